@@ -1,0 +1,32 @@
+// Shared jest settings. TypeScript is compiled by SWC (type checking is the `typecheck` target).
+// LEDGERLINE_TEST_TIER=unit|int|e2e narrows a run to one tier by file suffix.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const root = __dirname;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}$`,
+    path.join(root, target),
+  ]),
+);
+const tier = process.env.LEDGERLINE_TEST_TIER;
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testMatch: [tier ? `**/*.${tier}.spec.ts` : '**/*.spec.ts'],
+  passWithNoTests: true,
+  testTimeout: 30_000,
+};

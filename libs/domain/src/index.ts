@@ -1,0 +1,5 @@
+export * from './assert-never';
+export * from './decider';
+export * from './errors';
+export * from './ids';
+export * from './money';
