@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './postgres';
+export * from './servers';
+export * from './unique';
