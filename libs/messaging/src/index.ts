@@ -1,0 +1,2 @@
+export * from './kafkajs/kafkajs-messaging';
+export * from './ports';

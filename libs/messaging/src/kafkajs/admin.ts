@@ -1,0 +1,36 @@
+import { type Kafka } from 'kafkajs';
+import { type TopicAdmin } from '../ports';
+
+export const createKafkaAdmin = async (kafka: Kafka): Promise<TopicAdmin> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  return {
+    async ensureTopics(specs) {
+      const existing = new Set(await admin.listTopics());
+      const missing = specs.filter((spec) => !existing.has(spec.topic));
+      if (missing.length === 0) return;
+      // Several starters may race to create the same topic; "already exists" is success.
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((spec) => ({
+          topic: spec.topic,
+          numPartitions: spec.partitions,
+          replicationFactor: spec.replicationFactor ?? 1,
+          configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({
+            name,
+            value,
+          })),
+        })),
+      });
+    },
+    listTopics: () => admin.listTopics(),
+    async deleteTopics(topics) {
+      if (topics.length > 0) await admin.deleteTopics({ topics: [...topics] });
+    },
+    async latestOffsets(topic) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.map(({ partition, offset }) => ({ partition, offset }));
+    },
+    close: () => admin.disconnect(),
+  };
+};

@@ -1,0 +1,32 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { type Messaging } from '../ports';
+import { createKafkaAdmin } from './admin';
+import { createKafkaConsumer } from './consumer';
+import { type BridgeLogger, kafkajsLogCreator } from './log-bridge';
+import { createKafkaProducer } from './producer';
+
+export interface KafkaSettings {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly logger?: BridgeLogger;
+  /** How long one connection attempt may take; kept short so a down broker is noticed fast. */
+  readonly connectionTimeoutMs?: number;
+  readonly retries?: number;
+}
+
+export const createKafkaMessaging = (settings: KafkaSettings): Messaging => {
+  const kafka = new Kafka({
+    clientId: settings.clientId,
+    brokers: [...settings.brokers],
+    connectionTimeout: settings.connectionTimeoutMs ?? 3_000,
+    requestTimeout: 30_000,
+    retry: { retries: settings.retries ?? 5, initialRetryTime: 100, maxRetryTime: 5_000 },
+    logLevel: logLevel.WARN,
+    ...(settings.logger ? { logCreator: kafkajsLogCreator(settings.logger) } : {}),
+  });
+  return {
+    producer: () => createKafkaProducer(kafka),
+    consumer: (consumerSettings) => createKafkaConsumer(kafka, consumerSettings),
+    admin: () => createKafkaAdmin(kafka),
+  };
+};

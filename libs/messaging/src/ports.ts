@@ -1,0 +1,96 @@
+/**
+ * The platform's only view of the message broker. Everything above this file speaks these
+ * interfaces; the kafkajs adapter beside it is the one place that knows the client library,
+ * so the client can be replaced without touching the relay, projectors or sagas.
+ */
+
+export type Headers = Readonly<Record<string, string>>;
+
+export interface OutgoingMessage {
+  readonly key: string;
+  readonly value: Buffer | string;
+  readonly headers?: Headers;
+}
+
+export interface IncomingMessage {
+  readonly topic: string;
+  readonly partition: number;
+  /** Broker offsets are 64-bit: kept as decimal strings. */
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: Buffer | null;
+  readonly headers: Headers;
+  readonly timestamp: string;
+}
+
+export interface TopicSpec {
+  readonly topic: string;
+  readonly partitions: number;
+  readonly replicationFactor?: number;
+  readonly configs?: Readonly<Record<string, string>>;
+}
+
+export interface MessageProducer {
+  /**
+   * Sends messages in order and resolves once every one is acknowledged by all in-sync
+   * replicas. Rejects if any could not be written; the caller decides whether to retry.
+   */
+  send(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
+  /** Several topics in one request, each in its own order. */
+  sendMany(
+    batches: readonly { topic: string; messages: readonly OutgoingMessage[] }[],
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConsumedBatch {
+  readonly topic: string;
+  readonly partition: number;
+  readonly messages: readonly IncomingMessage[];
+  /** Offset of the partition's newest message on the broker (for lag), when known. */
+  readonly highWatermark: string;
+}
+
+export interface ConsumerSettings {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly fromBeginning?: boolean;
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
+  readonly maxBytesPerPartition?: number;
+  readonly maxWaitTimeMs?: number;
+}
+
+export interface PartitionAssignment {
+  readonly topic: string;
+  readonly partitions: readonly number[];
+}
+
+export interface MessageConsumer {
+  /**
+   * Delivers batches per partition, in offset order. Offsets of a batch are committed only
+   * after its handler resolves; a handler that rejects stops the batch so it is redelivered.
+   */
+  run(handler: (batch: ConsumedBatch) => Promise<void>): Promise<void>;
+  /** Moves a partition's read position; the next batch starts at `offset`. */
+  seek(topic: string, partition: number, offset: string): void;
+  /** Called with this member's partitions after every rebalance. */
+  onAssignment(listener: (assignment: readonly PartitionAssignment[]) => void): void;
+  close(): Promise<void>;
+}
+
+export interface TopicAdmin {
+  /** Creates missing topics with the given partitions and configs; leaves existing ones alone. */
+  ensureTopics(specs: readonly TopicSpec[]): Promise<void>;
+  listTopics(): Promise<readonly string[]>;
+  deleteTopics(topics: readonly string[]): Promise<void>;
+  /** Latest offset per partition (the offset the next message will get). */
+  latestOffsets(topic: string): Promise<readonly { partition: number; offset: string }[]>;
+  close(): Promise<void>;
+}
+
+export interface Messaging {
+  producer(): Promise<MessageProducer>;
+  consumer(settings: ConsumerSettings): Promise<MessageConsumer>;
+  admin(): Promise<TopicAdmin>;
+}
