@@ -30,7 +30,9 @@ function parseArgs(argv) {
     else throw new Error(`unexpected argument: ${a}`);
   }
   if (!opts.target || !(opts.target in DEFAULTS)) {
-    throw new Error(`usage: health.mjs <${Object.keys(DEFAULTS).join('|')}> [--timeout s] [--url address]`);
+    throw new Error(
+      `usage: health.mjs <${Object.keys(DEFAULTS).join('|')}> [--timeout s] [--url address]`,
+    );
   }
   if (!Number.isFinite(opts.timeout) || opts.timeout < 0) throw new Error('--timeout must be >= 0');
   return opts;
@@ -44,7 +46,10 @@ const probes = {
     const { Kafka, logLevel } = require('kafkajs');
     const kafka = new Kafka({
       clientId: 'ledgerline-health',
-      brokers: address.split(',').map((b) => b.trim()).filter(Boolean),
+      brokers: address
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
       connectionTimeout: 2000,
       requestTimeout: 3000,
       retry: { retries: 0 },
@@ -55,7 +60,8 @@ const probes = {
       await admin.connect();
       const { brokers, controller } = await admin.describeCluster();
       if (!brokers.length) throw new Error('cluster reports no brokers');
-      if (controller === null || controller === undefined || controller < 0) throw new Error('no active controller yet');
+      if (controller === null || controller === undefined || controller < 0)
+        throw new Error('no active controller yet');
     } finally {
       await admin.disconnect().catch(() => {});
     }
@@ -117,7 +123,9 @@ async function main() {
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  process.stderr.write(`${opts.target} at ${redact(address)} not ready: ${redact(lastError?.message ?? lastError)}\n`);
+  process.stderr.write(
+    `${opts.target} at ${redact(address)} not ready: ${redact(lastError?.message ?? lastError)}\n`,
+  );
   return 1;
 }
 

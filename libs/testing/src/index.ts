@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './postgres';
 export * from './servers';
 export * from './unique';
+export * from './processes';

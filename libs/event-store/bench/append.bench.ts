@@ -1,0 +1,197 @@
+// Append throughput and latency of the event store against the machine's own limits, measured in
+// one run on the real Postgres: `npm run bench -- append [--seconds 5]`.
+//
+// Each case runs `seconds` (default 5, env BENCH_SECONDS or --seconds), split into 4 slices that
+// alternate with its bare counterpart so background load hits both alike. "Bare" cases insert rows
+// of the same columns and sizes into a table with no index, constraint or lock: what the server
+// can do at all. Ratios compare the event store with the bare case at the same concurrency.
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+
+import { migrate, PostgresEventStore, type NewEvent } from '../src/index';
+
+const argSeconds = process.argv.indexOf('--seconds');
+const seconds = Number(
+  argSeconds >= 0 ? process.argv[argSeconds + 1] : (process.env['BENCH_SECONDS'] ?? 5),
+);
+const postgresUrl = process.env['POSTGRES_URL'];
+if (!postgresUrl) throw new Error('append.bench: POSTGRES_URL is not set');
+if (!(seconds > 0)) throw new Error('append.bench: --seconds must be a positive number');
+
+const schema = `bench_${Date.now().toString(36)}`;
+const s = `"${schema}"`;
+
+const payload = () => ({
+  accountId: randomUUID(),
+  amountMinor: 125_000,
+  currency: 'EUR',
+  reference: 'invoice 2026-000123 / monthly settlement',
+});
+const metadataOf = (eventId: string) => ({ actor: 'bench', correlationId: 'bench-run', eventId });
+
+interface Outcome {
+  readonly operations: number;
+  readonly elapsedMs: number;
+}
+
+/** Runs `clients` loops of `operation` for `ms`; counts completed operations. */
+const closedLoop = async (
+  clients: number,
+  ms: number,
+  operation: (client: number, iteration: number) => Promise<void>,
+): Promise<Outcome> => {
+  const started = performance.now();
+  const deadline = started + ms;
+  let operations = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        await operation(client, i);
+        operations++;
+      }
+    }),
+  );
+  return { operations, elapsedMs: performance.now() - started };
+};
+
+const perSecond = ({ operations, elapsedMs }: Outcome, factor = 1): number =>
+  (operations * factor * 1000) / elapsedMs;
+
+/**
+ * Runs the bare case and the event-store case alternately in ROUNDS slices, so load from anything
+ * else on the machine drifts over both alike; returns the totals of each.
+ */
+const ROUNDS = 4;
+const compare = async (
+  clients: number,
+  bare: (client: number, iteration: number) => Promise<void>,
+  store: (client: number, iteration: number) => Promise<void>,
+): Promise<{ bare: Outcome; store: Outcome }> => {
+  const total = { bare: { operations: 0, elapsedMs: 0 }, store: { operations: 0, elapsedMs: 0 } };
+  const slice = (seconds * 1000) / ROUNDS;
+  let iteration = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const offset = iteration;
+    const b = await closedLoop(clients, slice, (client, i) => bare(client, offset + i));
+    const s = await closedLoop(clients, slice, store);
+    iteration += b.operations + 1;
+    total.bare.operations += b.operations;
+    total.bare.elapsedMs += b.elapsedMs;
+    total.store.operations += s.operations;
+    total.store.elapsedMs += s.elapsedMs;
+  }
+  return total;
+};
+
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+
+const main = async (): Promise<void> => {
+  const pool = new Pool({ connectionString: postgresUrl, max: 34 });
+  await migrate(pool, { schema });
+  await pool.query(`
+    CREATE TABLE ${s}.bare (
+      global_position bigint GENERATED ALWAYS AS IDENTITY,
+      stream_id text, stream_category text, stream_version integer, event_id uuid,
+      event_type text, schema_version integer, data jsonb, metadata jsonb,
+      recorded_at timestamptz DEFAULT now(), transaction_id xid8 DEFAULT pg_current_xact_id()
+    )`);
+  const store = new PostgresEventStore({ pool, schema });
+  // Warm every connection so connection setup is not measured.
+  await Promise.all(Array.from({ length: 34 }, () => pool.query('SELECT 1')));
+
+  const bareColumns = `stream_id, stream_category, stream_version, event_id, event_type, schema_version, data, metadata`;
+  const bareRow = (stream: string, version: number): unknown[] => {
+    const id = randomUUID();
+    return [stream, 'bench', version, id, 'FundsDeposited', 1, JSON.stringify(payload()), JSON.stringify(metadataOf(id))];
+  };
+  const bareInsert = (rows: number) => {
+    const values = Array.from(
+      { length: rows },
+      (_, r) => `(${Array.from({ length: 8 }, (_, c) => `$${r * 8 + c + 1}`).join(', ')})`,
+    ).join(', ');
+    const sql = `INSERT INTO ${s}.bare (${bareColumns}) VALUES ${values}`;
+    // Named like the store's own statement, so both are parsed and planned once per connection.
+    return (client: number, iteration: number) =>
+      pool
+        .query({ name: `bare-${rows}`, text: sql, values: Array.from({ length: rows }, (_, r) => bareRow(`bench-bare${client}`, iteration * rows + r + 1)).flat() })
+        .then(() => undefined);
+  };
+
+  let run = 0;
+  const appendLoop = (batch: number) => {
+    const prefix = `bench-${run++}x`;
+    const versions = new Map<number, number>();
+    return async (client: number): Promise<void> => {
+      const version = versions.get(client) ?? 0;
+      const events: NewEvent[] = Array.from({ length: batch }, () => ({
+        type: 'FundsDeposited',
+        data: payload(),
+      }));
+      const result = await store.append(`${prefix}${client}`, events, {
+        expectedVersion: version,
+        metadata: { actor: 'bench', correlationId: 'bench-run' },
+      });
+      versions.set(client, result.nextVersion);
+    };
+  };
+
+  const rows: string[] = [];
+  const report = (name: string, clients: number, store: number, bare: number, unit: string) => {
+    const ratio = store / bare;
+    rows.push(
+      `| ${name} | ${clients} | ${store.toFixed(0)} ${unit} | ${bare.toFixed(0)} ${unit} | ${(ratio * 100).toFixed(0)}% |`,
+    );
+    console.error(`${name} x${clients}: ${store.toFixed(0)} vs bare ${bare.toFixed(0)} ${unit} (${(ratio * 100).toFixed(0)}%)`);
+  };
+
+  let peak32 = 0;
+  for (const clients of [1, 8, 32]) {
+    const outcome = await compare(clients, bareInsert(1), appendLoop(1));
+    const appended = perSecond(outcome.store);
+    if (clients === 32) peak32 = appended;
+    report('append, 1 event', clients, appended, perSecond(outcome.bare), 'rows/s');
+  }
+  for (const clients of [1, 8]) {
+    const outcome = await compare(clients, bareInsert(100), appendLoop(100));
+    report('append, batch of 100', clients, perSecond(outcome.store, 100), perSecond(outcome.bare, 100), 'rows/s');
+  }
+
+  // Latency at half the 32-writer peak: 32 writers on a fixed schedule, measured from the
+  // scheduled start (so a stall counts against every append queued behind it).
+  const rate = peak32 / 2;
+  const interval = (32 * 1000) / rate;
+  const latencies: number[] = [];
+  const append = appendLoop(1);
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 32 }, async (_, client) => {
+      for (let due = started + (client * interval) / 32; due < deadline; due += interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        await append(client);
+        latencies.push(performance.now() - due);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const achieved = (latencies.length * 1000) / (performance.now() - started);
+
+  console.log(`\n### Event store append benchmark (${seconds} s per case, ${new Date().toISOString()})\n`);
+  console.log('| case | writers | event store | bare INSERT | ratio |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log(
+    `\nLatency at half the 32-writer peak (target ${rate.toFixed(0)}/s, achieved ${achieved.toFixed(0)}/s, ${latencies.length} appends): ` +
+      `p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms, max ${(latencies[latencies.length - 1] ?? 0).toFixed(2)} ms`,
+  );
+
+  await pool.query(`DROP SCHEMA ${s} CASCADE`);
+  await pool.end();
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+import { fold, type Decider, type DomainEvent } from '@ledgerline/domain';
+
+import { WrongExpectedVersion } from './errors';
+import { canonicalJson, sha256 } from './request-hash';
+import {
+  type AppendOptions,
+  type AppendResult,
+  type EventMetadata,
+  type IdempotencyOptions,
+  type NewEvent,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type Snapshot,
+} from './types';
+
+/** The part of the event store the command loop needs (PostgresEventStore implements it). */
+export interface EventStorePort {
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  findIdempotentResult(
+    streamId: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<AppendResult | undefined>;
+  loadSnapshot<State>(streamId: string, stateVersion: number): Promise<Snapshot<State> | undefined>;
+  saveSnapshot<State>(streamId: string, stateVersion: number, snapshot: Snapshot<State>): Promise<void>;
+}
+
+export interface HandleCommandOptions<Command, State, Event extends DomainEvent> {
+  readonly store: EventStorePort;
+  readonly decider: Decider<Command, State, Event>;
+  readonly streamId: string;
+  readonly command: Command;
+  /** `requestHash` defaults to the sha256 of the stream id and the command. */
+  readonly idempotency?: IdempotencyOptions;
+  readonly metadata?: EventMetadata;
+  /** Take a snapshot whenever the stream crosses a multiple of this many events. */
+  readonly snapshotEvery?: number;
+  /** Bump when the state's shape changes: older snapshots are then ignored. Default 1. */
+  readonly snapshotStateVersion?: number;
+  /** Retries after WrongExpectedVersion before giving up (default 3). */
+  readonly maxRetries?: number;
+  /** Backoff before retry `attempt` (1-based); default a jittered 5–10 ms × 2^(attempt-1). */
+  readonly retryDelayMs?: (attempt: number) => number;
+  /** A failed snapshot write never fails the command; it is reported here. */
+  readonly onSnapshotError?: (error: unknown) => void;
+}
+
+export interface CommandResult<State, Event extends DomainEvent> {
+  readonly streamId: string;
+  /** The stream's version after the command. */
+  readonly version: number;
+  /** Global position of the stream's last event (0 for a stream that has none). */
+  readonly position: number;
+  /** What this command recorded (or, for a recognised retry, what the original recorded). */
+  readonly events: readonly RecordedEvent<Event['type'], Event['data']>[];
+  readonly state: State;
+  /** True when an idempotency key matched an earlier command: nothing was decided or written. */
+  readonly replayed: boolean;
+}
+
+const defaultDelay = (attempt: number): number => (5 + Math.random() * 5) * 2 ** (attempt - 1);
+
+/** Whether going from `before` to `after` crosses a multiple of `every`. */
+export const snapshotDue = (before: number, after: number, every: number | undefined): boolean =>
+  every !== undefined && every > 0 && Math.floor(before / every) < Math.floor(after / every);
+
+interface Loaded<State> {
+  readonly state: State;
+  readonly version: number;
+  readonly position: number;
+}
+
+/**
+ * The one command-handling loop: honour the idempotency key, load (snapshot + tail), decide,
+ * append with the loaded version as expected version, retry on WrongExpectedVersion with jittered
+ * backoff. Domain errors from `decide` propagate untouched.
+ */
+export const handleCommand = async <Command, State, Event extends DomainEvent>(
+  options: HandleCommandOptions<Command, State, Event>,
+): Promise<CommandResult<State, Event>> => {
+  const { store, decider, streamId, command, metadata, maxRetries = 3 } = options;
+  const { snapshotEvery, snapshotStateVersion = 1, retryDelayMs = defaultDelay } = options;
+  const idempotency = options.idempotency && {
+    key: options.idempotency.key,
+    requestHash: options.idempotency.requestHash ?? sha256(canonicalJson([streamId, command])),
+  };
+  const evolveAll = (events: readonly RecordedEvent[], from: State): State =>
+    fold(decider, events as unknown as readonly Event[], from);
+
+  const replay = async (result: AppendResult): Promise<CommandResult<State, Event>> => {
+    const history = await store.readStream(result.streamId, { limit: result.nextVersion });
+    return {
+      streamId: result.streamId,
+      version: result.nextVersion,
+      position: result.position,
+      events: result.events as CommandResult<State, Event>['events'],
+      state: evolveAll(history, decider.initialState),
+      replayed: true,
+    };
+  };
+
+  const load = async (): Promise<Loaded<State>> => {
+    const snapshot = snapshotEvery
+      ? await store.loadSnapshot<State>(streamId, snapshotStateVersion)
+      : undefined;
+    const tail = await store.readStream(streamId, { from: (snapshot?.version ?? 0) + 1 });
+    const last = tail[tail.length - 1];
+    return {
+      state: evolveAll(tail, snapshot ? snapshot.state : decider.initialState),
+      version: last?.streamVersion ?? snapshot?.version ?? 0,
+      position: last?.globalPosition ?? snapshot?.position ?? 0,
+    };
+  };
+
+  if (idempotency) {
+    const earlier = await store.findIdempotentResult(streamId, idempotency);
+    if (earlier) return replay(earlier);
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    const loaded = await load();
+    const decided = decider.decide(command, loaded.state);
+    if (decided.length === 0) {
+      return { streamId, ...loaded, events: [], replayed: false };
+    }
+    let result: AppendResult;
+    try {
+      result = await store.append(
+        streamId,
+        decided.map(({ type, data }) => ({ type, data })),
+        {
+          expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version,
+          ...(idempotency ? { idempotency } : {}),
+          ...(metadata ? { metadata } : {}),
+        },
+      );
+    } catch (error) {
+      if (error instanceof WrongExpectedVersion && attempt < maxRetries) {
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
+        continue;
+      }
+      throw error;
+    }
+    if (result.replayed) return replay(result);
+    const state = evolveAll(result.events, loaded.state);
+    if (snapshotDue(loaded.version, result.nextVersion, snapshotEvery)) {
+      await store
+        .saveSnapshot(streamId, snapshotStateVersion, {
+          version: result.nextVersion,
+          position: result.position,
+          state,
+        })
+        .catch((error: unknown) => options.onSnapshotError?.(error));
+    }
+    return {
+      streamId,
+      version: result.nextVersion,
+      position: result.position,
+      events: result.events as CommandResult<State, Event>['events'],
+      state,
+      replayed: false,
+    };
+  }
+};

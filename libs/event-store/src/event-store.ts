@@ -1,0 +1,476 @@
+import { randomUUID } from 'node:crypto';
+import { DatabaseError, type ClientBase, type Pool } from 'pg';
+
+import {
+  AppendNotFirstWrite,
+  DuplicateEventId,
+  IdempotencyKeyConflict,
+  WrongExpectedVersion,
+} from './errors';
+import { notifyChannel, quoteSchema, SQLSTATE } from './migrations';
+import { hashEvents } from './request-hash';
+import { subscribe, type Subscription, type SubscribeOptions, type BatchHandler } from './subscribe';
+import {
+  START,
+  categoryOf,
+  type AppendOptions,
+  type AppendResult,
+  type Checkpoint,
+  type EventMetadata,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type Snapshot,
+} from './types';
+import { currentSchemaVersion, upcast, type Upcasters } from './upcasters';
+
+export interface EventStoreOptions {
+  readonly pool: Pool;
+  /** The bounded context's schema (`accounts`…), prepared by `migrate`. */
+  readonly schema: string;
+  readonly upcasters?: Upcasters;
+}
+
+/** Anything that runs a query: the pool, or a client inside the caller's transaction. */
+type Queryable = Pick<ClientBase, 'query'>;
+
+interface AppendRow {
+  r_replayed: boolean;
+  r_position: string;
+  r_version: number;
+  r_transaction_id: string;
+  r_recorded_at: Date;
+  r_event_id: string | null;
+  r_type: string | null;
+  r_schema_version: number | null;
+  r_data: unknown;
+  r_metadata: EventMetadata | null;
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+/** Under load, at most one NOTIFY per this interval per store instance. */
+const NOTIFY_INTERVAL_MS = 5;
+
+const EVENT_COLUMNS = `global_position, transaction_id, stream_id, stream_version, event_id,
+  event_type, schema_version, data, metadata, recorded_at`;
+
+const expectedCode = (expected: ExpectedVersion): number => {
+  switch (expected) {
+    case 'any':
+      return -1;
+    case 'no_stream':
+      return -2;
+    case 'stream_exists':
+      return -3;
+    default:
+      if (!Number.isInteger(expected) || expected < 0) {
+        throw new RangeError(`expectedVersion must be a non-negative integer, got ${expected}`);
+      }
+      return expected;
+  }
+};
+
+/** Drops undefined fields so stored metadata holds only what was given. */
+const compact = (metadata: EventMetadata): EventMetadata =>
+  Object.fromEntries(
+    Object.entries(metadata).filter(([, value]) => value !== undefined),
+  ) as EventMetadata;
+
+/**
+ * The Postgres event store of one bounded context. Appends are a single call of the
+ * `append_events` function (one round trip); reads of the global log are gap-safe (ADR 0004).
+ */
+export class PostgresEventStore {
+  readonly schema: string;
+  /** LISTEN on this channel to be woken after appends. */
+  readonly channel: string;
+  private readonly pool: Pool;
+  private readonly upcasters: Upcasters;
+  private readonly s: string;
+  private notifyPending = false;
+  private lastNotifyAt = 0;
+
+  constructor({ pool, schema, upcasters = {} }: EventStoreOptions) {
+    this.s = quoteSchema(schema);
+    this.pool = pool;
+    this.schema = schema;
+    this.channel = notifyChannel(schema);
+    this.upcasters = upcasters;
+  }
+
+  /** Appends atomically in its own transaction, then wakes subscribers. */
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    const result = await this.runAppend(this.pool, streamId, events, options, false);
+    if (!result.replayed) this.announce();
+    return result;
+  }
+
+  /**
+   * Appends inside the caller's open transaction (BEGIN issued, COMMIT/ROLLBACK theirs). It must be
+   * the transaction's first write; subscribers are notified when it commits.
+   */
+  appendInTransaction(
+    client: Queryable,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    return this.runAppend(client, streamId, events, options, true);
+  }
+
+  private async runAppend(
+    db: Queryable,
+    streamId: string,
+    events: readonly NewEvent[],
+    { expectedVersion, idempotency, metadata = {} }: AppendOptions,
+    notifyInTransaction: boolean,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`append to ${streamId}: no events`);
+    const category = categoryOf(streamId);
+    const prepared = events.map((event) => {
+      const id = event.eventId ?? randomUUID();
+      return {
+        id,
+        type: event.type,
+        v: currentSchemaVersion(this.upcasters, event.type),
+        data: event.data,
+        meta: compact({
+          ...metadata,
+          ...(idempotency ? { idempotencyKey: idempotency.key } : {}),
+          ...event.metadata,
+          eventId: id,
+        }),
+      };
+    });
+    const requestHash = idempotency ? (idempotency.requestHash ?? hashEvents(streamId, events)) : null;
+    let rows: AppendRow[];
+    try {
+      ({ rows } = await db.query<AppendRow>({
+        // Named: each connection parses and plans it once.
+        name: `event-store:${this.schema}:append`,
+        text: `SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8)`,
+        values: [
+          streamId,
+          category,
+          expectedCode(expectedVersion),
+          JSON.stringify(prepared),
+          events.some((event) => event.eventId !== undefined),
+          idempotency?.key ?? null,
+          requestHash,
+          notifyInTransaction,
+        ],
+      }));
+    } catch (error) {
+      throw this.translate(error, streamId, category, expectedVersion, idempotency?.key);
+    }
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last) throw new Error(`append to ${streamId}: the store returned no rows`);
+    const recorded: RecordedEvent[] = first.r_replayed
+      ? rows.map((row) =>
+          this.toRecorded({
+            global_position: row.r_position,
+            transaction_id: row.r_transaction_id,
+            stream_id: streamId,
+            stream_version: row.r_version,
+            event_id: row.r_event_id ?? '',
+            event_type: row.r_type ?? '',
+            schema_version: row.r_schema_version ?? 1,
+            data: row.r_data,
+            metadata: row.r_metadata ?? {},
+            recorded_at: row.r_recorded_at,
+          }),
+        )
+      : rows.map((row, index) => {
+          const input = prepared[index]!;
+          return {
+            type: input.type,
+            data: input.data,
+            eventId: input.id,
+            streamId,
+            streamVersion: row.r_version,
+            globalPosition: Number(row.r_position),
+            transactionId: row.r_transaction_id,
+            schemaVersion: input.v,
+            metadata: input.meta,
+            recordedAt: row.r_recorded_at,
+          };
+        });
+    return {
+      streamId: first.r_replayed ? (recorded[0]?.streamId ?? streamId) : streamId,
+      firstVersion: first.r_version,
+      nextVersion: last.r_version,
+      position: Number(last.r_position),
+      transactionId: last.r_transaction_id,
+      events: recorded,
+      replayed: first.r_replayed,
+    };
+  }
+
+  private translate(
+    error: unknown,
+    streamId: string,
+    category: string,
+    expected: ExpectedVersion,
+    key: string | undefined,
+  ): unknown {
+    if (!(error instanceof DatabaseError)) return error;
+    switch (error.code) {
+      case SQLSTATE.wrongExpectedVersion:
+        return new WrongExpectedVersion(streamId, expected, Number(error.detail));
+      case SQLSTATE.idempotencyKeyConflict:
+        return new IdempotencyKeyConflict(category, key ?? '');
+      case SQLSTATE.duplicateEventId:
+        return new DuplicateEventId(streamId, error.detail ?? '');
+      case SQLSTATE.notFirstWrite:
+        return new AppendNotFirstWrite(streamId);
+      case '23505':
+        // The same client id raced into another stream between our check and our insert.
+        if (error.constraint === 'events_event_id_key') {
+          const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? '')?.[1] ?? '';
+          return new DuplicateEventId(streamId, id);
+        }
+        return error;
+      default:
+        return error;
+    }
+  }
+
+  /**
+   * Wakes LISTENers after a commit. NOTIFY inside the appending transaction would serialise every
+   * commit on Postgres' notify queue lock (ADR 0004), so it is sent afterwards, coalesced and
+   * throttled: the first append after a quiet spell notifies at once, later ones at most once per
+   * NOTIFY_INTERVAL_MS. The notifying transaction commits asynchronously: it carries no data.
+   */
+  private announce(): void {
+    if (this.notifyPending) return;
+    this.notifyPending = true;
+    const wait = this.lastNotifyAt + NOTIFY_INTERVAL_MS - Date.now();
+    const send = (): void => {
+      this.notifyPending = false;
+      this.lastNotifyAt = Date.now();
+      this.pool
+        .query(
+          `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`,
+          [this.channel],
+        )
+        .catch(() => undefined); // subscribers fall back to polling
+    };
+    if (wait <= 0) send();
+    else setTimeout(send, wait).unref();
+  }
+
+  /** The events of one stream by version; an unknown stream reads as empty. */
+  async readStream(
+    streamId: string,
+    { from, direction = 'forward', limit }: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
+    const forward = direction === 'forward';
+    const { rows } = await this.pool.query<EventRow>({
+      name: `event-store:${this.schema}:read-stream:${direction}`,
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
+        WHERE stream_id = $1 AND stream_version ${forward ? '>=' : '<='} $2
+        ORDER BY stream_version ${forward ? 'ASC' : 'DESC'}
+        LIMIT $3`,
+      values: [streamId, from ?? (forward ? 1 : 2_147_483_647), limit ?? null],
+    });
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  /** The stream's current version, 0 when it has no events. */
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(
+      `SELECT version FROM ${this.s}.streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  /**
+   * The global log after `after`, in (transactionId, position) order. Only events of transactions
+   * older than every transaction still running are returned, so an event that commits later can
+   * never sort before one already handed out: no skips, each event exactly once.
+   */
+  async readAll({ after = START, limit = 500, categories }: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const params: unknown[] = [after.transactionId, after.position, limit];
+    if (categories) params.push(categories);
+    const { rows } = await this.pool.query<EventRow>({
+      name: `event-store:${this.schema}:read-all${categories ? ':categories' : ''}`,
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          ${categories ? 'AND stream_category = ANY($4::text[])' : ''}
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      values: params,
+    });
+    const events = rows.map((row) => this.toRecorded(row));
+    const last = events[events.length - 1];
+    return {
+      events,
+      checkpoint: last ? { transactionId: last.transactionId, position: last.globalPosition } : after,
+    };
+  }
+
+  /**
+   * Whether committed events exist after `after`, readable or not. When readAll returns nothing but
+   * this is true, an older transaction still holds the readable horizon back.
+   */
+  async hasEventsAfter(
+    after: Checkpoint,
+    { categories }: Pick<ReadAllOptions, 'categories'> = {},
+  ): Promise<boolean> {
+    const params: unknown[] = [after.transactionId, after.position];
+    if (categories) params.push(categories);
+    const { rows } = await this.pool.query<{ found: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM ${this.s}.events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            ${categories ? 'AND stream_category = ANY($3::text[])' : ''}
+       ) AS found`,
+      params,
+    );
+    return rows[0]?.found ?? false;
+  }
+
+  /** The checkpoint of the last event readAll can currently return (START when none): for lag. */
+  async headCheckpoint(): Promise<Checkpoint> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id, global_position FROM ${this.s}.events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row
+      ? { transactionId: row.transaction_id, position: Number(row.global_position) }
+      : START;
+  }
+
+  /** The highest global position written so far (committed or in flight), 0 when empty. */
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string | null }>(
+      `SELECT max(global_position) AS position FROM ${this.s}.events`,
+    );
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  /** Catch-up then live delivery of the global log; see `subscribe`. */
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
+    return subscribe(this, this.pool, options, handler);
+  }
+
+  /**
+   * The result of an earlier append made with this idempotency key, or undefined when the key is
+   * unused. Throws IdempotencyKeyConflict when the key was used for a different request.
+   */
+  async findIdempotentResult(
+    streamId: string,
+    { key, requestHash }: { key: string; requestHash: string },
+  ): Promise<AppendResult | undefined> {
+    const category = categoryOf(streamId);
+    const { rows } = await this.pool.query<{
+      request_hash: string;
+      result: { streamId: string; firstVersion: number; nextVersion: number };
+    }>(`SELECT request_hash, result FROM ${this.s}.idempotency_keys WHERE category = $1 AND key = $2`, [
+      category,
+      key,
+    ]);
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.request_hash !== requestHash) throw new IdempotencyKeyConflict(category, key);
+    const { firstVersion, nextVersion } = row.result;
+    const events = await this.readStream(row.result.streamId, {
+      from: firstVersion,
+      limit: nextVersion - firstVersion + 1,
+    });
+    const last = events[events.length - 1];
+    if (!last) throw new Error(`idempotency key ${key}: its events are missing`);
+    return {
+      streamId: row.result.streamId,
+      firstVersion,
+      nextVersion,
+      position: last.globalPosition,
+      transactionId: last.transactionId,
+      events,
+      replayed: true,
+    };
+  }
+
+  /** Deletes idempotency keys older than `olderThanMs` (default 7 days, never less than 24 h). */
+  async pruneIdempotencyKeys({ olderThanMs = 7 * 24 * 3_600_000 } = {}): Promise<number> {
+    if (olderThanMs < 24 * 3_600_000) {
+      throw new RangeError('idempotency keys are kept at least 24 hours');
+    }
+    const result = await this.pool.query(
+      `DELETE FROM ${this.s}.idempotency_keys
+        WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [olderThanMs],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  /** The latest snapshot of a stream, ignored when taken for another shape of state. */
+  async loadSnapshot<State>(
+    streamId: string,
+    stateVersion: number,
+  ): Promise<Snapshot<State> | undefined> {
+    const { rows } = await this.pool.query<{ version: number; position: string; state: State }>(
+      `SELECT version, position, state FROM ${this.s}.snapshots
+        WHERE stream_id = $1 AND state_version = $2`,
+      [streamId, stateVersion],
+    );
+    const row = rows[0];
+    return row ? { version: row.version, position: Number(row.position), state: row.state } : undefined;
+  }
+
+  /** Stores a snapshot unless a newer one of the same state shape is already there. */
+  async saveSnapshot<State>(
+    streamId: string,
+    stateVersion: number,
+    snapshot: Snapshot<State>,
+  ): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${this.s}.snapshots AS s (stream_id, version, position, state, state_version)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (stream_id) DO UPDATE
+         SET version = excluded.version, position = excluded.position, state = excluded.state,
+             state_version = excluded.state_version, taken_at = now()
+         WHERE s.state_version <> excluded.state_version OR s.version < excluded.version`,
+      [streamId, snapshot.version, snapshot.position, JSON.stringify(snapshot.state), stateVersion],
+    );
+  }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    return {
+      type: row.event_type,
+      data: upcast(this.upcasters, row.event_type, row.schema_version, row.data),
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      globalPosition: Number(row.global_position),
+      transactionId: row.transaction_id,
+      schemaVersion: currentSchemaVersion(this.upcasters, row.event_type),
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    };
+  }
+}

@@ -1,0 +1,8 @@
+export * from './command-loop';
+export * from './errors';
+export * from './event-store';
+export { MIGRATIONS, migrate, notifyChannel, type Migration } from './migrations';
+export { canonicalJson, hashEvents, sha256 } from './request-hash';
+export * from './subscribe';
+export * from './types';
+export * from './upcasters';

@@ -1,0 +1,278 @@
+import { type Pool } from 'pg';
+
+/** One forward-only schema change; `sql` receives the quoted schema name. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  sql(schema: string): string;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,55}$/;
+
+/** Schema names are plain lower-case identifiers, so they quote trivially and fit a NOTIFY channel. */
+export const quoteSchema = (schema: string): string => {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(`event-store: schema "${schema}" must match ${String(SCHEMA_NAME)}`);
+  }
+  return `"${schema}"`;
+};
+
+/** The channel appends are announced on: `<schema>_events`. */
+export const notifyChannel = (schema: string): string => `${schema}_events`;
+
+// Custom SQLSTATEs raised by append_events and mapped to typed errors by the store.
+export const SQLSTATE = {
+  wrongExpectedVersion: 'LL001',
+  idempotencyKeyConflict: 'LL002',
+  duplicateEventId: 'LL003',
+  notFirstWrite: 'LL004',
+} as const;
+
+const tables = (s: string): string => `
+CREATE TABLE ${s}.streams (
+  stream_id text PRIMARY KEY,
+  category text NOT NULL,
+  version integer NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+) WITH (fillfactor = 70); -- room for HOT updates of the version
+
+CREATE TABLE ${s}.events (
+  global_position bigint GENERATED ALWAYS AS IDENTITY,
+  stream_id text NOT NULL,
+  stream_category text NOT NULL,
+  stream_version integer NOT NULL,
+  event_id uuid NOT NULL,
+  event_type text NOT NULL,
+  schema_version integer NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  CONSTRAINT events_stream_version_pk PRIMARY KEY (stream_id, stream_version),
+  CONSTRAINT events_event_id_key UNIQUE (event_id)
+);
+CREATE INDEX events_global_order ON ${s}.events (transaction_id, global_position);
+CREATE INDEX events_category_order ON ${s}.events (stream_category, transaction_id, global_position);
+
+CREATE TABLE ${s}.idempotency_keys (
+  category text NOT NULL,
+  key text NOT NULL,
+  request_hash text NOT NULL,
+  result jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (category, key)
+);
+CREATE INDEX idempotency_keys_created_at ON ${s}.idempotency_keys (created_at);
+
+CREATE TABLE ${s}.snapshots (
+  stream_id text PRIMARY KEY,
+  version integer NOT NULL,
+  position bigint NOT NULL,
+  state jsonb NOT NULL,
+  state_version integer NOT NULL,
+  taken_at timestamptz NOT NULL DEFAULT now()
+);
+`;
+
+/**
+ * The whole append in one round trip. Order matters (ADR 0004): nothing is written before the
+ * stream's advisory lock is held, so the transaction id (assigned at the first write) of a later
+ * append to a stream is always greater than that of the earlier one.
+ *
+ * p_expected: >= 0 exact version, -1 any, -2 no_stream, -3 stream_exists.
+ * p_events: [{ id, type, v (schema version), data, meta }].
+ * Rows come back with r_replayed = false and only the generated columns for a fresh append, or
+ * with r_replayed = true and every column when the request was recognised as a retry.
+ */
+const appendFunction = (s: string, schema: string): string => `
+CREATE FUNCTION ${s}.append_events(
+  p_stream_id text,
+  p_category text,
+  p_expected bigint,
+  p_events jsonb,
+  p_check_ids boolean,
+  p_idem_key text,
+  p_request_hash text,
+  p_notify boolean
+) RETURNS TABLE (
+  r_replayed boolean,
+  r_position bigint,
+  r_version integer,
+  r_transaction_id xid8,
+  r_recorded_at timestamptz,
+  r_event_id uuid,
+  r_type text,
+  r_schema_version integer,
+  r_data jsonb,
+  r_metadata jsonb
+) LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_count integer := jsonb_array_length(p_events);
+  v_current integer;
+  v_prior record;
+  v_found integer;
+BEGIN
+  IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+    RAISE EXCEPTION 'append to % must be the first write of its transaction', p_stream_id
+      USING ERRCODE = '${SQLSTATE.notFirstWrite}';
+  END IF;
+
+  IF p_idem_key IS NOT NULL THEN
+    -- Fixed lock order: idempotency key first, then the stream.
+    PERFORM pg_advisory_xact_lock(hashtextextended('${schema}/key/' || p_category || '/' || p_idem_key, 0));
+    SELECT k.request_hash, k.result INTO v_prior
+      FROM ${s}.idempotency_keys k WHERE k.category = p_category AND k.key = p_idem_key;
+    IF FOUND THEN
+      IF v_prior.request_hash IS DISTINCT FROM p_request_hash THEN
+        RAISE EXCEPTION 'idempotency key % reused for a different request', p_idem_key
+          USING ERRCODE = '${SQLSTATE.idempotencyKeyConflict}';
+      END IF;
+      RETURN QUERY
+        SELECT true, e.global_position, e.stream_version, e.transaction_id, e.recorded_at,
+               e.event_id, e.event_type, e.schema_version, e.data, e.metadata
+          FROM ${s}.events e
+         WHERE e.stream_id = v_prior.result->>'streamId'
+           AND e.stream_version BETWEEN (v_prior.result->>'firstVersion')::integer
+                                    AND (v_prior.result->>'nextVersion')::integer
+         ORDER BY e.stream_version;
+      RETURN;
+    END IF;
+  END IF;
+
+  PERFORM pg_advisory_xact_lock(hashtextextended('${schema}/stream/' || p_stream_id, 0));
+
+  IF p_check_ids THEN
+    -- A batch whose client-supplied ids already exist is either exactly this batch, retried
+    -- (return what was recorded), or a mistake.
+    SELECT count(*) INTO v_found
+      FROM ${s}.events e
+     WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
+    IF v_found > 0 THEN
+      IF v_found = v_count AND NOT EXISTS (
+        WITH mine AS (
+          SELECT e.event_id, e.stream_id, e.stream_version, e.transaction_id
+            FROM ${s}.events e
+           WHERE e.stream_id = p_stream_id
+             AND e.transaction_id = (SELECT e2.transaction_id FROM ${s}.events e2
+                                      WHERE e2.event_id = (p_events->0->>'id')::uuid)
+        ), wanted AS (
+          SELECT (x.ev->>'id')::uuid AS event_id, x.ord
+            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(ev, ord)
+        )
+        SELECT 1 FROM (SELECT m.event_id, row_number() OVER (ORDER BY m.stream_version) AS ord FROM mine m) m
+          FULL JOIN wanted w ON w.ord = m.ord AND w.event_id = m.event_id
+         WHERE m.event_id IS NULL OR w.event_id IS NULL
+      ) THEN
+        RETURN QUERY
+          SELECT true, e.global_position, e.stream_version, e.transaction_id, e.recorded_at,
+                 e.event_id, e.event_type, e.schema_version, e.data, e.metadata
+            FROM ${s}.events e
+           WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x)
+           ORDER BY e.stream_version;
+        RETURN;
+      END IF;
+      RAISE EXCEPTION 'duplicate event id in append to %', p_stream_id
+        USING ERRCODE = '${SQLSTATE.duplicateEventId}',
+              DETAIL = (SELECT e.event_id::text FROM ${s}.events e
+                         WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x)
+                         LIMIT 1);
+    END IF;
+  END IF;
+
+  -- One statement reads and bumps the version; a mismatch raises, which undoes the bump.
+  INSERT INTO ${s}.streams AS st (stream_id, category, version)
+  VALUES (p_stream_id, p_category, v_count)
+  ON CONFLICT (stream_id) DO UPDATE SET version = st.version + v_count, updated_at = now()
+  RETURNING st.version - v_count INTO v_current;
+  IF NOT (p_expected = -1
+          OR (p_expected = -2 AND v_current = 0)
+          OR (p_expected = -3 AND v_current > 0)
+          OR p_expected = v_current) THEN
+    RAISE EXCEPTION 'wrong expected version for %', p_stream_id
+      USING ERRCODE = '${SQLSTATE.wrongExpectedVersion}', DETAIL = v_current::text;
+  END IF;
+
+  RETURN QUERY
+    WITH inserted AS (
+      INSERT INTO ${s}.events AS e
+        (stream_id, stream_category, stream_version, event_id, event_type, schema_version, data, metadata)
+      SELECT p_stream_id, p_category, v_current + x.ord::integer, (x.ev->>'id')::uuid, x.ev->>'type',
+             (x.ev->>'v')::integer, x.ev->'data', x.ev->'meta'
+        FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(ev, ord)
+       ORDER BY x.ord
+      RETURNING e.global_position, e.stream_version, e.transaction_id, e.recorded_at
+    )
+    SELECT false, i.global_position, i.stream_version, i.transaction_id, i.recorded_at,
+           NULL::uuid, NULL::text, NULL::integer, NULL::jsonb, NULL::jsonb
+      FROM inserted i;
+
+  IF p_idem_key IS NOT NULL THEN
+    INSERT INTO ${s}.idempotency_keys (category, key, request_hash, result)
+    VALUES (p_category, p_idem_key, p_request_hash,
+            jsonb_build_object('streamId', p_stream_id, 'firstVersion', v_current + 1,
+                               'nextVersion', v_current + v_count));
+  END IF;
+
+  IF p_notify THEN
+    PERFORM pg_notify('${notifyChannel(schema)}', p_stream_id);
+  END IF;
+END
+$fn$;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'event store tables', sql: tables },
+  {
+    version: 2,
+    name: 'append_events function',
+    sql: (s) => appendFunction(s, s.slice(1, -1)),
+  },
+];
+
+/**
+ * Brings `schema` up to the latest migration. Runs in one transaction behind an advisory lock, so
+ * processes starting together apply each migration exactly once; records them in schema_migrations.
+ */
+export const migrate = async (
+  pool: Pool,
+  { schema, migrations = MIGRATIONS }: { schema: string; migrations?: readonly Migration[] },
+): Promise<{ applied: number[] }> => {
+  const s = quoteSchema(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `ledgerline.event-store.migrate/${schema}`,
+    ]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (
+         version integer PRIMARY KEY,
+         name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const { rows } = await client.query<{ version: number }>(
+      `SELECT version FROM ${s}.schema_migrations`,
+    );
+    const done = new Set(rows.map((row) => row.version));
+    const pending = [...migrations]
+      .filter((m) => !done.has(m.version))
+      .sort((a, b) => a.version - b.version);
+    for (const migration of pending) {
+      await client.query(migration.sql(s));
+      await client.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
+    }
+    await client.query('COMMIT');
+    return { applied: pending.map((m) => m.version) };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};

@@ -1,0 +1,34 @@
+import type * as grpc from '@grpc/grpc-js';
+
+type ServerCall = grpc.ServerUnaryCall<unknown, unknown>;
+
+/** The call's deadline, to hand to downstream calls and queries; undefined when it has none. */
+export const callDeadline = (call: Pick<ServerCall, 'getDeadline'>): Date | undefined => {
+  const deadline = call.getDeadline();
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+};
+
+export const deadlinePassed = (
+  call: Pick<ServerCall, 'getDeadline'>,
+  now = Date.now(),
+): boolean => {
+  const deadline = callDeadline(call);
+  return deadline !== undefined && deadline.getTime() <= now;
+};
+
+const signals = new WeakMap<object, AbortSignal>();
+
+/**
+ * Aborts when the client cancels or the deadline passes (grpc-js then cancels the call), so a
+ * handler can stop its queries and downstream calls instead of finishing work nobody awaits.
+ */
+export const callAbortSignal = (call: Pick<ServerCall, 'cancelled' | 'once'>): AbortSignal => {
+  const existing = signals.get(call);
+  if (existing) return existing;
+  const controller = new AbortController();
+  if (call.cancelled) controller.abort();
+  else call.once('cancelled', () => controller.abort());
+  signals.set(call, controller.signal);
+  return controller.signal;
+};

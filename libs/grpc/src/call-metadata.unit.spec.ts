@@ -1,0 +1,55 @@
+import * as grpc from '@grpc/grpc-js';
+import { InvalidInput } from '@ledgerline/domain';
+import { outgoingMetadata, readCallMetadata } from './call-metadata';
+
+// Built the way the server builds it from HTTP/2 headers, which grpc-js does not validate.
+const metadataOf = (headers: Record<string, string | string[]>) =>
+  grpc.Metadata.fromHttp2Headers(headers);
+
+describe('readCallMetadata', () => {
+  it('reads every propagated key', () => {
+    const metadata = outgoingMetadata({
+      correlationId: 'corr-1',
+      causationId: 'cmd-1',
+      idempotencyKey: 'key-1',
+      actor: 'user:42',
+    });
+
+    expect(readCallMetadata(metadata)).toEqual({
+      correlationId: 'corr-1',
+      causationId: 'cmd-1',
+      idempotencyKey: 'key-1',
+      actor: 'user:42',
+    });
+  });
+
+  it('generates a correlation id when absent and leaves other keys out', () => {
+    expect(readCallMetadata(new grpc.Metadata(), () => 'generated')).toEqual({
+      correlationId: 'generated',
+    });
+  });
+
+  it.each([
+    [{ 'idempotency-key': 'k'.repeat(129) }, 'idempotency-key', 'must be at most 128 characters'],
+    [{ 'x-correlation-id': ['a', 'b'] }, 'x-correlation-id', 'must be sent once'],
+    [{ 'x-causation-id': '' }, 'x-causation-id', 'must not be empty'],
+  ])('rejects %p naming the key', (entries, field, reason) => {
+    const read = () => readCallMetadata(metadataOf(entries));
+
+    expect(read).toThrow(InvalidInput);
+    expect(read).toThrow(`${field}: ${reason}`);
+  });
+
+  it('rejects values that are not printable ASCII', () => {
+    // grpc-js already drops such values from HTTP/2 headers; this guards other Metadata sources.
+    const metadata = { get: () => ['caf\u00e9'] } as unknown as grpc.Metadata;
+
+    expect(() => readCallMetadata(metadata)).toThrow('x-causation-id: must be printable ASCII');
+  });
+
+  it('accepts a value of exactly 128 characters', () => {
+    const key = 'k'.repeat(128);
+
+    expect(readCallMetadata(metadataOf({ 'idempotency-key': key })).idempotencyKey).toBe(key);
+  });
+});

@@ -1,0 +1,67 @@
+import * as grpc from '@grpc/grpc-js';
+
+export interface ClientOptions {
+  /** Applied to every call that sets no deadline of its own. Default 5 s. */
+  readonly deadlineMs?: number;
+  /** Retries after UNAVAILABLE (so up to retries + 1 attempts; grpc-js caps attempts at 5). */
+  readonly retries?: number;
+  readonly credentials?: grpc.ChannelCredentials;
+  readonly channelOptions?: grpc.ChannelOptions;
+}
+
+type ClientConstructor<C extends grpc.Client> = new (
+  address: string,
+  credentials: grpc.ChannelCredentials,
+  options?: grpc.ClientOptions,
+) => C;
+
+/**
+ * Only UNAVAILABLE is retried: the server never started the work (or said so), whereas after
+ * ABORTED, FAILED_PRECONDITION etc. repeating the same request cannot help or must be a decision
+ * of the caller. `name: [{}]` applies the policy to every method of the channel.
+ */
+export const retryServiceConfig = (retries: number): string =>
+  JSON.stringify({
+    methodConfig: [
+      {
+        name: [{}],
+        retryPolicy: {
+          maxAttempts: retries + 1,
+          initialBackoff: '0.1s',
+          maxBackoff: '2s',
+          backoffMultiplier: 2,
+          retryableStatusCodes: ['UNAVAILABLE'],
+        },
+      },
+    ],
+  });
+
+/** Gives every call without a deadline one, so a hung server cannot hang its callers forever. */
+export const defaultDeadlineInterceptor =
+  (deadlineMs: number): grpc.Interceptor =>
+  (options, nextCall) =>
+    new grpc.InterceptingCall(
+      nextCall(
+        options.deadline === undefined
+          ? { ...options, deadline: Date.now() + deadlineMs }
+          : options,
+      ),
+    );
+
+/** A generated client (e.g. `pkg.ledgerline.platform.v1.ProbeService`) with Ledgerline defaults. */
+export const createClient = <C extends grpc.Client>(
+  Client: ClientConstructor<C>,
+  address: string,
+  options: ClientOptions = {},
+): C => {
+  const { deadlineMs = 5_000, retries = 3 } = options;
+  const retryOptions: grpc.ChannelOptions =
+    retries > 0
+      ? { 'grpc.enable_retries': 1, 'grpc.service_config': retryServiceConfig(retries) }
+      : { 'grpc.enable_retries': 0 };
+  return new Client(address, options.credentials ?? grpc.credentials.createInsecure(), {
+    ...options.channelOptions,
+    ...retryOptions,
+    interceptors: [defaultDeadlineInterceptor(deadlineMs)],
+  });
+};

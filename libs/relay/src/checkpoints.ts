@@ -1,0 +1,42 @@
+import { type Checkpoint, START } from '@ledgerline/event-store';
+import { type Pool } from 'pg';
+
+/** Where each relay stands in the global log, kept beside the events it publishes. */
+export class RelayCheckpoints {
+  private readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.table = `"${schema}".relay_checkpoints`;
+  }
+
+  async ensureTable(): Promise<void> {
+    await this.pool.query(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+         relay text PRIMARY KEY,
+         transaction_id xid8 NOT NULL,
+         position bigint NOT NULL,
+         updated_at timestamptz NOT NULL DEFAULT now())`,
+    );
+  }
+
+  async load(relay: string): Promise<Checkpoint> {
+    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(
+      `SELECT transaction_id::text, position FROM ${this.table} WHERE relay = $1`,
+      [relay],
+    );
+    const row = rows[0];
+    return row ? { transactionId: row.transaction_id, position: Number(row.position) } : START;
+  }
+
+  async save(relay: string, checkpoint: Checkpoint): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${this.table} (relay, transaction_id, position) VALUES ($1, $2::xid8, $3)
+       ON CONFLICT (relay) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
+         position = EXCLUDED.position, updated_at = now()`,
+      [relay, checkpoint.transactionId, checkpoint.position],
+    );
+  }
+}

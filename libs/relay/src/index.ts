@@ -1,0 +1,4 @@
+export * from './cloud-events';
+export * from './lag';
+export * from './relay';
+export * from './topics';

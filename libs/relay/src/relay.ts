@@ -1,0 +1,180 @@
+import {
+  categoryOf,
+  type Checkpoint,
+  type PostgresEventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@ledgerline/event-store';
+import { type Messaging, type MessageProducer, type OutgoingMessage } from '@ledgerline/messaging';
+import { type Pool } from 'pg';
+import { backoffDelay, sleep } from './backoff';
+import { RelayCheckpoints } from './checkpoints';
+import { toCloudEventMessage } from './cloud-events';
+import { measureLag, type RelayLag } from './lag';
+import { LeaderLock } from './leader-lock';
+import { categoryTopicSpec, type CategoryTopicOptions, topicForCategory } from './topics';
+
+export interface RelayLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface RelaySettings {
+  readonly store: PostgresEventStore;
+  readonly pool: Pool;
+  readonly categories: readonly string[];
+  readonly messaging: Messaging;
+  readonly logger: RelayLogger;
+  /** CloudEvents `source` of everything this relay publishes, e.g. `ledgerline/accounts`. */
+  readonly source: string;
+  /** Relays with the same name share one checkpoint and one leader. Default: schema + categories. */
+  readonly name?: string;
+  readonly batchSize?: number;
+  readonly pollIntervalMs?: number;
+  /** How often a standby tries to take over. */
+  readonly standbyRetryMs?: number;
+  readonly topics?: CategoryTopicOptions;
+  /** Called after Kafka acknowledged a batch and before the checkpoint moves. */
+  readonly onAcknowledged?: (events: readonly RecordedEvent[]) => void;
+}
+
+export interface RelayStatus {
+  readonly name: string;
+  readonly leader: boolean;
+  readonly checkpoint: Checkpoint;
+  readonly published: number;
+  readonly lastError: string | undefined;
+}
+
+export interface Relay {
+  status(): RelayStatus;
+  lag(): Promise<RelayLag>;
+  stop(): Promise<void>;
+}
+
+class LeadershipLost extends Error {
+  override readonly name = 'LeadershipLost';
+}
+
+/**
+ * The transactional outbox's relay: publishes every committed event of its categories to Kafka
+ * in commit order (stream id as key, so a stream's events stay in order on one partition). The
+ * checkpoint moves only after Kafka acknowledged, so a crash re-sends (duplicates) but never
+ * loses. Kafka being down only pauses it: appends keep committing and the backlog drains when
+ * Kafka returns. Among relays sharing a name, only the holder of the leader lock publishes.
+ */
+export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
+  const { store, logger: log } = settings;
+  const name = settings.name ?? `${store.schema}:${[...settings.categories].sort().join(',')}`;
+  const checkpoints = new RelayCheckpoints(settings.pool, store.schema);
+  await checkpoints.ensureTable();
+  const lock = new LeaderLock(settings.pool, `ledgerline-relay:${name}`);
+  const stopping = new AbortController();
+  const state = {
+    checkpoint: await checkpoints.load(name),
+    published: 0,
+    lastError: undefined as string | undefined,
+  };
+  let producer: MessageProducer | undefined;
+  let subscription: Subscription | undefined;
+
+  const closeProducer = async () => {
+    const current = producer;
+    producer = undefined;
+    await current?.close().catch(() => undefined);
+  };
+
+  const ensureTopics = async () => {
+    const admin = await settings.messaging.admin();
+    try {
+      await admin.ensureTopics(
+        settings.categories.map((category) => categoryTopicSpec(category, settings.topics)),
+      );
+    } finally {
+      await admin.close();
+    }
+  };
+
+  const send = async (events: readonly RecordedEvent[]) => {
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const event of events) {
+      const topic = topicForCategory(categoryOf(event.streamId));
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(toCloudEventMessage(event, settings.source));
+      byTopic.set(topic, messages);
+    }
+    producer ??= await settings.messaging.producer();
+    await producer.sendMany([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+  };
+
+  /** Retries until Kafka acknowledges; gives up only when stopping or no longer the leader. */
+  const publishUntilAcknowledged = async (events: readonly RecordedEvent[]) => {
+    for (let attempt = 1; ; attempt += 1) {
+      if (stopping.signal.aborted || !(await lock.confirm())) throw new LeadershipLost();
+      try {
+        await send(events);
+        state.lastError = undefined;
+        return;
+      } catch (error) {
+        state.lastError = error instanceof Error ? error.message : String(error);
+        const retryInMs = backoffDelay(attempt);
+        log.warn(
+          { relay: name, err: error, attempt, retryInMs },
+          'relay: publish failed, backing off',
+        );
+        await closeProducer();
+        await sleep(retryInMs, stopping.signal);
+      }
+    }
+  };
+
+  const lead = async () => {
+    await ensureTopics();
+    state.checkpoint = await checkpoints.load(name);
+    log.info({ relay: name, checkpoint: state.checkpoint }, 'relay: leading');
+    subscription = store.subscribe(
+      {
+        after: state.checkpoint,
+        categories: settings.categories,
+        batchSize: settings.batchSize ?? 1_000,
+        pollIntervalMs: settings.pollIntervalMs ?? 1_000,
+      },
+      async (events, checkpoint) => {
+        await publishUntilAcknowledged(events);
+        settings.onAcknowledged?.(events);
+        await checkpoints.save(name, checkpoint);
+        state.checkpoint = checkpoint;
+        state.published += events.length;
+      },
+    );
+    await subscription.done;
+  };
+
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        if (await lock.tryAcquire()) await lead();
+      } catch (error) {
+        if (!(error instanceof LeadershipLost))
+          log.error({ relay: name, err: error }, 'relay: stopped leading on an error');
+        else if (!stopping.signal.aborted) log.warn({ relay: name }, 'relay: lost leadership');
+      } finally {
+        subscription = undefined;
+        await closeProducer();
+      }
+      await sleep(settings.standbyRetryMs ?? 1_000, stopping.signal);
+    }
+  })();
+
+  return {
+    status: () => ({ name, leader: lock.held, ...state }),
+    lag: () => measureLag(settings.pool, store.schema, settings.categories, state.checkpoint),
+    async stop() {
+      stopping.abort();
+      await subscription?.stop();
+      await loop;
+      await lock.release();
+    },
+  };
+};

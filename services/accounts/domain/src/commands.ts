@@ -1,0 +1,77 @@
+/**
+ * Only the decision time travels with a command; correlation, causation and idempotency keys are
+ * carried beside it by the infrastructure.
+ */
+export interface CommandMetadata {
+  readonly now: string;
+}
+
+type Command<Type extends string, Data> = {
+  readonly type: Type;
+  readonly data: Readonly<Data>;
+  readonly metadata: CommandMetadata;
+};
+
+// Field values arrive as the transport received them: `decide` parses each one and names the
+// field it rejects, so a transport never has to duplicate the rules.
+
+export type OpenAccount = Command<
+  'OpenAccount',
+  { accountId: string; ownerId: string; kind: string; currency: string }
+>;
+
+export type DepositFunds = Command<
+  'DepositFunds',
+  { accountId: string; amount: number; currency: string; reference?: string | undefined }
+>;
+
+export type WithdrawFunds = Command<
+  'WithdrawFunds',
+  { accountId: string; amount: number; currency: string; reference?: string | undefined }
+>;
+
+export type ReserveFunds = Command<
+  'ReserveFunds',
+  { accountId: string; reservationId: string; amount: number; currency: string }
+>;
+
+export type CaptureReservation = Command<
+  'CaptureReservation',
+  { accountId: string; reservationId: string }
+>;
+
+export type ReleaseReservation = Command<
+  'ReleaseReservation',
+  { accountId: string; reservationId: string }
+>;
+
+/** Internal money in, e.g. a merchant's settlement or a customer's refund; `reference` says why. */
+export type CreditFunds = Command<
+  'CreditFunds',
+  { accountId: string; amount: number; currency: string; reference: string }
+>;
+
+/** Internal money out, e.g. a merchant paying back a refund; `reference` says why. */
+export type DebitFunds = Command<
+  'DebitFunds',
+  { accountId: string; amount: number; currency: string; reference: string }
+>;
+
+export type FreezeAccount = Command<'FreezeAccount', { accountId: string; reason: string }>;
+
+export type UnfreezeAccount = Command<'UnfreezeAccount', { accountId: string }>;
+
+export type CloseAccount = Command<'CloseAccount', { accountId: string }>;
+
+export type AccountCommand =
+  | OpenAccount
+  | DepositFunds
+  | WithdrawFunds
+  | ReserveFunds
+  | CaptureReservation
+  | ReleaseReservation
+  | CreditFunds
+  | DebitFunds
+  | FreezeAccount
+  | UnfreezeAccount
+  | CloseAccount;

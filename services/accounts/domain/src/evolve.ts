@@ -1,0 +1,71 @@
+import { assertNever } from '@ledgerline/domain';
+import type { AccountEvent } from './events';
+import type { AccountLedger, AccountState, ExistingAccount, ReservationOutcome } from './state';
+
+/** The ledger of an account without its status-specific fields (e.g. a frozen reason). */
+const ledgerOf = (account: ExistingAccount): AccountLedger => ({
+  accountId: account.accountId,
+  ownerId: account.ownerId,
+  kind: account.kind,
+  currency: account.currency,
+  balance: account.balance,
+  reserved: account.reserved,
+  openReservations: account.openReservations,
+  settledReservations: account.settledReservations,
+});
+
+const settle = (
+  account: ExistingAccount,
+  reservationId: string,
+  outcome: ReservationOutcome,
+): Pick<AccountLedger, 'openReservations' | 'settledReservations'> => {
+  const { [reservationId]: _settled, ...stillOpen } = account.openReservations;
+  return {
+    openReservations: stillOpen,
+    settledReservations: { ...account.settledReservations, [reservationId]: outcome },
+  };
+};
+
+/**
+ * Folds one event into the state. Balances are copied from the event (decide computed them), so
+ * the two can never disagree. Events on a stream with no AccountOpened leave the state alone.
+ */
+export const evolveAccount = (state: AccountState, event: AccountEvent): AccountState => {
+  if (event.type === 'AccountOpened') {
+    const { accountId, ownerId, kind, currency } = event.data;
+    return {
+      status: 'open',
+      ...{ accountId, ownerId, kind, currency, balance: 0, reserved: 0 },
+      ...{ openReservations: {}, settledReservations: {} },
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'FundsDeposited':
+    case 'FundsWithdrawn':
+    case 'FundsCredited':
+    case 'FundsDebited':
+      return { ...state, balance: event.data.balance, reserved: event.data.reserved };
+    case 'FundsReservationRejected':
+      return state;
+    case 'FundsReserved': {
+      const { reservationId, amount, balance, reserved } = event.data;
+      const openReservations = { ...state.openReservations, [reservationId]: amount };
+      return { ...state, balance, reserved, openReservations };
+    }
+    case 'ReservationCaptured':
+    case 'ReservationReleased': {
+      const { reservationId, balance, reserved } = event.data;
+      const outcome = event.type === 'ReservationCaptured' ? 'captured' : 'released';
+      return { ...state, balance, reserved, ...settle(state, reservationId, outcome) };
+    }
+    case 'AccountFrozen':
+      return { ...ledgerOf(state), status: 'frozen', frozenReason: event.data.reason };
+    case 'AccountUnfrozen':
+      return { ...ledgerOf(state), status: 'open' };
+    case 'AccountClosed':
+      return { ...ledgerOf(state), status: 'closed' };
+    default:
+      return assertNever(event);
+  }
+};
