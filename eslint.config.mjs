@@ -100,7 +100,7 @@ export default tseslint.config(
   },
   {
     // Tests (and only tests) may use the test harness.
-    files: ['**/*.spec.ts', '**/bench/**/*.ts'],
+    files: ['**/*.spec.ts', '**/bench/**/*.ts', '**/fixtures/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(['type:testing']),
       '@typescript-eslint/no-non-null-assertion': 'off',

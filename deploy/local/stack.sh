@@ -5,6 +5,8 @@
 #   bash deploy/local/stack.sh down     stop what `up` started (and platform services started by up.sh)
 #   bash deploy/local/stack.sh status   one line per server: name, address, up/down, started-by-us/external
 #   bash deploy/local/stack.sh env      print the platform environment as `export` lines
+#   bash deploy/local/stack.sh stop kafka|elasticsearch    stop one server that `up` started (fault tests)
+#   bash deploy/local/stack.sh start kafka|elasticsearch   start it again and wait until it is healthy
 #
 # Everything (binaries, data, logs, pid files) lives under ${LEDGERLINE_STACK_DIR:-<repo>/.stack}.
 # Ports: LEDGERLINE_{PG,REDIS,KAFKA,KAFKA_CONTROLLER,ES,ES_TRANSPORT}_PORT.
@@ -656,8 +658,21 @@ usage() {
   sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
+cmd_one() {
+  local action="$1" server="${2:-}"
+  ensure_stack_dir
+  case "$action:$server" in
+    stop:kafka) kafka_down ;;
+    stop:elasticsearch) es_down ;;
+    start:kafka) KAFKA_STARTED="" && kafka_start && kafka_wait ;;
+    start:elasticsearch) ES_STARTED="" && es_start && es_wait ;;
+    *) die "usage: stack.sh start|stop kafka|elasticsearch" ;;
+  esac
+}
+
 case "${1:-}" in
   up) cmd_up ;;
+  start | stop) cmd_one "$1" "${2:-}" ;;
   down) cmd_down ;;
   status) cmd_status ;;
   env) platform_env ;;

@@ -32,6 +32,8 @@ const metadataOf = (eventId: string) => ({ actor: 'bench', correlationId: 'bench
 interface Outcome {
   readonly operations: number;
   readonly elapsedMs: number;
+  /** CPU this Node process spent (user + system), to tell client cost from server cost. */
+  readonly clientCpuMs: number;
 }
 
 /** Runs `clients` loops of `operation` for `ms`; counts completed operations. */
@@ -41,6 +43,7 @@ const closedLoop = async (
   operation: (client: number, iteration: number) => Promise<void>,
 ): Promise<Outcome> => {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const deadline = started + ms;
   let operations = 0;
   await Promise.all(
@@ -51,7 +54,12 @@ const closedLoop = async (
       }
     }),
   );
-  return { operations, elapsedMs: performance.now() - started };
+  const used = process.cpuUsage(cpu);
+  return {
+    operations,
+    elapsedMs: performance.now() - started,
+    clientCpuMs: (used.user + used.system) / 1000,
+  };
 };
 
 const perSecond = ({ operations, elapsedMs }: Outcome, factor = 1): number =>
@@ -67,7 +75,10 @@ const compare = async (
   bare: (client: number, iteration: number) => Promise<void>,
   store: (client: number, iteration: number) => Promise<void>,
 ): Promise<{ bare: Outcome; store: Outcome }> => {
-  const total = { bare: { operations: 0, elapsedMs: 0 }, store: { operations: 0, elapsedMs: 0 } };
+  const total = {
+    bare: { operations: 0, elapsedMs: 0, clientCpuMs: 0 },
+    store: { operations: 0, elapsedMs: 0, clientCpuMs: 0 },
+  };
   const slice = (seconds * 1000) / ROUNDS;
   let iteration = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -77,6 +88,8 @@ const compare = async (
     iteration += b.operations + 1;
     total.bare.operations += b.operations;
     total.bare.elapsedMs += b.elapsedMs;
+    total.bare.clientCpuMs += b.clientCpuMs;
+    total.store.clientCpuMs += s.clientCpuMs;
     total.store.operations += s.operations;
     total.store.elapsedMs += s.elapsedMs;
   }
@@ -103,7 +116,16 @@ const main = async (): Promise<void> => {
   const bareColumns = `stream_id, stream_category, stream_version, event_id, event_type, schema_version, data, metadata`;
   const bareRow = (stream: string, version: number): unknown[] => {
     const id = randomUUID();
-    return [stream, 'bench', version, id, 'FundsDeposited', 1, JSON.stringify(payload()), JSON.stringify(metadataOf(id))];
+    return [
+      stream,
+      'bench',
+      version,
+      id,
+      'FundsDeposited',
+      1,
+      JSON.stringify(payload()),
+      JSON.stringify(metadataOf(id)),
+    ];
   };
   const bareInsert = (rows: number) => {
     const values = Array.from(
@@ -114,7 +136,13 @@ const main = async (): Promise<void> => {
     // Named like the store's own statement, so both are parsed and planned once per connection.
     return (client: number, iteration: number) =>
       pool
-        .query({ name: `bare-${rows}`, text: sql, values: Array.from({ length: rows }, (_, r) => bareRow(`bench-bare${client}`, iteration * rows + r + 1)).flat() })
+        .query({
+          name: `bare-${rows}`,
+          text: sql,
+          values: Array.from({ length: rows }, (_, r) =>
+            bareRow(`bench-bare${client}`, iteration * rows + r + 1),
+          ).flat(),
+        })
         .then(() => undefined);
   };
 
@@ -137,24 +165,40 @@ const main = async (): Promise<void> => {
   };
 
   const rows: string[] = [];
-  const report = (name: string, clients: number, store: number, bare: number, unit: string) => {
-    const ratio = store / bare;
-    rows.push(
-      `| ${name} | ${clients} | ${store.toFixed(0)} ${unit} | ${bare.toFixed(0)} ${unit} | ${(ratio * 100).toFixed(0)}% |`,
-    );
-    console.error(`${name} x${clients}: ${store.toFixed(0)} vs bare ${bare.toFixed(0)} ${unit} (${(ratio * 100).toFixed(0)}%)`);
+  const cpuPerOp = (o: Outcome): string =>
+    `${((o.clientCpuMs * 1000) / o.operations).toFixed(0)} µs`;
+  const report = (
+    name: string,
+    clients: number,
+    o: { bare: Outcome; store: Outcome },
+    rowsPerOp: number,
+  ) => {
+    const store = perSecond(o.store, rowsPerOp);
+    const bare = perSecond(o.bare, rowsPerOp);
+    const ratio = `${((store / bare) * 100).toFixed(0)}%`;
+    const line = `| ${name} | ${clients} | ${store.toFixed(0)} | ${bare.toFixed(0)} | **${ratio}** | ${cpuPerOp(o.store)} / ${cpuPerOp(o.bare)} |`;
+    rows.push(line);
+    console.error(line);
+    return store;
   };
 
   let peak32 = 0;
   for (const clients of [1, 8, 32]) {
-    const outcome = await compare(clients, bareInsert(1), appendLoop(1));
-    const appended = perSecond(outcome.store);
+    const appended = report(
+      '1 event per append',
+      clients,
+      await compare(clients, bareInsert(1), appendLoop(1)),
+      1,
+    );
     if (clients === 32) peak32 = appended;
-    report('append, 1 event', clients, appended, perSecond(outcome.bare), 'rows/s');
   }
   for (const clients of [1, 8]) {
-    const outcome = await compare(clients, bareInsert(100), appendLoop(100));
-    report('append, batch of 100', clients, perSecond(outcome.store, 100), perSecond(outcome.bare, 100), 'rows/s');
+    report(
+      'batch of 100 per append',
+      clients,
+      await compare(clients, bareInsert(100), appendLoop(100)),
+      100,
+    );
   }
 
   // Latency at half the 32-writer peak: 32 writers on a fixed schedule, measured from the
@@ -178,9 +222,13 @@ const main = async (): Promise<void> => {
   latencies.sort((a, b) => a - b);
   const achieved = (latencies.length * 1000) / (performance.now() - started);
 
-  console.log(`\n### Event store append benchmark (${seconds} s per case, ${new Date().toISOString()})\n`);
-  console.log('| case | writers | event store | bare INSERT | ratio |');
-  console.log('|---|---|---|---|---|');
+  console.log(
+    `\n### Event store append benchmark (${seconds} s per case, ${new Date().toISOString()})\n`,
+  );
+  console.log(
+    '| case | writers | event store rows/s | bare INSERT rows/s | ratio | Node CPU per op (store / bare) |',
+  );
+  console.log('|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   console.log(
     `\nLatency at half the 32-writer peak (target ${rate.toFixed(0)}/s, achieved ${achieved.toFixed(0)}/s, ${latencies.length} appends): ` +

@@ -61,7 +61,8 @@ describe('PostgresEventStore append and readStream', () => {
   ] as const)('expectedVersion %s', (_name, good, bad) => {
     it('accepts the matching state and rejects the other with WrongExpectedVersion', async () => {
       const streamId = streamOf('account');
-      if (good !== 'no_stream') await fx.store.append(streamId, [deposited(1)], { expectedVersion: 'any' });
+      if (good !== 'no_stream')
+        await fx.store.append(streamId, [deposited(1)], { expectedVersion: 'any' });
       const before = await fx.store.streamVersion(streamId);
       const rejected = fx.store.append(streamId, [deposited(9)], { expectedVersion: bad });
       await expect(rejected).rejects.toThrow(WrongExpectedVersion);
@@ -82,18 +83,31 @@ describe('PostgresEventStore append and readStream', () => {
   it('a stale exact version names the actual version', async () => {
     const streamId = streamOf('account');
     await fx.store.append(streamId, [deposited(1), deposited(2)], { expectedVersion: 0 });
-    await expect(
-      fx.store.append(streamId, [deposited(3)], { expectedVersion: 1 }),
-    ).rejects.toThrow(`stream ${streamId}: expected version 1, actual 2`);
+    await expect(fx.store.append(streamId, [deposited(3)], { expectedVersion: 1 })).rejects.toThrow(
+      `stream ${streamId}: expected version 1, actual 2`,
+    );
   });
 
-  it('is atomic: a batch with one bad event writes nothing', async () => {
+  it('is atomic: a batch whose third event fails to insert writes nothing, not even the version bump', async () => {
+    const streamId = streamOf('account');
+    await fx.store.append(streamId, [deposited(1)], { expectedVersion: 'no_stream' });
+    const id = randomUUID();
+    // The same id twice in one batch: the second row violates the unique index mid-insert.
+    const batch = [deposited(2), { ...deposited(3), eventId: id }, { ...deposited(4), eventId: id }];
+    await expect(fx.store.append(streamId, batch, { expectedVersion: 1 })).rejects.toThrow(
+      DuplicateEventId,
+    );
+    expect((await fx.store.readStream(streamId)).map((e) => e.data)).toEqual([{ amount: 1 }]);
+    expect(await fx.store.streamVersion(streamId)).toBe(1);
+    expect((await fx.store.append(streamId, [deposited(5)], { expectedVersion: 1 })).nextVersion).toBe(2);
+  });
+
+  it('rejects a malformed event id before writing anything', async () => {
     const streamId = streamOf('account');
     const bad: NewEvent = { type: 'FundsDeposited', data: {}, eventId: 'not-a-uuid' };
     await expect(
-      fx.store.append(streamId, [deposited(1), bad, deposited(3)], { expectedVersion: 'any' }),
+      fx.store.append(streamId, [deposited(1), bad], { expectedVersion: 'any' }),
     ).rejects.toThrow(/uuid/);
-    expect(await fx.store.readStream(streamId)).toEqual([]);
     expect(await fx.store.streamVersion(streamId)).toBe(0);
   });
 
@@ -134,7 +148,10 @@ describe('PostgresEventStore append and readStream', () => {
     it('a different request under a used key is an IdempotencyKeyConflict naming the key', async () => {
       const streamId = streamOf('account');
       const key = randomUUID();
-      await fx.store.append(streamId, [deposited(5)], { expectedVersion: 'any', idempotency: { key } });
+      await fx.store.append(streamId, [deposited(5)], {
+        expectedVersion: 'any',
+        idempotency: { key },
+      });
       await expect(
         fx.store.append(streamId, [deposited(6)], { expectedVersion: 'any', idempotency: { key } }),
       ).rejects.toThrow(new IdempotencyKeyConflict('account', key));
@@ -146,7 +163,10 @@ describe('PostgresEventStore append and readStream', () => {
 
     it('keys are scoped to the stream category', async () => {
       const key = randomUUID();
-      await fx.store.append(streamOf('account'), [deposited(1)], { expectedVersion: 'any', idempotency: { key } });
+      await fx.store.append(streamOf('account'), [deposited(1)], {
+        expectedVersion: 'any',
+        idempotency: { key },
+      });
       const other = await fx.store.append(streamOf('payment'), [deposited(2)], {
         expectedVersion: 'any',
         idempotency: { key },
@@ -157,12 +177,17 @@ describe('PostgresEventStore append and readStream', () => {
     it('pruning keeps keys younger than the retention and refuses less than 24 h', async () => {
       const streamId = streamOf('account');
       const key = randomUUID();
-      await fx.store.append(streamId, [deposited(1)], { expectedVersion: 'any', idempotency: { key } });
+      await fx.store.append(streamId, [deposited(1)], {
+        expectedVersion: 'any',
+        idempotency: { key },
+      });
       await fx.pool.query(
         `UPDATE "${fx.schema}".idempotency_keys SET created_at = now() - interval '8 days' WHERE key = $1`,
         [key],
       );
-      await expect(fx.store.pruneIdempotencyKeys({ olderThanMs: 3_600_000 })).rejects.toThrow(RangeError);
+      await expect(fx.store.pruneIdempotencyKeys({ olderThanMs: 3_600_000 })).rejects.toThrow(
+        RangeError,
+      );
       expect(await fx.store.pruneIdempotencyKeys()).toBeGreaterThanOrEqual(1);
       await expect(
         fx.store.findIdempotentResult(streamId, { key, requestHash: 'x' }),
@@ -213,7 +238,9 @@ describe('PostgresEventStore append and readStream', () => {
         client.release();
       }
       expect(await fx.store.readStream(streamId)).toEqual([]);
-      const after = await fx.store.append(streamId, [deposited(2)], { expectedVersion: 'no_stream' });
+      const after = await fx.store.append(streamId, [deposited(2)], {
+        expectedVersion: 'no_stream',
+      });
       expect(after.nextVersion).toBe(1);
     });
 

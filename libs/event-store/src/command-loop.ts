@@ -16,13 +16,21 @@ import {
 /** The part of the event store the command loop needs (PostgresEventStore implements it). */
 export interface EventStorePort {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
-  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
   findIdempotentResult(
     streamId: string,
     idempotency: { key: string; requestHash: string },
   ): Promise<AppendResult | undefined>;
   loadSnapshot<State>(streamId: string, stateVersion: number): Promise<Snapshot<State> | undefined>;
-  saveSnapshot<State>(streamId: string, stateVersion: number, snapshot: Snapshot<State>): Promise<void>;
+  saveSnapshot<State>(
+    streamId: string,
+    stateVersion: number,
+    snapshot: Snapshot<State>,
+  ): Promise<void>;
 }
 
 export interface HandleCommandOptions<Command, State, Event extends DomainEvent> {

@@ -9,7 +9,12 @@ import {
 } from './errors';
 import { notifyChannel, quoteSchema, SQLSTATE } from './migrations';
 import { hashEvents } from './request-hash';
-import { subscribe, type Subscription, type SubscribeOptions, type BatchHandler } from './subscribe';
+import {
+  subscribe,
+  type Subscription,
+  type SubscribeOptions,
+  type BatchHandler,
+} from './subscribe';
 import {
   START,
   categoryOf,
@@ -161,18 +166,24 @@ export class PostgresEventStore {
         }),
       };
     });
-    const requestHash = idempotency ? (idempotency.requestHash ?? hashEvents(streamId, events)) : null;
+    const requestHash = idempotency
+      ? (idempotency.requestHash ?? hashEvents(streamId, events))
+      : null;
     let rows: AppendRow[];
     try {
       ({ rows } = await db.query<AppendRow>({
         // Named: each connection parses and plans it once.
         name: `event-store:${this.schema}:append`,
-        text: `SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8)`,
+        text: `SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         values: [
           streamId,
           category,
           expectedCode(expectedVersion),
-          JSON.stringify(prepared),
+          prepared.map((e) => e.id),
+          prepared.map((e) => e.type),
+          prepared.map((e) => e.v),
+          prepared.map((e) => JSON.stringify(e.data)),
+          prepared.map((e) => JSON.stringify(e.meta)),
           events.some((event) => event.eventId !== undefined),
           idempotency?.key ?? null,
           requestHash,
@@ -269,10 +280,9 @@ export class PostgresEventStore {
       this.notifyPending = false;
       this.lastNotifyAt = Date.now();
       this.pool
-        .query(
-          `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`,
-          [this.channel],
-        )
+        .query(`SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [
+          this.channel,
+        ])
         .catch(() => undefined); // subscribers fall back to polling
     };
     if (wait <= 0) send();
@@ -310,7 +320,11 @@ export class PostgresEventStore {
    * older than every transaction still running are returned, so an event that commits later can
    * never sort before one already handed out: no skips, each event exactly once.
    */
-  async readAll({ after = START, limit = 500, categories }: ReadAllOptions = {}): Promise<ReadAllResult> {
+  async readAll({
+    after = START,
+    limit = 500,
+    categories,
+  }: ReadAllOptions = {}): Promise<ReadAllResult> {
     const params: unknown[] = [after.transactionId, after.position, limit];
     if (categories) params.push(categories);
     const { rows } = await this.pool.query<EventRow>({
@@ -327,7 +341,9 @@ export class PostgresEventStore {
     const last = events[events.length - 1];
     return {
       events,
-      checkpoint: last ? { transactionId: last.transactionId, position: last.globalPosition } : after,
+      checkpoint: last
+        ? { transactionId: last.transactionId, position: last.globalPosition }
+        : after,
     };
   }
 
@@ -390,10 +406,10 @@ export class PostgresEventStore {
     const { rows } = await this.pool.query<{
       request_hash: string;
       result: { streamId: string; firstVersion: number; nextVersion: number };
-    }>(`SELECT request_hash, result FROM ${this.s}.idempotency_keys WHERE category = $1 AND key = $2`, [
-      category,
-      key,
-    ]);
+    }>(
+      `SELECT request_hash, result FROM ${this.s}.idempotency_keys WHERE category = $1 AND key = $2`,
+      [category, key],
+    );
     const row = rows[0];
     if (!row) return undefined;
     if (row.request_hash !== requestHash) throw new IdempotencyKeyConflict(category, key);
@@ -439,7 +455,9 @@ export class PostgresEventStore {
       [streamId, stateVersion],
     );
     const row = rows[0];
-    return row ? { version: row.version, position: Number(row.position), state: row.state } : undefined;
+    return row
+      ? { version: row.version, position: Number(row.position), state: row.state }
+      : undefined;
   }
 
   /** Stores a snapshot unless a newer one of the same state shape is already there. */

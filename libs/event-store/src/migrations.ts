@@ -81,7 +81,7 @@ CREATE TABLE ${s}.snapshots (
  * append to a stream is always greater than that of the earlier one.
  *
  * p_expected: >= 0 exact version, -1 any, -2 no_stream, -3 stream_exists.
- * p_events: [{ id, type, v (schema version), data, meta }].
+ * The events arrive as parallel arrays (ids, types, schema versions, data, metadata).
  * Rows come back with r_replayed = false and only the generated columns for a fresh append, or
  * with r_replayed = true and every column when the request was recognised as a retry.
  */
@@ -90,7 +90,11 @@ CREATE FUNCTION ${s}.append_events(
   p_stream_id text,
   p_category text,
   p_expected bigint,
-  p_events jsonb,
+  p_ids uuid[],
+  p_types text[],
+  p_schema_versions integer[],
+  p_data jsonb[],
+  p_metadata jsonb[],
   p_check_ids boolean,
   p_idem_key text,
   p_request_hash text,
@@ -108,7 +112,7 @@ CREATE FUNCTION ${s}.append_events(
   r_metadata jsonb
 ) LANGUAGE plpgsql AS $fn$
 DECLARE
-  v_count integer := jsonb_array_length(p_events);
+  v_count integer := cardinality(p_ids);
   v_current integer;
   v_prior record;
   v_found integer;
@@ -143,40 +147,28 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('${schema}/stream/' || p_stream_id, 0));
 
   IF p_check_ids THEN
-    -- A batch whose client-supplied ids already exist is either exactly this batch, retried
-    -- (return what was recorded), or a mistake.
-    SELECT count(*) INTO v_found
-      FROM ${s}.events e
-     WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
+    -- Client-supplied ids that already exist are either exactly this batch of this stream,
+    -- retried (return what was recorded), or a mistake.
+    SELECT count(*) INTO v_found FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
     IF v_found > 0 THEN
-      IF v_found = v_count AND NOT EXISTS (
-        WITH mine AS (
-          SELECT e.event_id, e.stream_id, e.stream_version, e.transaction_id
-            FROM ${s}.events e
-           WHERE e.stream_id = p_stream_id
-             AND e.transaction_id = (SELECT e2.transaction_id FROM ${s}.events e2
-                                      WHERE e2.event_id = (p_events->0->>'id')::uuid)
-        ), wanted AS (
-          SELECT (x.ev->>'id')::uuid AS event_id, x.ord
-            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(ev, ord)
-        )
-        SELECT 1 FROM (SELECT m.event_id, row_number() OVER (ORDER BY m.stream_version) AS ord FROM mine m) m
-          FULL JOIN wanted w ON w.ord = m.ord AND w.event_id = m.event_id
-         WHERE m.event_id IS NULL OR w.event_id IS NULL
-      ) THEN
+      IF v_found = v_count AND p_ids = ARRAY(
+           SELECT e.event_id FROM ${s}.events e
+            WHERE e.stream_id = p_stream_id
+              AND e.transaction_id = (SELECT e2.transaction_id FROM ${s}.events e2
+                                       WHERE e2.event_id = p_ids[1])
+            ORDER BY e.stream_version) THEN
         RETURN QUERY
           SELECT true, e.global_position, e.stream_version, e.transaction_id, e.recorded_at,
                  e.event_id, e.event_type, e.schema_version, e.data, e.metadata
             FROM ${s}.events e
-           WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x)
+           WHERE e.event_id = ANY (p_ids)
            ORDER BY e.stream_version;
         RETURN;
       END IF;
       RAISE EXCEPTION 'duplicate event id in append to %', p_stream_id
         USING ERRCODE = '${SQLSTATE.duplicateEventId}',
               DETAIL = (SELECT e.event_id::text FROM ${s}.events e
-                         WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x)
-                         LIMIT 1);
+                         WHERE e.event_id = ANY (p_ids) LIMIT 1);
     END IF;
   END IF;
 
@@ -193,19 +185,31 @@ BEGIN
       USING ERRCODE = '${SQLSTATE.wrongExpectedVersion}', DETAIL = v_current::text;
   END IF;
 
-  RETURN QUERY
-    WITH inserted AS (
-      INSERT INTO ${s}.events AS e
-        (stream_id, stream_category, stream_version, event_id, event_type, schema_version, data, metadata)
-      SELECT p_stream_id, p_category, v_current + x.ord::integer, (x.ev->>'id')::uuid, x.ev->>'type',
-             (x.ev->>'v')::integer, x.ev->'data', x.ev->'meta'
-        FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(ev, ord)
-       ORDER BY x.ord
-      RETURNING e.global_position, e.stream_version, e.transaction_id, e.recorded_at
-    )
-    SELECT false, i.global_position, i.stream_version, i.transaction_id, i.recorded_at,
-           NULL::uuid, NULL::text, NULL::integer, NULL::jsonb, NULL::jsonb
-      FROM inserted i;
+  IF v_count = 1 THEN
+    -- The common case, without a set-returning scan.
+    INSERT INTO ${s}.events AS e
+      (stream_id, stream_category, stream_version, event_id, event_type, schema_version, data, metadata)
+    VALUES (p_stream_id, p_category, v_current + 1, p_ids[1], p_types[1], p_schema_versions[1],
+            p_data[1], p_metadata[1])
+    RETURNING false, e.global_position, e.stream_version, e.transaction_id, e.recorded_at
+      INTO r_replayed, r_position, r_version, r_transaction_id, r_recorded_at;
+    RETURN NEXT;
+  ELSE
+    RETURN QUERY
+      WITH inserted AS (
+        INSERT INTO ${s}.events AS e
+          (stream_id, stream_category, stream_version, event_id, event_type, schema_version, data, metadata)
+        SELECT p_stream_id, p_category, v_current + x.ord::integer, x.id, x.type, x.schema_version,
+               x.data, x.metadata
+          FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata)
+               WITH ORDINALITY AS x(id, type, schema_version, data, metadata, ord)
+         ORDER BY x.ord
+        RETURNING e.global_position, e.stream_version, e.transaction_id, e.recorded_at
+      )
+      SELECT false, i.global_position, i.stream_version, i.transaction_id, i.recorded_at,
+             NULL::uuid, NULL::text, NULL::integer, NULL::jsonb, NULL::jsonb
+        FROM inserted i;
+  END IF;
 
   IF p_idem_key IS NOT NULL THEN
     INSERT INTO ${s}.idempotency_keys (category, key, request_hash, result)

@@ -66,7 +66,9 @@ describe('readAll, the gap-safe global log', () => {
             const client = await fx.pool.connect();
             try {
               await client.query('BEGIN');
-              await fx.store.appendInTransaction(client, streamId, batch, { expectedVersion: 'any' });
+              await fx.store.appendInTransaction(client, streamId, batch, {
+                expectedVersion: 'any',
+              });
               await client.query('ROLLBACK');
             } finally {
               client.release();

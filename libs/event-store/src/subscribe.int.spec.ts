@@ -16,22 +16,27 @@ describe('subscribe', () => {
 
   it('catches up, then delivers live appends in order, one batch at a time', async () => {
     const streamId = streamOf('account');
-    for (const n of [1, 2, 3, 4, 5]) await fx.store.append(streamId, [event(n)], { expectedVersion: 'any' });
+    for (const n of [1, 2, 3, 4, 5])
+      await fx.store.append(streamId, [event(n)], { expectedVersion: 'any' });
     const seen: RecordedEvent[] = [];
     const checkpoints: Checkpoint[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
-    const subscription = fx.store.subscribe({ batchSize: 2, pollIntervalMs: 100 }, async (events, checkpoint) => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      expect(events.length).toBeLessThanOrEqual(2);
-      await sleep(20);
-      seen.push(...events);
-      checkpoints.push(checkpoint);
-      inFlight--;
-    });
+    const subscription = fx.store.subscribe(
+      { batchSize: 2, pollIntervalMs: 100 },
+      async (events, checkpoint) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        expect(events.length).toBeLessThanOrEqual(2);
+        await sleep(20);
+        seen.push(...events);
+        checkpoints.push(checkpoint);
+        inFlight--;
+      },
+    );
     try {
-      for (const n of [6, 7, 8, 9, 10]) await fx.store.append(streamId, [event(n)], { expectedVersion: 'any' });
+      for (const n of [6, 7, 8, 9, 10])
+        await fx.store.append(streamId, [event(n)], { expectedVersion: 'any' });
       await eventually(() => expect(seen).toHaveLength(10));
       expect(seen.map((e) => e.data)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ n })));
       expect(maxInFlight).toBe(1);
@@ -120,9 +125,12 @@ describe('subscribe', () => {
   it('stops on a handler error, reporting it, and releases its connection', async () => {
     await fx.store.append(streamOf('account'), [event(1)], { expectedVersion: 'any' });
     const reported: unknown[] = [];
-    const subscription = fx.store.subscribe({ pollIntervalMs: 50, onError: (e) => reported.push(e) }, () => {
-      throw new Error('projector broke');
-    });
+    const subscription = fx.store.subscribe(
+      { pollIntervalMs: 50, onError: (e) => reported.push(e) },
+      () => {
+        throw new Error('projector broke');
+      },
+    );
     await expect(subscription.done).rejects.toThrow('projector broke');
     expect(reported).toHaveLength(1);
     await eventually(() => expect(fx.pool.totalCount - fx.pool.idleCount).toBe(0));

@@ -4,9 +4,8 @@ import { createLogger } from '@ledgerline/logging';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { servers, startProcess, uniqueName } from '@ledgerline/testing';
 import { Pool } from 'pg';
-import { readTopic, versionsByStream } from './fixtures/kafka-topic-reader';
+import { readCategory, versionsByStream } from './fixtures/kafka-topic-reader';
 import { startRelay } from './relay';
-import { topicForCategory } from './topics';
 
 const logger = createLogger({ service: 'relay-test', level: 'warn' });
 
@@ -34,7 +33,6 @@ const isolatedStore = async () => {
     store,
     messaging,
     processEnv,
-    topic: topicForCategory(category),
   };
 };
 
@@ -50,7 +48,7 @@ describe('outbox relay to Kafka', () => {
       categories: [t.category],
       batchSize: 200,
     });
-    const reader = await readTopic(t.topic);
+    const reader = await readCategory(t.category);
     try {
       const streams = [1, 2, 3, 4].map((i) => `${t.category}-hot${i}`);
       const committed = new Set<string>();
@@ -111,7 +109,7 @@ describe('outbox relay to Kafka', () => {
       ids.push(event.eventId);
       await t.store.append(`${t.category}-s${i % 5}`, [event], { expectedVersion: 'any' });
     }
-    const reader = await readTopic(t.topic);
+    const reader = await readCategory(t.category);
     const crashing = await startProcess('libs/relay/src/fixtures/relay.process.ts', {
       ...t.processEnv,
       RELAY_BATCH_SIZE: '20',
@@ -144,7 +142,7 @@ describe('outbox relay to Kafka', () => {
 
   it('lets exactly one of two relays publish, and the standby takes over when the leader dies', async () => {
     const t = await isolatedStore();
-    const reader = await readTopic(t.topic);
+    const reader = await readCategory(t.category);
     const a = await startProcess('libs/relay/src/fixtures/relay.process.ts', t.processEnv);
     const b = await startProcess('libs/relay/src/fixtures/relay.process.ts', t.processEnv);
     try {

@@ -3,3 +3,4 @@ export * from './postgres';
 export * from './servers';
 export * from './unique';
 export * from './processes';
+export * from './stack-control';

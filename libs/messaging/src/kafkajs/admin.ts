@@ -1,6 +1,15 @@
 import { type Kafka } from 'kafkajs';
 import { type TopicAdmin } from '../ports';
 
+const onlyAlreadyExists = (error: unknown): boolean => {
+  const errors = (error as { errors?: { type?: string }[] }).errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')
+  );
+};
+
 export const createKafkaAdmin = async (kafka: Kafka): Promise<TopicAdmin> => {
   const admin = kafka.admin();
   await admin.connect();
@@ -10,18 +19,22 @@ export const createKafkaAdmin = async (kafka: Kafka): Promise<TopicAdmin> => {
       const missing = specs.filter((spec) => !existing.has(spec.topic));
       if (missing.length === 0) return;
       // Several starters may race to create the same topic; "already exists" is success.
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((spec) => ({
-          topic: spec.topic,
-          numPartitions: spec.partitions,
-          replicationFactor: spec.replicationFactor ?? 1,
-          configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({
-            name,
-            value,
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((spec) => ({
+            topic: spec.topic,
+            numPartitions: spec.partitions,
+            replicationFactor: spec.replicationFactor ?? 1,
+            configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({
+              name,
+              value,
+            })),
           })),
-        })),
-      });
+        });
+      } catch (error) {
+        if (!onlyAlreadyExists(error)) throw error;
+      }
     },
     listTopics: () => admin.listTopics(),
     async deleteTopics(topics) {
