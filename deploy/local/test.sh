@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Run the whole test suite against the local stack (no Docker):
+# Runs every check and test against the real local stack (no Docker):
 #   bash deploy/local/test.sh [extra nx args, e.g. --projects=event-store]
-# Starts (or reuses) the stack, exports POSTGRES_URL / REDIS_URL / KAFKA_BROKERS /
-# ELASTICSEARCH_URL from <stack>/env and runs `nx run-many -t test`. The stack is left running.
+# Installs dependencies if needed, starts (or reuses) the stack, exports POSTGRES_URL / REDIS_URL /
+# KAFKA_BROKERS / ELASTICSEARCH_URL from <stack>/env, then type-checks, lints and runs all test
+# tiers of every project. Ends with one summary line; the stack is left running.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 STACK_DIR="${LEDGERLINE_STACK_DIR:-$REPO/.stack}"
+export NX_DAEMON=false NX_NO_CLOUD=true KAFKAJS_NO_PARTITIONER_WARNING=1
 
-bash "$REPO/deploy/local/stack.sh" up
+cd "$REPO"
+bash deploy/local/ensure-deps.sh
+bash deploy/local/stack.sh up
 # shellcheck disable=SC1091
 source "$STACK_DIR/env"
-cd "$REPO"
-exec npx nx run-many -t test --outputStyle=stream "$@"
+
+rm -rf dist/test-results
+status=0
+npx nx run-many -t typecheck lint --outputStyle=stream "$@" || status=$?
+npx nx run-many -t test --outputStyle=stream "$@" || status=$?
+node tools/test-summary.mjs dist/test-results || status=$?
+exit "$status"

@@ -33,11 +33,7 @@ rel() { case "$1" in "$REPO"/*) printf '%s' "${1#"$REPO"/}" ;; *) printf '%s' "$
 cd "$REPO"
 
 # 1. dependencies --------------------------------------------------------------
-# npm writes node_modules/.package-lock.json on every install: compare against the lockfile.
-if [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "node_modules missing or older than package-lock.json: running npm ci"
-  npm ci
-fi
+bash "$REPO/deploy/local/ensure-deps.sh"
 
 # 2. servers -------------------------------------------------------------------
 bash "$STACK" up

@@ -93,13 +93,19 @@ describe('PostgresEventStore append and readStream', () => {
     await fx.store.append(streamId, [deposited(1)], { expectedVersion: 'no_stream' });
     const id = randomUUID();
     // The same id twice in one batch: the second row violates the unique index mid-insert.
-    const batch = [deposited(2), { ...deposited(3), eventId: id }, { ...deposited(4), eventId: id }];
+    const batch = [
+      deposited(2),
+      { ...deposited(3), eventId: id },
+      { ...deposited(4), eventId: id },
+    ];
     await expect(fx.store.append(streamId, batch, { expectedVersion: 1 })).rejects.toThrow(
       DuplicateEventId,
     );
     expect((await fx.store.readStream(streamId)).map((e) => e.data)).toEqual([{ amount: 1 }]);
     expect(await fx.store.streamVersion(streamId)).toBe(1);
-    expect((await fx.store.append(streamId, [deposited(5)], { expectedVersion: 1 })).nextVersion).toBe(2);
+    expect(
+      (await fx.store.append(streamId, [deposited(5)], { expectedVersion: 1 })).nextVersion,
+    ).toBe(2);
   });
 
   it('rejects a malformed event id before writing anything', async () => {

@@ -53,14 +53,14 @@ export interface HandleCommandOptions<Command, State, Event extends DomainEvent>
   readonly onSnapshotError?: (error: unknown) => void;
 }
 
-export interface CommandResult<State, Event extends DomainEvent> {
+export interface CommandResult<State> {
   readonly streamId: string;
   /** The stream's version after the command. */
   readonly version: number;
   /** Global position of the stream's last event (0 for a stream that has none). */
   readonly position: number;
   /** What this command recorded (or, for a recognised retry, what the original recorded). */
-  readonly events: readonly RecordedEvent<Event['type'], Event['data']>[];
+  readonly events: readonly RecordedEvent[];
   readonly state: State;
   /** True when an idempotency key matched an earlier command: nothing was decided or written. */
   readonly replayed: boolean;
@@ -85,7 +85,7 @@ interface Loaded<State> {
  */
 export const handleCommand = async <Command, State, Event extends DomainEvent>(
   options: HandleCommandOptions<Command, State, Event>,
-): Promise<CommandResult<State, Event>> => {
+): Promise<CommandResult<State>> => {
   const { store, decider, streamId, command, metadata, maxRetries = 3 } = options;
   const { snapshotEvery, snapshotStateVersion = 1, retryDelayMs = defaultDelay } = options;
   const idempotency = options.idempotency && {
@@ -95,13 +95,13 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
   const evolveAll = (events: readonly RecordedEvent[], from: State): State =>
     fold(decider, events as unknown as readonly Event[], from);
 
-  const replay = async (result: AppendResult): Promise<CommandResult<State, Event>> => {
+  const replay = async (result: AppendResult): Promise<CommandResult<State>> => {
     const history = await store.readStream(result.streamId, { limit: result.nextVersion });
     return {
       streamId: result.streamId,
       version: result.nextVersion,
       position: result.position,
-      events: result.events as CommandResult<State, Event>['events'],
+      events: result.events,
       state: evolveAll(history, decider.initialState),
       replayed: true,
     };
@@ -164,7 +164,7 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
       streamId,
       version: result.nextVersion,
       position: result.position,
-      events: result.events as CommandResult<State, Event>['events'],
+      events: result.events,
       state,
       replayed: false,
     };

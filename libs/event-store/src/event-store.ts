@@ -42,18 +42,20 @@ export interface EventStoreOptions {
 /** Anything that runs a query: the pool, or a client inside the caller's transaction. */
 type Queryable = Pick<ClientBase, 'query'>;
 
-interface AppendRow {
-  r_replayed: boolean;
-  r_position: string;
-  r_version: number;
-  r_transaction_id: string;
-  r_recorded_at: Date;
-  r_event_id: string | null;
-  r_type: string | null;
-  r_schema_version: number | null;
-  r_data: unknown;
-  r_metadata: EventMetadata | null;
-}
+/** One row of append_events, in array mode: position, version, transaction id, time, replayed event. */
+type AppendRow = [
+  position: string,
+  version: number,
+  transactionId: string,
+  recordedAt: Date,
+  replayed: {
+    eventId: string;
+    type: string;
+    schemaVersion: number;
+    data: unknown;
+    metadata: EventMetadata;
+  } | null,
+];
 
 interface EventRow {
   global_position: string;
@@ -91,10 +93,13 @@ const expectedCode = (expected: ExpectedVersion): number => {
 };
 
 /** Drops undefined fields so stored metadata holds only what was given. */
-const compact = (metadata: EventMetadata): EventMetadata =>
-  Object.fromEntries(
-    Object.entries(metadata).filter(([, value]) => value !== undefined),
-  ) as EventMetadata;
+const compact = (metadata: EventMetadata): EventMetadata => {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(metadata)) {
+    if (typeof value === 'string') kept[key] = value;
+  }
+  return kept;
+};
 
 /**
  * The Postgres event store of one bounded context. Appends are a single call of the
@@ -172,6 +177,7 @@ export class PostgresEventStore {
     let rows: AppendRow[];
     try {
       ({ rows } = await db.query<AppendRow>({
+        rowMode: 'array',
         // Named: each connection parses and plans it once.
         name: `event-store:${this.schema}:append`,
         text: `SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -196,44 +202,46 @@ export class PostgresEventStore {
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (!first || !last) throw new Error(`append to ${streamId}: the store returned no rows`);
-    const recorded: RecordedEvent[] = first.r_replayed
-      ? rows.map((row) =>
-          this.toRecorded({
-            global_position: row.r_position,
-            transaction_id: row.r_transaction_id,
-            stream_id: streamId,
-            stream_version: row.r_version,
-            event_id: row.r_event_id ?? '',
-            event_type: row.r_type ?? '',
-            schema_version: row.r_schema_version ?? 1,
-            data: row.r_data,
-            metadata: row.r_metadata ?? {},
-            recorded_at: row.r_recorded_at,
-          }),
-        )
-      : rows.map((row, index) => {
-          const input = prepared[index]!;
+    const replayed = first[4] !== null;
+    const recorded: RecordedEvent[] = rows.map(
+      ([position, version, transactionId, recordedAt, original], index) => {
+        if (original) {
           return {
-            type: input.type,
-            data: input.data,
-            eventId: input.id,
+            type: original.type,
+            data: upcast(this.upcasters, original.type, original.schemaVersion, original.data),
+            eventId: original.eventId,
             streamId,
-            streamVersion: row.r_version,
-            globalPosition: Number(row.r_position),
-            transactionId: row.r_transaction_id,
-            schemaVersion: input.v,
-            metadata: input.meta,
-            recordedAt: row.r_recorded_at,
+            streamVersion: version,
+            globalPosition: Number(position),
+            transactionId,
+            schemaVersion: currentSchemaVersion(this.upcasters, original.type),
+            metadata: original.metadata,
+            recordedAt,
           };
-        });
+        }
+        const input = prepared[index]!;
+        return {
+          type: input.type,
+          data: input.data,
+          eventId: input.id,
+          streamId,
+          streamVersion: version,
+          globalPosition: Number(position),
+          transactionId,
+          schemaVersion: input.v,
+          metadata: input.meta,
+          recordedAt,
+        };
+      },
+    );
     return {
-      streamId: first.r_replayed ? (recorded[0]?.streamId ?? streamId) : streamId,
-      firstVersion: first.r_version,
-      nextVersion: last.r_version,
-      position: Number(last.r_position),
-      transactionId: last.r_transaction_id,
+      streamId,
+      firstVersion: first[1],
+      nextVersion: last[1],
+      position: Number(last[0]),
+      transactionId: last[2],
       events: recorded,
-      replayed: first.r_replayed,
+      replayed,
     };
   }
 
@@ -245,7 +253,7 @@ export class PostgresEventStore {
     key: string | undefined,
   ): unknown {
     if (!(error instanceof DatabaseError)) return error;
-    switch (error.code) {
+    switch (error.code ?? '') {
       case SQLSTATE.wrongExpectedVersion:
         return new WrongExpectedVersion(streamId, expected, Number(error.detail));
       case SQLSTATE.idempotencyKeyConflict:

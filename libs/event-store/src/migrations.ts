@@ -82,8 +82,8 @@ CREATE TABLE ${s}.snapshots (
  *
  * p_expected: >= 0 exact version, -1 any, -2 no_stream, -3 stream_exists.
  * The events arrive as parallel arrays (ids, types, schema versions, data, metadata).
- * Rows come back with r_replayed = false and only the generated columns for a fresh append, or
- * with r_replayed = true and every column when the request was recognised as a retry.
+ * One row per event: its generated columns, plus, only when the request was recognised as a retry
+ * and nothing was written, the recorded event itself in r_replayed.
  */
 const appendFunction = (s: string, schema: string): string => `
 CREATE FUNCTION ${s}.append_events(
@@ -100,16 +100,11 @@ CREATE FUNCTION ${s}.append_events(
   p_request_hash text,
   p_notify boolean
 ) RETURNS TABLE (
-  r_replayed boolean,
   r_position bigint,
   r_version integer,
   r_transaction_id xid8,
   r_recorded_at timestamptz,
-  r_event_id uuid,
-  r_type text,
-  r_schema_version integer,
-  r_data jsonb,
-  r_metadata jsonb
+  r_replayed jsonb
 ) LANGUAGE plpgsql AS $fn$
 DECLARE
   v_count integer := cardinality(p_ids);
@@ -133,8 +128,9 @@ BEGIN
           USING ERRCODE = '${SQLSTATE.idempotencyKeyConflict}';
       END IF;
       RETURN QUERY
-        SELECT true, e.global_position, e.stream_version, e.transaction_id, e.recorded_at,
-               e.event_id, e.event_type, e.schema_version, e.data, e.metadata
+        SELECT e.global_position, e.stream_version, e.transaction_id, e.recorded_at,
+               jsonb_build_object('eventId', e.event_id, 'type', e.event_type,
+                 'schemaVersion', e.schema_version, 'data', e.data, 'metadata', e.metadata)
           FROM ${s}.events e
          WHERE e.stream_id = v_prior.result->>'streamId'
            AND e.stream_version BETWEEN (v_prior.result->>'firstVersion')::integer
@@ -158,8 +154,9 @@ BEGIN
                                        WHERE e2.event_id = p_ids[1])
             ORDER BY e.stream_version) THEN
         RETURN QUERY
-          SELECT true, e.global_position, e.stream_version, e.transaction_id, e.recorded_at,
-                 e.event_id, e.event_type, e.schema_version, e.data, e.metadata
+          SELECT e.global_position, e.stream_version, e.transaction_id, e.recorded_at,
+                 jsonb_build_object('eventId', e.event_id, 'type', e.event_type,
+                   'schemaVersion', e.schema_version, 'data', e.data, 'metadata', e.metadata)
             FROM ${s}.events e
            WHERE e.event_id = ANY (p_ids)
            ORDER BY e.stream_version;
@@ -191,8 +188,8 @@ BEGIN
       (stream_id, stream_category, stream_version, event_id, event_type, schema_version, data, metadata)
     VALUES (p_stream_id, p_category, v_current + 1, p_ids[1], p_types[1], p_schema_versions[1],
             p_data[1], p_metadata[1])
-    RETURNING false, e.global_position, e.stream_version, e.transaction_id, e.recorded_at
-      INTO r_replayed, r_position, r_version, r_transaction_id, r_recorded_at;
+    RETURNING e.global_position, e.stream_version, e.transaction_id, e.recorded_at
+      INTO r_position, r_version, r_transaction_id, r_recorded_at;
     RETURN NEXT;
   ELSE
     RETURN QUERY
@@ -206,8 +203,7 @@ BEGIN
          ORDER BY x.ord
         RETURNING e.global_position, e.stream_version, e.transaction_id, e.recorded_at
       )
-      SELECT false, i.global_position, i.stream_version, i.transaction_id, i.recorded_at,
-             NULL::uuid, NULL::text, NULL::integer, NULL::jsonb, NULL::jsonb
+      SELECT i.global_position, i.stream_version, i.transaction_id, i.recorded_at, NULL::jsonb
         FROM inserted i;
   END IF;
 

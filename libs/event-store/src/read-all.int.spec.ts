@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests may use the shared test harness
 import { eventually } from '@ledgerline/testing';
 
 import { START, type Checkpoint, type NewEvent, type RecordedEvent } from './index';

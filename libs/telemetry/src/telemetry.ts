@@ -25,44 +25,53 @@ export interface Telemetry {
 }
 
 /**
- * Starts tracing (gRPC, pg, ioredis and kafkajs instrumented, exported over OTLP/HTTP) and
- * metrics. Call it before anything imports those clients: instrumentation patches modules as
- * they load. Both halves are off unless configured, so tests and local runs pay nothing.
+ * Starts tracing (gRPC, pg, ioredis and kafkajs instrumented, exported over OTLP/HTTP), or does
+ * nothing when no endpoint is configured. Synchronous on purpose: instrumentation patches
+ * modules as they load, so a service calls this from its first import (see a service's
+ * `instrumentation.ts`), before anything loads those clients.
  */
+export const startTracing = (
+  serviceName: string,
+  otlpEndpoint: string | undefined,
+): (() => Promise<void>) => {
+  if (!otlpEndpoint) return () => Promise.resolve();
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    traceExporter: new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/$/, '')}/v1/traces` }),
+    instrumentations: [
+      new GrpcInstrumentation(),
+      new PgInstrumentation(),
+      new IORedisInstrumentation(),
+      new KafkaJsInstrumentation(),
+    ],
+  });
+  sdk.start();
+  return () => sdk.shutdown();
+};
+
+/** Serves metrics recorded through @opentelemetry/api on a Prometheus endpoint (/metrics). */
+export const startMetrics = async (
+  serviceName: string,
+  port: number,
+): Promise<() => Promise<void>> => {
+  const exporter = new PrometheusExporter({ port, host: '127.0.0.1' });
+  await exporter.startServer();
+  const provider = new MeterProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    readers: [exporter],
+  });
+  metrics.setGlobalMeterProvider(provider);
+  return () => provider.shutdown();
+};
+
+/** Both halves; each is off unless configured, so tests and local runs pay nothing. */
 export const startTelemetry = async (settings: TelemetrySettings): Promise<Telemetry> => {
-  const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.serviceName });
-  const stops: (() => Promise<void>)[] = [];
-
-  if (settings.otlpEndpoint) {
-    const sdk = new NodeSDK({
-      resource,
-      traceExporter: new OTLPTraceExporter({
-        url: `${settings.otlpEndpoint.replace(/\/$/, '')}/v1/traces`,
-      }),
-      instrumentations: [
-        new GrpcInstrumentation(),
-        new PgInstrumentation(),
-        new IORedisInstrumentation(),
-        new KafkaJsInstrumentation(),
-      ],
-    });
-    sdk.start();
-    stops.push(() => sdk.shutdown());
-  }
-
-  let metricsPort: number | undefined;
-  if (settings.metricsPort !== undefined) {
-    const exporter = new PrometheusExporter({ port: settings.metricsPort, host: '127.0.0.1' });
-    await exporter.startServer();
-    metricsPort = settings.metricsPort;
-    const provider = new MeterProvider({ resource, readers: [exporter] });
-    metrics.setGlobalMeterProvider(provider);
-    stops.push(() => provider.shutdown());
-  }
-
+  const stops = [startTracing(settings.serviceName, settings.otlpEndpoint)];
+  if (settings.metricsPort !== undefined)
+    stops.push(await startMetrics(settings.serviceName, settings.metricsPort));
   return {
     tracing: Boolean(settings.otlpEndpoint),
-    metricsPort,
+    metricsPort: settings.metricsPort,
     async shutdown() {
       await Promise.allSettled(stops.map((stop) => stop()));
     },

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs npm dependencies when node_modules is missing or older than package-lock.json.
+# npm writes node_modules/.package-lock.json on every install: compare against the lockfile.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+if [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "deps: node_modules missing or older than package-lock.json: running npm ci"
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,105 @@
+import { ConfigError } from '@ledgerline/config';
+import { migrate, PostgresEventStore, type Upcasters } from '@ledgerline/event-store';
+import { installShutdownHooks, type ServiceBinding, startGrpcServer } from '@ledgerline/grpc';
+import { createLogger, type Logger } from '@ledgerline/logging';
+import { createKafkaMessaging } from '@ledgerline/messaging';
+import { type Relay, startRelay } from '@ledgerline/relay';
+import { startMetrics } from '@ledgerline/telemetry';
+import { Pool } from 'pg';
+import { type CommandServiceConfig, loadCommandServiceConfig } from './config';
+import { describeStartupFailure } from './startup-failure';
+
+export interface CommandServiceDefinition {
+  /** Service name, used in logs, the CloudEvents source and the relay's name. */
+  readonly name: string;
+  /** The event store schema this context owns. */
+  readonly schema: string;
+  /** Stream categories whose events the relay publishes. */
+  readonly categories: readonly string[];
+  readonly upcasters?: Upcasters;
+  readonly services: (context: {
+    store: PostgresEventStore;
+    logger: Logger;
+  }) => readonly ServiceBinding[];
+}
+
+export interface RunningCommandService {
+  readonly port: number;
+  readonly store: PostgresEventStore;
+  readonly relay: Relay | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root every command service shares: config, logger, metrics, pool, migrations,
+ * event store, outbox relay and the gRPC server (with health and reflection). A service supplies
+ * its schema, categories and gRPC handlers.
+ */
+export const startCommandService = async (
+  definition: CommandServiceDefinition,
+  config: CommandServiceConfig = loadCommandServiceConfig(),
+): Promise<RunningCommandService> => {
+  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const stopMetrics =
+    config.METRICS_PORT > 0 ? await startMetrics(definition.name, config.METRICS_PORT) : undefined;
+  const pool = new Pool({ connectionString: config.POSTGRES_URL, max: config.PG_POOL_SIZE });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+  await migrate(pool, { schema: definition.schema });
+  const store = new PostgresEventStore({
+    pool,
+    schema: definition.schema,
+    ...(definition.upcasters && { upcasters: definition.upcasters }),
+  });
+  const relay = config.RELAY_ENABLED
+    ? await startRelay({
+        store,
+        pool,
+        categories: definition.categories,
+        messaging: createKafkaMessaging({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${definition.name}-relay`,
+          logger,
+        }),
+        logger,
+        source: `ledgerline/${definition.name}`,
+      })
+    : undefined;
+  const server = await startGrpcServer({
+    host: config.GRPC_HOST,
+    port: config.GRPC_PORT,
+    services: definition.services({ store, logger }),
+    logger,
+    maxReceiveMessageLength: config.GRPC_MAX_MESSAGE_BYTES,
+  });
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await server.shutdown();
+      await relay?.stop();
+      await pool.end();
+      await stopMetrics?.();
+    })();
+    return stopped;
+  };
+  return { port: server.port, store, relay, stop };
+};
+
+/**
+ * Entry point for a service's main.ts: starts it, stops it gracefully on SIGTERM/SIGINT, and
+ * turns a start-up failure (bad setting, server down) into one line naming the cause.
+ */
+export const runCommandService = (definition: CommandServiceDefinition): void => {
+  startCommandService(definition).then(
+    (running) => {
+      installShutdownHooks(
+        { shutdown: () => running.stop() },
+        createLogger({ service: definition.name }),
+      );
+    },
+    (error: unknown) => {
+      const line = error instanceof ConfigError ? error.message : describeStartupFailure(error);
+      process.stderr.write(`${definition.name}: ${line}\n`);
+      process.exit(1);
+    },
+  );
+};

@@ -1,0 +1,27 @@
+import { bool, int, loadConfig, serverSettings, serviceSettings } from '@ledgerline/config';
+
+export const commandServiceSettings = {
+  POSTGRES_URL: serverSettings.POSTGRES_URL,
+  KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
+  ...serviceSettings,
+  METRICS_PORT: int({
+    description: 'Prometheus /metrics port; metrics are off when 0',
+    default: 0,
+    min: 0,
+    max: 65_535,
+  }),
+  RELAY_ENABLED: bool({ description: 'run the outbox relay in this process', default: true }),
+  PG_POOL_SIZE: int({ description: 'PostgreSQL connections', default: 20, min: 2, max: 500 }),
+  GRPC_MAX_MESSAGE_BYTES: int({
+    description: 'largest accepted request',
+    default: 64 * 1024,
+    min: 1024,
+    max: 16 * 1024 * 1024,
+  }),
+};
+
+export const loadCommandServiceConfig = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+) => loadConfig(commandServiceSettings, env);
+
+export type CommandServiceConfig = ReturnType<typeof loadCommandServiceConfig>;

@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './config';
+export * from './proto-values';
+export * from './receipt';
+export * from './run-command';

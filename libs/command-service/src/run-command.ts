@@ -1,0 +1,85 @@
+import type * as grpc from '@grpc/grpc-js';
+import { type Decider, type DomainEvent, InvalidInput } from '@ledgerline/domain';
+import {
+  canonicalJson,
+  type CommandResult,
+  type EventStorePort,
+  handleCommand,
+  sha256,
+} from '@ledgerline/event-store';
+import { readCallMetadata } from '@ledgerline/grpc';
+
+export interface RunCommandOptions<
+  Command extends { type: string; data: unknown },
+  State,
+  Event extends DomainEvent,
+> {
+  readonly store: EventStorePort;
+  readonly decider: Decider<Command, State, Event>;
+  readonly streamId: string;
+  readonly command: Command;
+  readonly metadata: grpc.Metadata;
+  /** The request's own `idempotency_key` field; the `idempotency-key` header is the alternative. */
+  readonly idempotencyKey?: string;
+  readonly snapshotEvery?: number;
+}
+
+const MAX_KEY_LENGTH = 128;
+
+const resolveIdempotencyKey = (
+  fromRequest: string | undefined,
+  fromHeader: string | undefined,
+): string | undefined => {
+  const key = fromRequest === '' ? undefined : fromRequest;
+  if (key !== undefined) {
+    if (key.length > MAX_KEY_LENGTH)
+      throw new InvalidInput('idempotency_key', `must be at most ${MAX_KEY_LENGTH} characters`);
+    if (fromHeader !== undefined && fromHeader !== key) {
+      throw new InvalidInput('idempotency_key', 'differs from the idempotency-key header');
+    }
+  }
+  return key ?? fromHeader;
+};
+
+/**
+ * The transport's side of a command: reads the propagated metadata, resolves the idempotency
+ * key, and runs the shared command loop. The request hash covers the stream and the command's
+ * type and data but not the time the service stamped, so a retry hashes the same.
+ */
+export const runCommand = async <
+  Command extends { type: string; data: unknown },
+  State,
+  Event extends DomainEvent,
+>(
+  options: RunCommandOptions<Command, State, Event>,
+): Promise<CommandResult<State>> => {
+  const call = readCallMetadata(options.metadata);
+  const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
+  const traceparent = options.metadata.get('traceparent')[0];
+  return handleCommand({
+    store: options.store,
+    decider: options.decider,
+    streamId: options.streamId,
+    command: options.command,
+    ...(key !== undefined && {
+      idempotency: {
+        key,
+        requestHash: sha256(
+          canonicalJson({
+            streamId: options.streamId,
+            type: options.command.type,
+            data: options.command.data,
+          }),
+        ),
+      },
+    }),
+    metadata: {
+      correlationId: call.correlationId,
+      ...(call.causationId !== undefined && { causationId: call.causationId }),
+      ...(call.actor !== undefined && { actor: call.actor }),
+      ...(key !== undefined && { idempotencyKey: key }),
+      ...(typeof traceparent === 'string' && { traceparent }),
+    },
+    ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
+  });
+};

@@ -1,0 +1,51 @@
+// Original file: proto/ledgerline/common/v1/common.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * What every command returns: where its events landed. Together these form a consistency token:
+ * a query may pass it back to wait until the read model has applied this command.
+ */
+export interface CommandReceipt {
+  /**
+   * The stream the command wrote to, e.g. "account-01HZX…".
+   */
+  'streamId'?: (string);
+  /**
+   * The stream's version after the command.
+   */
+  'streamVersion'?: (number | string | Long);
+  /**
+   * The event store's global position of the command's last event.
+   */
+  'globalPosition'?: (number | string | Long);
+  /**
+   * True when the request repeated an earlier idempotency key: nothing new was written and this
+   * is the original receipt.
+   */
+  'replayed'?: (boolean);
+}
+
+/**
+ * What every command returns: where its events landed. Together these form a consistency token:
+ * a query may pass it back to wait until the read model has applied this command.
+ */
+export interface CommandReceipt__Output {
+  /**
+   * The stream the command wrote to, e.g. "account-01HZX…".
+   */
+  'streamId': (string);
+  /**
+   * The stream's version after the command.
+   */
+  'streamVersion': (string);
+  /**
+   * The event store's global position of the command's last event.
+   */
+  'globalPosition': (string);
+  /**
+   * True when the request repeated an earlier idempotency key: nothing new was written and this
+   * is the original receipt.
+   */
+  'replayed': (boolean);
+}
