@@ -16,7 +16,7 @@ bash deploy/local/stack.sh up
 # shellcheck disable=SC1091
 source "$STACK_DIR/env"
 
-rm -rf dist/test-results
+rm -rf dist/test-results && mkdir -p dist/test-results
 status=0
 npx nx run-many -t typecheck lint --outputStyle=stream "$@" || status=$?
 npx nx run-many -t test --outputStyle=stream "$@" || status=$?

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startContainers } from './containers';
 
 /** Where integration tests find the real servers. */
@@ -18,7 +18,17 @@ export const SERVER_VARIABLES = [
 ] as const;
 export type ServerVariables = Record<(typeof SERVER_VARIABLES)[number], string>;
 
-export const workspaceRoot = join(__dirname, '..', '..', '..');
+/** The folder holding nx.json, found from this file (source or bundle) or the working directory. */
+const findWorkspaceRoot = (): string => {
+  for (const start of [__dirname, process.cwd()]) {
+    for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+      if (existsSync(join(dir, 'nx.json'))) return dir;
+    }
+  }
+  return process.cwd();
+};
+
+export const workspaceRoot = findWorkspaceRoot();
 
 /** Parses the `export NAME=value` lines that `deploy/local/stack.sh up` writes. */
 const readStackEnvFile = (): Partial<ServerVariables> => {

@@ -21,8 +21,10 @@ export const createKafkaMessaging = (settings: KafkaSettings): Messaging => {
     connectionTimeout: settings.connectionTimeoutMs ?? 3_000,
     requestTimeout: 30_000,
     retry: { retries: settings.retries ?? 5, initialRetryTime: 100, maxRetryTime: 5_000 },
-    logLevel: logLevel.WARN,
-    ...(settings.logger ? { logCreator: kafkajsLogCreator(settings.logger) } : {}),
+    // Services pass their logger; without one (tests, tools) the client stays silent.
+    ...(settings.logger
+      ? { logLevel: logLevel.WARN, logCreator: kafkajsLogCreator(settings.logger) }
+      : { logLevel: logLevel.NOTHING }),
   });
   return {
     producer: () => createKafkaProducer(kafka),

@@ -1,0 +1,71 @@
+// Where the relay's time goes: reading a batch, encoding it, and Kafka's ack — with the CloudEvents
+// headers, without any headers, and with them packed into one header, to show what headers cost.
+//   npm run bench -- relay-profile
+import { migrate, PostgresEventStore } from '@ledgerline/event-store';
+import { createKafkaMessaging } from '@ledgerline/messaging';
+import { servers, uniqueName } from '@ledgerline/testing';
+import { Pool } from 'pg';
+import { toCloudEventMessage } from '../src/cloud-events';
+import { categoryTopicSpec } from '../src/topics';
+
+const main = async () => {
+  const { postgresUrl, kafkaBrokers } = await servers();
+  const pool = new Pool({ connectionString: postgresUrl, max: 4 });
+  const schema = uniqueName('prof');
+  const category = uniqueName('prof');
+  await migrate(pool, { schema });
+  const store = new PostgresEventStore({ pool, schema });
+  for (let i = 0; i < 200; i += 1) {
+    await store.append(
+      `${category}-s${i % 50}`,
+      Array.from({ length: 100 }, (_, j) => ({
+        type: 'FundsDeposited',
+        data: { accountId: 'x', amountMinor: j, currency: 'EUR', reference: 'r' },
+      })),
+      { expectedVersion: 'any' },
+    );
+  }
+  const messaging = createKafkaMessaging({ brokers: kafkaBrokers, clientId: 'prof' });
+  const admin = await messaging.admin();
+  const spec = categoryTopicSpec(category);
+  await admin.ensureTopics([spec]);
+  const producer = await messaging.producer();
+  for (const size of [500, 2000, 5000]) {
+    let t = performance.now();
+    const batch = await store.readAll({ limit: size, categories: [category] });
+    const read = performance.now() - t;
+    t = performance.now();
+    const messages = batch.events.map((e) => toCloudEventMessage(e, 'src'));
+    const encode = performance.now() - t;
+    t = performance.now();
+    await producer.send(spec.topic, messages);
+    const send = performance.now() - t;
+    t = performance.now();
+    await producer.send(
+      spec.topic,
+      messages.map((m) => ({ key: m.key, value: m.value })),
+    );
+    const bare = performance.now() - t;
+    t = performance.now();
+    await producer.send(
+      spec.topic,
+      messages.map((m) => ({
+        key: m.key,
+        value: m.value,
+        headers: { ce: JSON.stringify(m.headers) },
+      })),
+    );
+    const oneHeader = performance.now() - t;
+    console.log(
+      `  same ${size} without headers: ${bare.toFixed(0)} ms; one packed header: ${oneHeader.toFixed(0)} ms`,
+    );
+    console.log(
+      `batch ${size}: read ${read.toFixed(0)} ms, encode ${encode.toFixed(0)} ms, send ${send.toFixed(0)} ms → ${(size / ((read + encode + send) / 1000)).toFixed(0)} ev/s`,
+    );
+  }
+  await producer.close();
+  await admin.close();
+  await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+  await pool.end();
+};
+void main().then(() => process.exit(0));
