@@ -75,16 +75,11 @@ shutdown() {
 }
 
 if ((${#SERVICES[@]})); then
-  missing=()
-  for line in "${SERVICES[@]}"; do
-    name="${line%%$'\t'*}"
-    [[ -f "dist/services/$name/main.js" ]] || missing+=("$name")
-  done
-  if ((${#missing[@]})); then
-    say "building (dist missing for: ${missing[*]})"
-    npx nx run-many -t build --outputStyle=stream
-  fi
+  # Nx caches builds: this is quick when nothing changed, and never runs stale code.
   mkdir -p "$SERVICES_DIR"
+  say "building services"
+  NX_DAEMON=false npx nx run-many -t build --outputStyle=static >"$SERVICES_DIR/build.log" 2>&1 ||
+    die "build failed; see $(rel "$SERVICES_DIR/build.log")"
   trap 'shutdown 130' INT
   trap 'shutdown 143' TERM
   for line in "${SERVICES[@]}"; do
@@ -105,9 +100,9 @@ if ((${#SERVICES[@]})); then
   for line in "${SERVICES[@]}"; do
     IFS=$'\t' read -r name port _ <<<"$line"
     deadline=$((SECONDS + SERVICE_TIMEOUT))
-    until port_open "$port"; do
+    until node deploy/local/grpc-health.mjs "127.0.0.1:$port" --timeout-ms 1000 2>/dev/null; do
       if ! kill -0 "${STARTED[$name]}" 2>/dev/null || ((SECONDS >= deadline)); then
-        printf 'up: %s did not become ready on 127.0.0.1:%s within %ss; see %s\n' \
+        printf 'up: %s did not answer its gRPC health check on 127.0.0.1:%s within %ss; see %s\n' \
           "$name" "$port" "$SERVICE_TIMEOUT" "$(rel "$SERVICES_DIR/$name.log")" >&2
         shutdown 1
       fi
