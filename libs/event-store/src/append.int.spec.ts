@@ -212,6 +212,16 @@ describe('PostgresEventStore append and readStream', () => {
       expect(await fx.store.streamVersion(streamId)).toBe(3);
     });
 
+    it('hands back a client id in the lower case Postgres stores it in', async () => {
+      const streamId = streamOf('account');
+      const id = randomUUID().toUpperCase();
+      const result = await fx.store.append(streamId, [{ ...deposited(1), eventId: id }], {
+        expectedVersion: 'any',
+      });
+      expect(result.events[0]!.eventId).toBe(id.toLowerCase());
+      expect(await fx.store.readStream(streamId)).toEqual(result.events);
+    });
+
     it('a reused event id in another batch or stream is a DuplicateEventId', async () => {
       const streamId = streamOf('account');
       const id = randomUUID();

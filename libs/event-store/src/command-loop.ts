@@ -127,7 +127,17 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
 
   for (let attempt = 0; ; attempt++) {
     const loaded = await load();
-    const decided = decider.decide(command, loaded.state);
+    let decided: readonly Event[];
+    try {
+      decided = decider.decide(command, loaded.state);
+    } catch (error) {
+      // The same request may have committed between the key check above and the load: the state
+      // then already holds its effect and `decide` refuses what is really a retry (a second
+      // "create" finds the entity existing). The key, checked again, tells the two apart.
+      const earlier = idempotency && (await store.findIdempotentResult(streamId, idempotency));
+      if (earlier) return replay(earlier);
+      throw error;
+    }
     if (decided.length === 0) {
       return { streamId, ...loaded, events: [], replayed: false };
     }

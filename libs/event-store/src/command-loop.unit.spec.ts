@@ -36,9 +36,15 @@ class InMemoryStore implements EventStorePort {
   snapshots = new Map<string, { stateVersion: number; snapshot: Snapshot<unknown> }>();
   private keys = new Map<string, { requestHash: string; result: AppendResult }>();
 
-  readStream(_streamId: string, { from = 1, limit }: { from?: number; limit?: number } = {}) {
+  /** Runs (once) at the start of the next read, e.g. to let a concurrent writer slip in. */
+  beforeNextRead: (() => Promise<void>) | undefined;
+
+  async readStream(_streamId: string, { from = 1, limit }: { from?: number; limit?: number } = {}) {
+    const before = this.beforeNextRead;
+    this.beforeNextRead = undefined;
+    await before?.();
     const tail = this.events.filter((e) => e.streamVersion >= from);
-    return Promise.resolve(limit === undefined ? tail : tail.slice(0, limit));
+    return limit === undefined ? tail : tail.slice(0, limit);
   }
 
   append(
@@ -205,6 +211,39 @@ describe('handleCommand', () => {
       });
       expect(store.appendCalls).toHaveLength(1);
       expect(again).toEqual({ ...first, replayed: true });
+    });
+
+    it('returns the original result when the same request commits between key check and load', async () => {
+      const store = new InMemoryStore();
+      const request = {
+        store,
+        decider: counter,
+        streamId: 'counter-1',
+        command: { type: 'Increment', by: 60 } as const,
+        idempotency: { key: 'k3' },
+      };
+      let first: unknown;
+      store.beforeNextRead = async () => {
+        first = await handleCommand(request);
+      };
+      // Deciding again on the state after the first would exceed 100: a RuleViolation.
+      const second = await handleCommand(request);
+      expect(store.appendCalls).toHaveLength(1);
+      expect(second).toEqual({ ...(first as object), replayed: true });
+    });
+
+    it('lets a domain error through when no request under the key committed', async () => {
+      const store = new InMemoryStore();
+      await run(store, { type: 'Increment', by: 100 });
+      await expect(
+        handleCommand({
+          store,
+          decider: counter,
+          streamId: 'counter-1',
+          command: { type: 'Increment', by: 1 },
+          idempotency: { key: 'k4' },
+        }),
+      ).rejects.toThrow(RuleViolation);
     });
 
     it('rejects a different command under the same key', async () => {

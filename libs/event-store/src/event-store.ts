@@ -157,7 +157,8 @@ export class PostgresEventStore {
     if (events.length === 0) throw new RangeError(`append to ${streamId}: no events`);
     const category = categoryOf(streamId);
     const prepared = events.map((event) => {
-      const id = event.eventId ?? randomUUID();
+      // Postgres prints uuids in lower case; so does every id the store hands out.
+      const id = event.eventId?.toLowerCase() ?? randomUUID();
       return {
         id,
         type: event.type,

@@ -56,6 +56,7 @@ export const subscribe = (
   let notified = false;
   let sleeping: { wake(): void; onNotify: boolean } | undefined;
   let listener: PoolClient | undefined;
+  let connectionLost: Error | undefined;
   const filter = categories ? { categories } : {};
 
   /** Sleeps `ms`; a notification cuts it short when `onNotify` (and skips it if one already came). */
@@ -77,12 +78,20 @@ export const subscribe = (
     if (sleeping?.onNotify) sleeping.wake();
   };
 
+  const onListenerError = (error: Error): void => {
+    connectionLost = error;
+    sleeping?.wake();
+  };
+
   const run = async (): Promise<void> => {
     listener = await pool.connect();
     listener.on('notification', onNotification);
+    listener.on('error', onListenerError);
     await listener.query(`LISTEN "${reader.channel}"`);
     let retryMs = 0;
     while (!stopped) {
+      // Without its LISTEN connection the subscription would silently degrade to polling.
+      if (connectionLost) throw connectionLost;
       notified = false;
       const { events, checkpoint: next } = await reader.readAll({
         after: checkpoint,
@@ -112,6 +121,7 @@ export const subscribe = (
     listener = undefined;
     if (!client) return;
     client.off('notification', onNotification);
+    client.off('error', onListenerError);
     // Destroy rather than return to the pool: the connection still LISTENs.
     client.release(error ?? true);
   };
