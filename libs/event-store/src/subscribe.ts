@@ -35,15 +35,15 @@ interface LogReader {
   hasEventsAfter(after: Checkpoint, options: Pick<ReadAllOptions, 'categories'>): Promise<boolean>;
 }
 
-/** Re-read delays while committed events wait behind an older open transaction: 5, 10… 100 ms. */
+/** Re-read delays while committed events wait behind an older open transaction: 5, 10, 20 ms (kept short: it bounds the relay's latency). */
 const FIRST_RETRY_MS = 5;
-const MAX_RETRY_MS = 100;
+const MAX_RETRY_MS = 20;
 
 /**
  * Catch-up then live: reads the log in batches until nothing is readable, then waits for a
  * NOTIFY on the store's channel (on a dedicated connection) or the poll interval, whichever comes
  * first. When nothing is readable but committed events exist past the checkpoint (an older
- * transaction is still open, ADR 0004), it re-reads after 5, 10, 20… up to 100 ms instead.
+ * transaction is still open, ADR 0004), it re-reads after 5, 10, then every 20 ms instead.
  */
 export const subscribe = (
   reader: LogReader,

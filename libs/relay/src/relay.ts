@@ -137,7 +137,7 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
       {
         after: state.checkpoint,
         categories: settings.categories,
-        batchSize: settings.batchSize ?? 1_000,
+        batchSize: settings.batchSize ?? 5_000,
         pollIntervalMs: settings.pollIntervalMs ?? 1_000,
       },
       async (events, checkpoint) => {
