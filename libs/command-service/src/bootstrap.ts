@@ -3,10 +3,11 @@ import { migrate, PostgresEventStore, type Upcasters } from '@ledgerline/event-s
 import { installShutdownHooks, type ServiceBinding, startGrpcServer } from '@ledgerline/grpc';
 import { createLogger, type Logger } from '@ledgerline/logging';
 import { createKafkaMessaging } from '@ledgerline/messaging';
-import { type Relay, startRelay } from '@ledgerline/relay';
+import { registerRelayMetrics, type Relay, startRelay } from '@ledgerline/relay';
 import { startMetrics } from '@ledgerline/telemetry';
 import { Pool } from 'pg';
 import { type CommandServiceConfig, loadCommandServiceConfig } from './config';
+import { adminService } from './admin-service';
 import { describeStartupFailure } from './startup-failure';
 
 export interface CommandServiceDefinition {
@@ -67,14 +68,16 @@ export const startCommandService = async (
   const server = await startGrpcServer({
     host: config.GRPC_HOST,
     port: config.GRPC_PORT,
-    services: definition.services({ store, logger }),
+    services: [...definition.services({ store, logger }), adminService(relay, logger)],
     logger,
     maxReceiveMessageLength: config.GRPC_MAX_MESSAGE_BYTES,
   });
+  const unregisterMetrics = relay ? registerRelayMetrics(relay) : undefined;
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       await server.shutdown();
+      unregisterMetrics?.();
       await relay?.stop();
       await pool.end();
       await stopMetrics?.();

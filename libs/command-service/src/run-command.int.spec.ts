@@ -91,7 +91,7 @@ describe('runCommand', () => {
         metadata: headers({ 'idempotency-key': 'header' }),
       }),
     ).rejects.toThrow(
-      new InvalidInput('idempotency_key', 'differs from the idempotency-key header'),
+      new InvalidInput('idempotencyKey', 'differs from the idempotency-key header'),
     );
     expect(await store.readStream('counter-c')).toHaveLength(0);
   });

@@ -33,9 +33,9 @@ const resolveIdempotencyKey = (
   const key = fromRequest === '' ? undefined : fromRequest;
   if (key !== undefined) {
     if (key.length > MAX_KEY_LENGTH)
-      throw new InvalidInput('idempotency_key', `must be at most ${MAX_KEY_LENGTH} characters`);
+      throw new InvalidInput('idempotencyKey', `must be at most ${MAX_KEY_LENGTH} characters`);
     if (fromHeader !== undefined && fromHeader !== key) {
-      throw new InvalidInput('idempotency_key', 'differs from the idempotency-key header');
+      throw new InvalidInput('idempotencyKey', 'differs from the idempotency-key header');
     }
   }
   return key ?? fromHeader;

@@ -12,14 +12,28 @@ export class RelayCheckpoints {
     this.table = `"${schema}".relay_checkpoints`;
   }
 
+  /** Creates the table once; serialised because CREATE TABLE IF NOT EXISTS races with itself. */
   async ensureTable(): Promise<void> {
-    await this.pool.query(
-      `CREATE TABLE IF NOT EXISTS ${this.table} (
-         relay text PRIMARY KEY,
-         transaction_id xid8 NOT NULL,
-         position bigint NOT NULL,
-         updated_at timestamptz NOT NULL DEFAULT now())`,
-    );
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `ledgerline-relay-checkpoints:${this.table}`,
+      ]);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${this.table} (
+           relay text PRIMARY KEY,
+           transaction_id xid8 NOT NULL,
+           position bigint NOT NULL,
+           updated_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async load(relay: string): Promise<Checkpoint> {

@@ -2,3 +2,4 @@ export * from './cloud-events';
 export * from './lag';
 export * from './relay';
 export * from './topics';
+export * from './metrics';

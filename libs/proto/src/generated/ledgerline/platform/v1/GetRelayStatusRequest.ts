@@ -1,0 +1,8 @@
+// Original file: proto/ledgerline/platform/v1/admin.proto
+
+
+export interface GetRelayStatusRequest {
+}
+
+export interface GetRelayStatusRequest__Output {
+}

@@ -1,0 +1,5 @@
+import './instrumentation';
+import { runCommandService } from '@ledgerline/command-service';
+import { ordersService } from './service';
+
+runCommandService(ordersService);

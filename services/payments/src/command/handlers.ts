@@ -1,0 +1,92 @@
+import type * as grpc from '@grpc/grpc-js';
+import { int64, runCommand, toReceipt } from '@ledgerline/command-service';
+import { parseId } from '@ledgerline/domain';
+import { type EventStorePort } from '@ledgerline/event-store';
+import { type Logger, unaryHandlers } from '@ledgerline/grpc';
+import { type PaymentCommand, paymentDecider, paymentStreamId } from '@ledgerline/payments-domain';
+import { type commonV1, type paymentsV1 } from '@ledgerline/proto';
+
+export interface PaymentHandlerDependencies {
+  readonly store: EventStorePort;
+  readonly logger: Logger;
+}
+
+/**
+ * PaymentCommandService: each handler maps its request to a payment command stamped with the
+ * time it arrived, and runs it on the payment's stream. Field rules live in the decider; the
+ * transport only reads proto values (int64 strings) and names the stream.
+ */
+export const paymentCommandHandlers = ({
+  store,
+  logger,
+}: PaymentHandlerDependencies): paymentsV1.PaymentCommandServiceHandlers => {
+  const unary = unaryHandlers({ logger });
+  const now = () => ({ now: new Date().toISOString() });
+
+  const execute = async (
+    call: grpc.ServerUnaryCall<unknown, unknown>,
+    request: { paymentId: string; idempotencyKey: string },
+    command: PaymentCommand,
+  ): Promise<{ receipt: commonV1.CommandReceipt }> => {
+    // The stream is named after the id as the decider records it, so `ABC…` and `abc…` are one.
+    const streamId = paymentStreamId(parseId('paymentId', request.paymentId));
+    const result = await runCommand({
+      store,
+      decider: paymentDecider,
+      streamId,
+      command,
+      metadata: call.metadata,
+      idempotencyKey: request.idempotencyKey,
+    });
+    return { receipt: toReceipt(result) };
+  };
+
+  return {
+    CreatePayment: unary((request, call) =>
+      execute(call, request, {
+        type: 'CreatePayment',
+        data: {
+          paymentId: request.paymentId,
+          orderId: request.orderId,
+          payerAccountId: request.payerAccountId,
+          payeeAccountId: request.payeeAccountId,
+          amount: int64('amount', request.amount),
+          currency: request.currency,
+        },
+        metadata: now(),
+      }),
+    ),
+    AuthorizePayment: unary((request, call) =>
+      execute(call, request, {
+        type: 'AuthorizePayment',
+        data: { paymentId: request.paymentId, reservationId: request.reservationId },
+        metadata: now(),
+      }),
+    ),
+    CapturePayment: unary((request, call) =>
+      execute(call, request, {
+        type: 'CapturePayment',
+        data: { paymentId: request.paymentId },
+        metadata: now(),
+      }),
+    ),
+    FailPayment: unary((request, call) =>
+      execute(call, request, {
+        type: 'FailPayment',
+        data: { paymentId: request.paymentId, reason: request.reason },
+        metadata: now(),
+      }),
+    ),
+    RefundPayment: unary((request, call) =>
+      execute(call, request, {
+        type: 'RefundPayment',
+        data: {
+          paymentId: request.paymentId,
+          refundId: request.refundId,
+          amount: int64('amount', request.amount),
+        },
+        metadata: now(),
+      }),
+    ),
+  };
+};
