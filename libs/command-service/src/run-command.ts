@@ -5,9 +5,11 @@ import {
   type CommandResult,
   type EventStorePort,
   handleCommand,
+  LruStateCache,
   sha256,
 } from '@ledgerline/event-store';
 import { readCallMetadata } from '@ledgerline/grpc';
+import { KeyedMutex } from './keyed-mutex';
 
 export interface RunCommandOptions<
   Command extends { type: string; data: unknown },
@@ -25,6 +27,24 @@ export interface RunCommandOptions<
 }
 
 const MAX_KEY_LENGTH = 128;
+
+/**
+ * Per store and decider: the folded states of recent streams (one round trip per command) and
+ * the per-stream queue. Kept here, keyed weakly, so handlers stay plain translations.
+ */
+interface StreamsInProcess {
+  readonly cache: LruStateCache<unknown>;
+  readonly mutex: KeyedMutex;
+}
+const inProcess = new WeakMap<object, WeakMap<object, StreamsInProcess>>();
+const streamsOf = (store: object, decider: object): StreamsInProcess => {
+  let byDecider = inProcess.get(store);
+  if (!byDecider) inProcess.set(store, (byDecider = new WeakMap()));
+  let streams = byDecider.get(decider);
+  if (!streams)
+    byDecider.set(decider, (streams = { cache: new LruStateCache(), mutex: new KeyedMutex() }));
+  return streams;
+};
 
 const resolveIdempotencyKey = (
   fromRequest: string | undefined,
@@ -56,30 +76,35 @@ export const runCommand = async <
   const call = readCallMetadata(options.metadata);
   const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
   const traceparent = options.metadata.get('traceparent')[0];
-  return handleCommand({
-    store: options.store,
-    decider: options.decider,
-    streamId: options.streamId,
-    command: options.command,
-    ...(key !== undefined && {
-      idempotency: {
-        key,
-        requestHash: sha256(
-          canonicalJson({
-            streamId: options.streamId,
-            type: options.command.type,
-            data: options.command.data,
-          }),
-        ),
+  const streams = streamsOf(options.store, options.decider);
+  return streams.mutex.run(options.streamId, () =>
+    handleCommand({
+      store: options.store,
+      decider: options.decider,
+      streamId: options.streamId,
+      command: options.command,
+      ...(key !== undefined && {
+        idempotency: {
+          key,
+          requestHash: sha256(
+            canonicalJson({
+              streamId: options.streamId,
+              type: options.command.type,
+              data: options.command.data,
+            }),
+          ),
+        },
+      }),
+      metadata: {
+        correlationId: call.correlationId,
+        ...(call.causationId !== undefined && { causationId: call.causationId }),
+        ...(call.actor !== undefined && { actor: call.actor }),
+        ...(key !== undefined && { idempotencyKey: key }),
+        ...(typeof traceparent === 'string' && { traceparent }),
       },
+      ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
+      cache: streams.cache as LruStateCache<State>,
+      maxRetries: 5,
     }),
-    metadata: {
-      correlationId: call.correlationId,
-      ...(call.causationId !== undefined && { causationId: call.causationId }),
-      ...(call.actor !== undefined && { actor: call.actor }),
-      ...(key !== undefined && { idempotencyKey: key }),
-      ...(typeof traceparent === 'string' && { traceparent }),
-    },
-    ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
-  });
+  );
 };

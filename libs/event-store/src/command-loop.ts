@@ -1,6 +1,7 @@
 import { fold, type Decider, type DomainEvent } from '@ledgerline/domain';
 
 import { WrongExpectedVersion } from './errors';
+import { type LruStateCache } from './state-cache';
 import { canonicalJson, sha256 } from './request-hash';
 import {
   type AppendOptions,
@@ -51,6 +52,13 @@ export interface HandleCommandOptions<Command, State, Event extends DomainEvent>
   readonly retryDelayMs?: (attempt: number) => number;
   /** A failed snapshot write never fails the command; it is reported here. */
   readonly onSnapshotError?: (error: unknown) => void;
+  /**
+   * Folded states of recent streams: with it, a command is decided on the cached state and
+   * appended in one round trip; a stale entry fails the expected-version check, is evicted and
+   * the stream reloaded. The idempotency pre-check is skipped too: the append itself recognises
+   * a repeated key atomically, and a refused decision re-checks the key.
+   */
+  readonly cache?: LruStateCache<State>;
 }
 
 export interface CommandResult<State> {
@@ -107,7 +115,10 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
     };
   };
 
-  const load = async (): Promise<Loaded<State>> => {
+  const { cache } = options;
+  const load = async (useCache: boolean): Promise<Loaded<State> & { cached: boolean }> => {
+    const cached = useCache ? cache?.get(streamId) : undefined;
+    if (cached) return { ...cached, cached: true };
     const snapshot = snapshotEvery
       ? await store.loadSnapshot<State>(streamId, snapshotStateVersion)
       : undefined;
@@ -117,20 +128,30 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
       state: evolveAll(tail, snapshot ? snapshot.state : decider.initialState),
       version: last?.streamVersion ?? snapshot?.version ?? 0,
       position: last?.globalPosition ?? snapshot?.position ?? 0,
+      cached: false,
     };
   };
 
-  if (idempotency) {
+  if (idempotency && !cache) {
     const earlier = await store.findIdempotentResult(streamId, idempotency);
     if (earlier) return replay(earlier);
   }
 
+  let useCache = true;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await load();
+    const { cached, ...loaded } = await load(useCache);
+    useCache = true;
     let decided: readonly Event[];
     try {
       decided = decider.decide(command, loaded.state);
     } catch (error) {
+      if (cached) {
+        // A refusal must rest on the stream as stored, not on a possibly stale cached state.
+        cache?.delete(streamId);
+        useCache = false;
+        attempt--;
+        continue;
+      }
       // The same request may have committed between the key check above and the load: the state
       // then already holds its effect and `decide` refuses what is really a retry (a second
       // "create" finds the entity existing). The key, checked again, tells the two apart.
@@ -153,14 +174,19 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
         },
       );
     } catch (error) {
+      cache?.delete(streamId);
       if (error instanceof WrongExpectedVersion && attempt < maxRetries) {
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
         continue;
       }
       throw error;
     }
-    if (result.replayed) return replay(result);
+    if (result.replayed) {
+      cache?.delete(streamId);
+      return replay(result);
+    }
     const state = evolveAll(result.events, loaded.state);
+    cache?.set(streamId, { state, version: result.nextVersion, position: result.position });
     if (snapshotDue(loaded.version, result.nextVersion, snapshotEvery)) {
       await store
         .saveSnapshot(streamId, snapshotStateVersion, {

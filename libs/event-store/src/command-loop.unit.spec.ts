@@ -11,6 +11,7 @@ import {
   type NewEvent,
   type RecordedEvent,
   type Snapshot,
+  LruStateCache,
 } from './index';
 
 type CounterEvent = { type: 'Incremented'; data: { by: number } };
@@ -280,6 +281,61 @@ describe('handleCommand', () => {
       });
       expect((await go()).state).toBe(52);
     });
+  });
+});
+
+describe('handleCommand with a state cache', () => {
+  const run = (store: InMemoryStore, cache: LruStateCache<number>, by: number) =>
+    handleCommand({
+      store,
+      decider: counter,
+      streamId: 'counter-1',
+      command: { type: 'Increment', by },
+      cache,
+    });
+
+  it('given a cached stream, when a command arrives, then it appends without reading the stream', async () => {
+    const store = new InMemoryStore();
+    const reads = jest.spyOn(store, 'readStream');
+    const cache = new LruStateCache<number>();
+    await run(store, cache, 1);
+    await run(store, cache, 2);
+    const third = await run(store, cache, 3);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(third).toMatchObject({ version: 3, state: 6 });
+    expect(store.appendCalls.map((c) => c.expectedVersion)).toEqual(['no_stream', 1, 2]);
+  });
+
+  it('given another writer moved the stream, when the cached version is stale, then it reloads and retries', async () => {
+    const store = new InMemoryStore();
+    const cache = new LruStateCache<number>();
+    await run(store, cache, 1);
+    store.conflicts = 1; // another replica appends just before ours
+    const result = await run(store, cache, 5);
+    expect(result).toMatchObject({ version: 3, state: 7 });
+    expect(store.appendCalls.map((c) => c.expectedVersion)).toEqual(['no_stream', 1, 2]);
+  });
+
+  it('given a stale cached state that would refuse the command, then it decides again on the stored stream', async () => {
+    const store = new InMemoryStore();
+    const cache = new LruStateCache<number>();
+    await run(store, cache, 90);
+    cache.set('counter-1', { state: 95, version: 1, position: 10 }); // a stale guess that refuses +10
+    const result = await run(store, cache, 10);
+    expect(result).toMatchObject({ version: 2, state: 100 });
+  });
+
+  it('evicts the least recently used stream beyond its capacity', () => {
+    const cache = new LruStateCache<number>(2);
+    cache.set('a', { state: 1, version: 1, position: 1 });
+    cache.set('b', { state: 2, version: 1, position: 2 });
+    cache.get('a');
+    cache.set('c', { state: 3, version: 1, position: 3 });
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((e) => e?.state)).toEqual([
+      1,
+      undefined,
+      3,
+    ]);
   });
 });
 

@@ -6,3 +6,4 @@ export { canonicalJson, hashEvents, sha256 } from './request-hash';
 export * from './subscribe';
 export * from './types';
 export * from './upcasters';
+export * from './state-cache';

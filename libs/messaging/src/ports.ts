@@ -49,6 +49,11 @@ export interface ConsumedBatch {
   readonly messages: readonly IncomingMessage[];
   /** Offset of the partition's newest message on the broker (for lag), when known. */
   readonly highWatermark: string;
+  /**
+   * Tells the group this member is alive; a handler that runs longer than the session timeout
+   * calls it now and then. Rejects when the group is rebalancing: the caller may ignore that.
+   */
+  heartbeat(): Promise<void>;
 }
 
 export interface ConsumerSettings {

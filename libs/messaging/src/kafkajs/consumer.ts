@@ -42,6 +42,7 @@ export const createKafkaConsumer = async (
             topic: batch.topic,
             partition: batch.partition,
             highWatermark: batch.highWatermark,
+            heartbeat: () => payload.heartbeat(),
             messages: batch.messages.map((m) => ({
               topic: batch.topic,
               partition: batch.partition,

@@ -1,0 +1,5 @@
+export * from './cache';
+export * from './circuit-breaker';
+export * from './errors';
+export * from './keys';
+export type { CacheCounts } from './counters';

@@ -1,0 +1,284 @@
+import {
+  type ConsumedBatch,
+  type ConsumerSettings,
+  type MessageProducer,
+  type Messaging,
+  type OutgoingMessage,
+} from '@ledgerline/messaging';
+import { type SearchClient } from '@ledgerline/search';
+import { type Pool } from 'pg';
+import { applyBatch, type BatchStats } from './apply-batch';
+import { backoffDelay, sleep } from './decisions';
+import { errorText } from './delivery';
+import { type HeadSource, measureLag, type ProjectionLag, registerLagGauges } from './lag';
+import { parkingOperator, type RedriveResult } from './parking';
+import {
+  deadLetterTopic,
+  type ElasticsearchProjection,
+  type PostgresProjection,
+  type TableNames,
+} from './projection';
+import { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
+import { type RetryPolicy } from './sinks/postgres-sink';
+import { openSession } from './sinks/session';
+
+export interface ProjectorLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+interface CommonSettings {
+  readonly messaging: Messaging;
+  /** Holds the runtime's tables (and, for a Postgres projection, the view). */
+  readonly pool: Pool;
+  /** Schema of the runtime tables (projection_streams, projection_offsets, projection_parked). */
+  readonly schema: string;
+  readonly logger: ProjectorLogger;
+  /** Default `ledgerline.projection.<name>`; replicas of a projection share it. */
+  readonly groupId?: string;
+  readonly headSource?: HeadSource;
+  /** Attempts of a throwing handler before its event is parked (default 3, 50 ms apart × 2ⁿ). */
+  readonly retry?: Partial<RetryPolicy>;
+  /** How often lag is measured for the gauges (default 5 s); `status()` always measures. */
+  readonly lagIntervalMs?: number;
+  readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
+  /** Partitions of the dead-letter topic when the runtime creates it (default 1). */
+  readonly deadLetterPartitions?: number;
+  /** Called after each committed batch (tests, metrics). */
+  readonly onBatch?: (batch: { topic: string; partition: number; stats: BatchStats }) => void;
+}
+
+export type ProjectorSettings<Tables extends TableNames> = CommonSettings &
+  (
+    | { readonly projection: PostgresProjection<Tables>; readonly searchClient?: undefined }
+    | { readonly projection: ElasticsearchProjection; readonly searchClient: SearchClient }
+  );
+
+export interface ProjectorStatus {
+  readonly projection: string;
+  readonly sink: 'postgres' | 'elasticsearch';
+  readonly groupId: string;
+  readonly running: boolean;
+  readonly assigned: readonly { topic: string; partitions: readonly number[] }[];
+  readonly totals: BatchStats & { batches: number };
+  readonly lastError: string | null;
+  readonly parked: number;
+  readonly lag: ProjectionLag;
+}
+
+export interface Projector {
+  status(): Promise<ProjectorStatus>;
+  listParked(streamId?: string): Promise<ParkedEvent[]>;
+  redrive(streamId?: string): Promise<RedriveResult>;
+  /** Finishes the batch in progress, commits it, and leaves the group. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a projection: consumes its topics in a consumer group and applies each partition batch
+ * exactly once (see docs/adr/0006-projections-exactly-once.md).
+ */
+export const startProjector = async <Tables extends TableNames>(
+  settings: ProjectorSettings<Tables>,
+): Promise<Projector> => {
+  const { projection, pool, logger: log } = settings;
+  const projectionLog = { projection: projection.name };
+  const groupId = settings.groupId ?? `ledgerline.projection.${projection.name}`;
+  const retry: RetryPolicy = { attempts: 3, baseDelayMs: 50, ...settings.retry };
+  const state = new RuntimeState(settings.schema);
+  const stopping = new AbortController();
+  const totals = {
+    applied: 0,
+    duplicates: 0,
+    skipped: 0,
+    parked: 0,
+    waiting: 0,
+    alreadyApplied: 0,
+    batches: 0,
+  };
+  let lastError: string | null = null;
+  let assigned: readonly { topic: string; partitions: readonly number[] }[] = [];
+
+  await migrateRuntime(pool, settings.schema);
+  await setUp(settings);
+  const admin = await settings.messaging.admin();
+  const dlq = deadLetterTopic(projection.name);
+  await admin.ensureTopics([{ topic: dlq, partitions: settings.deadLetterPartitions ?? 1 }]);
+  let producer: MessageProducer | undefined;
+  const deadLetter = async (messages: readonly OutgoingMessage[]) => {
+    producer ??= await settings.messaging.producer();
+    await producer.send(dlq, messages);
+  };
+
+  const consumer = await settings.messaging.consumer({
+    sessionTimeoutMs: 10_000,
+    ...settings.consumer,
+    groupId,
+    topics: projection.topics,
+  });
+
+  // Kafka's committed offset is a hint: the applied offset in the view's database is the truth.
+  // A batch fetched before this seek lands is filtered by the same offsets in its transaction.
+  consumer.onAssignment((assignment) => {
+    assigned = assignment;
+    void state
+      .appliedOffsets(pool, projection.name)
+      .then((offsets) => {
+        for (const { topic, partitions } of assignment) {
+          for (const partition of partitions) {
+            const row = offsets.find((o) => o.topic === topic && o.partition === partition);
+            if (row) consumer.seek(topic, partition, (BigInt(row.offset) + 1n).toString());
+          }
+        }
+        log.info({ ...projectionLog, assignment }, 'projector: partitions assigned');
+      })
+      .catch((error: unknown) =>
+        log.warn({ ...projectionLog, err: error }, 'projector: could not seek to applied offsets'),
+      );
+  });
+
+  const processBatch = async (batch: ConsumedBatch) => {
+    for (let attempt = 1; ; attempt += 1) {
+      const client = await pool.connect().catch((error: unknown) => error as Error);
+      if (client instanceof Error) {
+        await failed(client, attempt, batch);
+        continue;
+      }
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const stats = await applyBatch({
+          client,
+          state,
+          projection: projection,
+          session: openSession(projection, client, {
+            searchClient: settings.searchClient,
+            retry,
+            signal: stopping.signal,
+            onRetry: (reason, n) =>
+              log.warn({ ...projectionLog, reason, attempt: n }, 'projector: sink retry'),
+          }),
+          messages: batch.messages,
+          deadLetter,
+          heartbeat: () => batch.heartbeat(),
+        });
+        await client.query('COMMIT');
+        lastError = null;
+        totals.batches += 1;
+        for (const key of Object.keys(stats) as (keyof BatchStats)[]) totals[key] += stats[key];
+        if (stats.parked > 0 || stats.waiting > 0)
+          log.warn(
+            { ...projectionLog, topic: batch.topic, partition: batch.partition, ...stats },
+            'projector: events parked',
+          );
+        settings.onBatch?.({ topic: batch.topic, partition: batch.partition, stats });
+        return;
+      } catch (error) {
+        broken = error instanceof Error ? error : new Error(String(error));
+        await client.query('ROLLBACK').catch(() => undefined);
+      } finally {
+        client.release(broken);
+      }
+      await failed(broken, attempt, batch);
+    }
+  };
+
+  /** Infrastructure failure: back off and retry the whole batch, unless stopping. */
+  const failed = async (error: Error, attempt: number, batch: ConsumedBatch) => {
+    lastError = errorText(error);
+    if (stopping.signal.aborted) throw error; // not committed: redelivered to the next owner
+    const retryInMs = backoffDelay(attempt);
+    log.warn(
+      {
+        ...projectionLog,
+        err: error,
+        topic: batch.topic,
+        partition: batch.partition,
+        attempt,
+        retryInMs,
+      },
+      'projector: batch failed, retrying',
+    );
+    await sleep(retryInMs, stopping.signal);
+    await batch.heartbeat().catch(() => undefined);
+  };
+
+  const running = consumer.run(processBatch);
+
+  let lastLag: ProjectionLag | undefined;
+  const lag = () =>
+    measureLag({ pool, state, admin, projection, headSource: settings.headSource }).then((l) => {
+      lastLag = l;
+      return l;
+    });
+  const unregister = registerLagGauges(projection.name, () => lastLag);
+  const lagTimer = setInterval(() => {
+    lag().catch((error: unknown) =>
+      log.warn({ ...projectionLog, err: error }, 'projector: lag measurement failed'),
+    );
+  }, settings.lagIntervalMs ?? 5_000);
+  lagTimer.unref();
+
+  const operator = parkingOperator({
+    pool,
+    schema: settings.schema,
+    searchClient: settings.searchClient,
+    retry,
+    signal: stopping.signal,
+  });
+  log.info({ ...projectionLog, groupId, topics: projection.topics }, 'projector: started');
+
+  return {
+    async status() {
+      return {
+        projection: projection.name,
+        sink: projection.sink,
+        groupId,
+        running: !stopping.signal.aborted,
+        assigned,
+        totals: { ...totals },
+        lastError,
+        parked: (await operator.listParked(projection.name)).length,
+        lag: await lag(),
+      };
+    },
+    listParked: (streamId) => operator.listParked(projection.name, streamId),
+    redrive: (streamId) => operator.redrive(projection, streamId),
+    async stop() {
+      if (stopping.signal.aborted) return;
+      clearInterval(lagTimer);
+      unregister();
+      // Closing waits for the batch in progress; only endless retries are cut short.
+      const closed = consumer.close();
+      setTimeout(() => stopping.abort(), 0).unref();
+      await closed;
+      stopping.abort();
+      await running.catch(() => undefined);
+      await producer?.close().catch(() => undefined);
+      await admin.close().catch(() => undefined);
+      log.info(projectionLog, 'projector: stopped');
+    },
+  };
+};
+
+const setUp = async <Tables extends TableNames>(settings: ProjectorSettings<Tables>) => {
+  if (settings.projection.sink === 'elasticsearch') {
+    await settings.projection.setup?.(settings.searchClient!, settings.projection.index);
+    return;
+  }
+  const { migrate, tables, name } = settings.projection;
+  if (!migrate) return;
+  const client = await settings.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`projection-setup:${name}`]);
+    await migrate(client, tables);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};

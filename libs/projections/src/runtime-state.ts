@@ -1,0 +1,307 @@
+import { type Pool, type PoolClient } from 'pg';
+
+/**
+ * The runtime's own tables, in a schema it is given, beside the views it writes (so the view's
+ * rows and the checkpoints commit in one transaction):
+ * - `projection_streams`: last applied version per (projection, stream); also the lock that
+ *   serialises a stream between replicas, and between live delivery and a redrive.
+ * - `projection_offsets`: last applied offset per (projection, topic, partition), where a replica
+ *   seeks on assignment; plus the newest applied event's global position and time, for lag.
+ * - `projection_parked`: poison events and the events of their streams waiting behind them.
+ */
+export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> => {
+  const s = `"${schema}"`;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Concurrent start-ups of several replicas would race on CREATE ... IF NOT EXISTS.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`projections:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS ${s}.projection_streams (
+        projection text NOT NULL,
+        stream_id text NOT NULL,
+        version bigint NOT NULL,
+        PRIMARY KEY (projection, stream_id));
+      CREATE TABLE IF NOT EXISTS ${s}.projection_offsets (
+        projection text NOT NULL,
+        topic text NOT NULL,
+        partition int NOT NULL,
+        "offset" bigint NOT NULL,
+        position bigint,
+        event_time timestamptz,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (projection, topic, partition));
+      CREATE TABLE IF NOT EXISTS ${s}.projection_parked (
+        id bigserial PRIMARY KEY,
+        projection text NOT NULL,
+        stream_id text NOT NULL,
+        version bigint,
+        event_id text,
+        type text,
+        topic text NOT NULL,
+        partition int NOT NULL,
+        "offset" bigint NOT NULL,
+        dedup_key text NOT NULL,
+        payload bytea,
+        headers jsonb NOT NULL,
+        error text NOT NULL,
+        attempts int NOT NULL,
+        parked_at timestamptz NOT NULL DEFAULT now(),
+        status text NOT NULL CHECK (status IN ('parked', 'waiting')),
+        UNIQUE (projection, dedup_key));
+      CREATE INDEX IF NOT EXISTS projection_parked_stream
+        ON ${s}.projection_parked (projection, stream_id, version);`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};
+
+export interface AppliedOffset {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly position: number | null;
+  readonly eventTime: Date | null;
+}
+
+export interface ParkedRow {
+  readonly streamId: string;
+  readonly version: number | null;
+  readonly eventId: string | null;
+  readonly type: string | null;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly payload: Buffer | null;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly error: string;
+  readonly attempts: number;
+  readonly status: 'parked' | 'waiting';
+}
+
+export interface ParkedEvent extends ParkedRow {
+  readonly id: string;
+  readonly parkedAt: Date;
+}
+
+/** Queries on the runtime tables of one schema. */
+export class RuntimeState {
+  private readonly s: string;
+
+  constructor(readonly schema: string) {
+    this.s = `"${schema}"`;
+  }
+
+  /** Locks the partition's checkpoint row for the transaction and returns the applied offset. */
+  async lockOffset(
+    client: PoolClient,
+    projection: string,
+    topic: string,
+    partition: number,
+  ): Promise<bigint | undefined> {
+    await client.query(
+      `INSERT INTO ${this.s}.projection_offsets (projection, topic, partition, "offset")
+       VALUES ($1, $2, $3, -1) ON CONFLICT DO NOTHING`,
+      [projection, topic, partition],
+    );
+    const { rows } = await client.query<{ offset: string }>(
+      `SELECT "offset" FROM ${this.s}.projection_offsets
+        WHERE projection = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+      [projection, topic, partition],
+    );
+    const offset = rows[0]?.offset;
+    return offset === undefined || offset === '-1' ? undefined : BigInt(offset);
+  }
+
+  async saveOffset(
+    client: PoolClient,
+    projection: string,
+    applied: {
+      topic: string;
+      partition: number;
+      offset: string;
+      newest: { position: number; time: string } | undefined;
+    },
+  ): Promise<void> {
+    await client.query(
+      `UPDATE ${this.s}.projection_offsets
+          SET "offset" = GREATEST("offset", $4::bigint),
+              position = COALESCE($5, position), event_time = COALESCE($6, event_time),
+              updated_at = now()
+        WHERE projection = $1 AND topic = $2 AND partition = $3`,
+      [
+        projection,
+        applied.topic,
+        applied.partition,
+        applied.offset,
+        applied.newest?.position ?? null,
+        applied.newest?.time ?? null,
+      ],
+    );
+  }
+
+  async appliedOffsets(queryable: Pool | PoolClient, projection: string): Promise<AppliedOffset[]> {
+    const { rows } = await queryable.query<{
+      topic: string;
+      partition: number;
+      offset: string;
+      position: string | null;
+      event_time: Date | null;
+    }>(
+      `SELECT topic, partition, "offset", position, event_time FROM ${this.s}.projection_offsets
+        WHERE projection = $1 AND "offset" >= 0`,
+      [projection],
+    );
+    return rows.map((row) => ({
+      topic: row.topic,
+      partition: row.partition,
+      offset: row.offset,
+      position: row.position === null ? null : Number(row.position),
+      eventTime: row.event_time,
+    }));
+  }
+
+  /**
+   * Locks the streams' rows for the transaction (creating them at version 0) in a fixed order, so
+   * two replicas briefly sharing a partition during a rebalance, or a redrive, serialise instead of
+   * applying the same event twice. Returns each stream's applied version.
+   */
+  async lockStreams(
+    client: PoolClient,
+    projection: string,
+    streamIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const sorted = [...new Set(streamIds)].sort();
+    if (sorted.length === 0) return new Map();
+    await client.query(
+      `INSERT INTO ${this.s}.projection_streams (projection, stream_id, version)
+       SELECT $1, id, 0 FROM unnest($2::text[]) AS id ORDER BY id ON CONFLICT DO NOTHING`,
+      [projection, sorted],
+    );
+    const { rows } = await client.query<{ stream_id: string; version: string }>(
+      `SELECT stream_id, version FROM ${this.s}.projection_streams
+        WHERE projection = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id FOR UPDATE`,
+      [projection, sorted],
+    );
+    return new Map(rows.map((row) => [row.stream_id, Number(row.version)]));
+  }
+
+  async saveVersions(
+    client: PoolClient,
+    projection: string,
+    versions: ReadonlyMap<string, number>,
+  ): Promise<void> {
+    if (versions.size === 0) return;
+    await client.query(
+      `UPDATE ${this.s}.projection_streams AS s SET version = GREATEST(s.version, v.version)
+         FROM unnest($2::text[], $3::bigint[]) AS v(stream_id, version)
+        WHERE s.projection = $1 AND s.stream_id = v.stream_id`,
+      [projection, [...versions.keys()], [...versions.values()]],
+    );
+  }
+
+  /** Streams among `streamIds` with parked events: their next events wait behind them. */
+  async blockedStreams(
+    client: PoolClient,
+    projection: string,
+    streamIds: readonly string[],
+  ): Promise<Set<string>> {
+    if (streamIds.length === 0) return new Set();
+    const { rows } = await client.query<{ stream_id: string }>(
+      `SELECT DISTINCT stream_id FROM ${this.s}.projection_parked
+        WHERE projection = $1 AND stream_id = ANY($2::text[])`,
+      [projection, [...new Set(streamIds)]],
+    );
+    return new Set(rows.map((row) => row.stream_id));
+  }
+
+  async park(client: PoolClient, projection: string, rows: readonly ParkedRow[]): Promise<void> {
+    for (const row of rows) {
+      await client.query(
+        `INSERT INTO ${this.s}.projection_parked (projection, stream_id, version, event_id, type,
+           topic, partition, "offset", dedup_key, payload, headers, error, attempts, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (projection, dedup_key) DO NOTHING`,
+        [
+          projection,
+          row.streamId,
+          row.version,
+          row.eventId,
+          row.type,
+          row.topic,
+          row.partition,
+          row.offset,
+          row.eventId ?? `${row.topic}/${row.partition}@${row.offset}`,
+          row.payload,
+          JSON.stringify(row.headers),
+          row.error,
+          row.attempts,
+          row.status,
+        ],
+      );
+    }
+  }
+
+  async listParked(
+    queryable: Pool | PoolClient,
+    projection: string,
+    streamId?: string,
+  ): Promise<ParkedEvent[]> {
+    const { rows } = await queryable.query<{
+      id: string;
+      stream_id: string;
+      version: string | null;
+      event_id: string | null;
+      type: string | null;
+      topic: string;
+      partition: number;
+      offset: string;
+      payload: Buffer | null;
+      headers: Record<string, string>;
+      error: string;
+      attempts: number;
+      status: 'parked' | 'waiting';
+      parked_at: Date;
+    }>(
+      `SELECT id, stream_id, version, event_id, type, topic, partition, "offset", payload, headers,
+              error, attempts, status, parked_at
+         FROM ${this.s}.projection_parked
+        WHERE projection = $1 AND ($2::text IS NULL OR stream_id = $2)
+        ORDER BY stream_id, id -- arrival order = the order of the stream's partition`,
+      [projection, streamId ?? null],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      streamId: row.stream_id,
+      version: row.version === null ? null : Number(row.version),
+      eventId: row.event_id,
+      type: row.type,
+      topic: row.topic,
+      partition: row.partition,
+      offset: row.offset,
+      payload: row.payload,
+      headers: row.headers,
+      error: row.error,
+      attempts: row.attempts,
+      status: row.status,
+      parkedAt: row.parked_at,
+    }));
+  }
+
+  async unpark(client: PoolClient, id: string): Promise<void> {
+    await client.query(`DELETE FROM ${this.s}.projection_parked WHERE id = $1`, [id]);
+  }
+
+  async markParked(client: PoolClient, id: string, error: string): Promise<void> {
+    await client.query(
+      `UPDATE ${this.s}.projection_parked
+          SET status = 'parked', error = $2, attempts = attempts + 1 WHERE id = $1`,
+      [id, error],
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { type SearchClient } from '@ledgerline/search';
+import { type PoolClient } from 'pg';
+import { type SinkSession } from '../apply-batch';
+import {
+  type ElasticsearchProjection,
+  type PostgresProjection,
+  type TableNames,
+} from '../projection';
+import { searchSession } from './elasticsearch-sink';
+import { postgresSession, type RetryPolicy } from './postgres-sink';
+
+export type AnyProjection<Tables extends TableNames> =
+  PostgresProjection<Tables> | ElasticsearchProjection;
+
+export interface SessionDeps {
+  readonly searchClient?: SearchClient | undefined;
+  readonly retry: RetryPolicy;
+  readonly signal: AbortSignal;
+  readonly onRetry?: (reason: string, attempt: number) => void;
+}
+
+/** A sink session for one transaction, whichever sink the projection writes to. */
+export const openSession = <Tables extends TableNames>(
+  projection: AnyProjection<Tables>,
+  client: PoolClient,
+  deps: SessionDeps,
+): SinkSession<unknown> => {
+  if (projection.sink === 'postgres') return postgresSession(client, projection.tables, deps.retry);
+  if (!deps.searchClient)
+    throw new Error(
+      `projection ${projection.name}: an Elasticsearch projection needs searchClient`,
+    );
+  return searchSession({
+    client: deps.searchClient,
+    index: projection.index,
+    retry: deps.retry,
+    signal: deps.signal,
+    ...(deps.onRetry ? { onRetry: deps.onRetry } : {}),
+  });
+};

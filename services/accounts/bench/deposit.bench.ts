@@ -1,0 +1,225 @@
+// DepositFunds over gRPC against the event store's raw append rate, measured in one run on the real
+// Postgres: `npm run bench -- deposit [--seconds 10] [--accounts 1000] [--relay]`.
+//
+// 1. The accounts service starts in this process on a fresh schema (relay off unless --relay, so
+//    both sides write to an otherwise idle store); N accounts are opened.
+// 2. 32 callers drive DepositFunds through the typed client, each on its own slice of the
+//    accounts (no two callers on one account, so no conflicts): commands/s.
+// 3. 32 callers paced at half that rate: latency from each call's scheduled start, p50/p99.
+// 4. 32 writers call store.append directly, one event per append, on a fresh schema: appends/s.
+import { randomUUID } from 'node:crypto';
+import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
+import { loadCommandServiceConfig, startCommandService } from '@ledgerline/command-service';
+import { migrate, PostgresEventStore } from '@ledgerline/event-store';
+import { Pool } from 'pg';
+import { accountsService } from '../src/service';
+
+const arg = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(`--${name}`);
+  return Number(at >= 0 ? process.argv[at + 1] : fallback);
+};
+const seconds = arg('seconds', Number(process.env['BENCH_SECONDS'] ?? 10));
+const accounts = arg('accounts', 1_000);
+const relay = process.argv.includes('--relay');
+const CALLERS = 32;
+const postgresUrl = process.env['POSTGRES_URL'];
+const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+if (!postgresUrl) throw new Error('deposit.bench: POSTGRES_URL is not set');
+
+interface Outcome {
+  readonly operations: number;
+  readonly elapsedMs: number;
+  readonly cpuMs: number;
+}
+
+/** `callers` loops of `operation` for `ms`, counting completed operations. */
+const closedLoop = async (
+  callers: number,
+  ms: number,
+  operation: (caller: number, iteration: number) => Promise<unknown>,
+): Promise<Outcome> => {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let operations = 0;
+  await Promise.all(
+    Array.from({ length: callers }, async (_, caller) => {
+      for (let i = 0; performance.now() < started + ms; i++) {
+        await operation(caller, i);
+        operations++;
+      }
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  return {
+    operations,
+    elapsedMs: performance.now() - started,
+    cpuMs: (used.user + used.system) / 1000,
+  };
+};
+
+/** `callers` loops on a fixed schedule totalling `rate`/s; latencies from the scheduled start. */
+const pacedLoop = async (
+  callers: number,
+  ms: number,
+  rate: number,
+  operation: (caller: number, iteration: number) => Promise<unknown>,
+): Promise<number[]> => {
+  const interval = (callers * 1000) / rate;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: callers }, async (_, caller) => {
+      let i = 0;
+      for (let due = started + (caller * interval) / callers; due < started + ms; due += interval) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        await operation(caller, i++);
+        latencies.push(performance.now() - due);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+};
+
+const perSecond = (o: Outcome): number => (o.operations * 1000) / o.elapsedMs;
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const cpuPerOp = (o: Outcome): string => `${((o.cpuMs * 1000) / o.operations).toFixed(0)} µs`;
+
+const usd = (amountMinor: number) => ({ amountMinor: String(amountMinor), currency: 'USD' });
+
+/** Caller `c` deposits round-robin on accounts c, c + 32, c + 64… */
+const depositor = (client: AccountsClient, ids: readonly string[]) => {
+  const perCaller = Math.floor(ids.length / CALLERS);
+  return (caller: number, iteration: number) =>
+    client.depositFunds({
+      accountId: ids[caller + CALLERS * (iteration % perCaller)]!,
+      amount: usd(100),
+      reference: 'bench deposit',
+    });
+};
+
+const benchGrpc = async () => {
+  const schema = `bench_accounts_${Date.now().toString(36)}`;
+  const running = await startCommandService(
+    accountsService({ schema }),
+    loadCommandServiceConfig({
+      POSTGRES_URL: postgresUrl,
+      KAFKA_BROKERS: kafkaBrokers,
+      GRPC_PORT: '0',
+      LOG_LEVEL: 'warn',
+      RELAY_ENABLED: String(relay),
+      ...(process.env['PG_POOL_SIZE'] && { PG_POOL_SIZE: process.env['PG_POOL_SIZE'] }),
+    }),
+  );
+  const client = createAccountsClient(`127.0.0.1:${running.port}`, { retries: 0 });
+  try {
+    const ids = Array.from({ length: Math.max(accounts, CALLERS) }, () => randomUUID());
+    for (let i = 0; i < ids.length; i += 64)
+      await Promise.all(
+        ids.slice(i, i + 64).map((accountId) =>
+          client.openAccount({
+            accountId,
+            ownerId: randomUUID(),
+            kind: 'ACCOUNT_KIND_CUSTOMER',
+            currency: 'USD',
+          }),
+        ),
+      );
+    const deposit = depositor(client, ids);
+    await closedLoop(CALLERS, 1_000, deposit); // warm-up: connections, JIT, plans
+    const peak = await closedLoop(CALLERS, seconds * 1000, deposit);
+    const latencies = await pacedLoop(CALLERS, seconds * 1000, perSecond(peak) / 2, deposit);
+    return { peak, latencies, schema };
+  } finally {
+    client.close();
+    await running.stop();
+  }
+};
+
+const benchRawAppend = async () => {
+  const schema = `bench_raw_${Date.now().toString(36)}`;
+  const pool = new Pool({
+    connectionString: postgresUrl,
+    max: Number(process.env['PG_POOL_SIZE'] ?? 20),
+  });
+  try {
+    await migrate(pool, { schema });
+    const store = new PostgresEventStore({ pool, schema });
+    const streams = Array.from(
+      { length: Math.max(accounts, CALLERS) },
+      () => `account-${randomUUID()}`,
+    );
+    const versions = new Map<string, number>();
+    const perCaller = Math.floor(streams.length / CALLERS);
+    const append = async (caller: number, iteration: number) => {
+      const streamId = streams[caller + CALLERS * (iteration % perCaller)]!;
+      const version = versions.get(streamId) ?? 0;
+      const result = await store.append(
+        streamId,
+        [
+          {
+            type: 'FundsDeposited',
+            data: {
+              ...{ accountId: streamId.slice(8), amount: 100, currency: 'USD' },
+              ...{ reference: 'bench deposit', balance: 100 * (version + 1), reserved: 0 },
+              at: new Date().toISOString(),
+            },
+          },
+        ],
+        {
+          expectedVersion: version === 0 ? 'no_stream' : version,
+          metadata: { correlationId: randomUUID() },
+        },
+      );
+      versions.set(streamId, result.nextVersion);
+    };
+    await closedLoop(CALLERS, 1_000, append);
+    return { outcome: await closedLoop(CALLERS, seconds * 1000, append), schema, pool };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+};
+
+const dropSchemas = async (...schemas: string[]) => {
+  const pool = new Pool({ connectionString: postgresUrl, max: 1 });
+  for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool.end();
+};
+
+const main = async (): Promise<void> => {
+  const grpc = await benchGrpc();
+  const raw = await benchRawAppend();
+  await raw.pool.end();
+  await dropSchemas(grpc.schema, raw.schema);
+
+  const grpcRate = perSecond(grpc.peak);
+  const rawRate = perSecond(raw.outcome);
+  const ratio = (grpcRate / rawRate) * 100;
+  const p50 = quantile(grpc.latencies, 0.5);
+  const p99 = quantile(grpc.latencies, 0.99);
+  const pool = process.env['PG_POOL_SIZE'] ?? '20';
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+  console.log(
+    `\n### DepositFunds over gRPC vs raw appends (${seconds} s per case, ${CALLERS} callers, ${accounts} accounts, pool ${pool}, relay ${relay ? 'on' : 'off'}, ${new Date().toISOString()})\n`,
+  );
+  console.log('| measure | value | target |');
+  console.log('|---|---|---|');
+  console.log(
+    `| DepositFunds over gRPC, 32 callers | ${grpcRate.toFixed(0)} commands/s (Node CPU ${cpuPerOp(grpc.peak)}/op) | |`,
+  );
+  console.log(
+    `| store.append, 1 event, 32 writers | ${rawRate.toFixed(0)} appends/s (Node CPU ${cpuPerOp(raw.outcome)}/op) | |`,
+  );
+  console.log(`| ratio gRPC / raw | ${ratio.toFixed(0)}% | ≥ 70% (${verdict(ratio >= 70)}) |`);
+  console.log(
+    `| latency at half load (${(grpcRate / 2).toFixed(0)}/s, ${grpc.latencies.length} calls) | p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms | p99 ≤ 10 ms (${verdict(p99 <= 10)}) |`,
+  );
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import { accountDecider, accountStreamId } from '@ledgerline/accounts-domain';
+import { runCommand, toReceipt } from '@ledgerline/command-service';
+import { parseId } from '@ledgerline/domain';
+import { type PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
+import { type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
+import { type Logger } from '@ledgerline/logging';
+import { type accountsV1, type commonV1, loadPackage } from '@ledgerline/proto';
+import { withMoneyFieldPaths } from './field-paths';
+import { refuseRejectedReservation } from './reservation-outcome';
+import { type AccountRpc, type RequestOf, toCommand } from './to-command';
+
+export const loadAccountsPackage = () =>
+  loadPackage(['ledgerline/accounts/v1/accounts.proto']).ledgerline.accounts.v1;
+
+/** What an RPC does with the recorded events besides returning the receipt. */
+const outcomeChecks: Partial<Record<AccountRpc, (events: readonly RecordedEvent[]) => void>> = {
+  ReserveFunds: refuseRejectedReservation,
+};
+
+/**
+ * AccountCommandService over the shared command loop. Every RPC is the same three steps: the
+ * request becomes a command (stamped with the time it arrived), runCommand decides and appends
+ * it on the account's stream, and the receipt goes back. The rules live in the decider.
+ */
+export const accountCommandService = ({
+  store,
+  logger,
+}: {
+  store: PostgresEventStore;
+  logger: Logger;
+}): ServiceBinding => {
+  const unary = unaryHandlers({ logger });
+  const handle = <Rpc extends AccountRpc>(rpc: Rpc) =>
+    unary<RequestOf<Rpc>, { receipt: commonV1.CommandReceipt }>(async (request, call) => {
+      // The decider records the normalised id, so the stream is named after it too.
+      const streamId = accountStreamId(parseId('accountId', request.accountId));
+      const command = toCommand[rpc](request, { now: new Date().toISOString() });
+      const result = await withMoneyFieldPaths('amount' in request, () =>
+        runCommand({
+          store,
+          decider: accountDecider,
+          streamId,
+          command,
+          metadata: call.metadata,
+          idempotencyKey: request.idempotencyKey,
+        }),
+      );
+      outcomeChecks[rpc]?.(result.events);
+      return { receipt: toReceipt(result) };
+    });
+  const implementation: accountsV1.AccountCommandServiceHandlers = {
+    OpenAccount: handle('OpenAccount'),
+    DepositFunds: handle('DepositFunds'),
+    WithdrawFunds: handle('WithdrawFunds'),
+    ReserveFunds: handle('ReserveFunds'),
+    CaptureReservation: handle('CaptureReservation'),
+    ReleaseReservation: handle('ReleaseReservation'),
+    CreditFunds: handle('CreditFunds'),
+    DebitFunds: handle('DebitFunds'),
+    FreezeAccount: handle('FreezeAccount'),
+    UnfreezeAccount: handle('UnfreezeAccount'),
+    CloseAccount: handle('CloseAccount'),
+  };
+  return { definition: loadAccountsPackage().AccountCommandService.service, implementation };
+};
