@@ -1,18 +1,19 @@
 // DepositFunds over gRPC against the event store's raw append rate, measured in one run on the real
 // Postgres: `npm run bench -- deposit [--seconds 10] [--accounts 1000] [--relay]`.
 //
-// 1. The accounts service starts in this process on a fresh schema (relay off unless --relay, so
-//    both sides write to an otherwise idle store); N accounts are opened.
+// 1. The accounts service starts as its own process (bench/service.process.ts) on a fresh schema
+//    (relay off unless --relay, so both sides write to an otherwise idle store); N accounts are
+//    opened. Client and server in separate processes, as in production.
 // 2. 32 callers drive DepositFunds through the typed client, each on its own slice of the
 //    accounts (no two callers on one account, so no conflicts): commands/s.
 // 3. 32 callers paced at half that rate: latency from each call's scheduled start, p50/p99.
 // 4. 32 writers call store.append directly, one event per append, on a fresh schema: appends/s.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
-import { loadCommandServiceConfig, startCommandService } from '@ledgerline/command-service';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { Pool } from 'pg';
-import { accountsService } from '../src/service';
+import { startProcess } from '@ledgerline/testing';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -99,20 +100,29 @@ const depositor = (client: AccountsClient, ids: readonly string[]) => {
     });
 };
 
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
 const benchGrpc = async () => {
   const schema = `bench_accounts_${Date.now().toString(36)}`;
-  const running = await startCommandService(
-    accountsService({ schema }),
-    loadCommandServiceConfig({
-      POSTGRES_URL: postgresUrl,
-      KAFKA_BROKERS: kafkaBrokers,
-      GRPC_PORT: '0',
-      LOG_LEVEL: 'warn',
-      RELAY_ENABLED: String(relay),
-      ...(process.env['PG_POOL_SIZE'] && { PG_POOL_SIZE: process.env['PG_POOL_SIZE'] }),
-    }),
-  );
-  const client = createAccountsClient(`127.0.0.1:${running.port}`, { retries: 0 });
+  const port = await freePort();
+  const service = await startProcess('services/accounts/bench/service.process.ts', {
+    BENCH_SCHEMA: schema,
+    POSTGRES_URL: postgresUrl,
+    KAFKA_BROKERS: kafkaBrokers,
+    GRPC_PORT: String(port),
+    LOG_LEVEL: 'info',
+    RELAY_ENABLED: String(relay),
+    ...(process.env['PG_POOL_SIZE'] && { PG_POOL_SIZE: process.env['PG_POOL_SIZE'] }),
+  });
+  await service.waitForOutput(/gRPC server listening/, 60_000);
+  const running = { stop: () => service.kill('SIGTERM') };
+  const client = createAccountsClient(`127.0.0.1:${port}`, { retries: 0 });
   try {
     const ids = Array.from({ length: Math.max(accounts, CALLERS) }, () => randomUUID());
     for (let i = 0; i < ids.length; i += 64)
@@ -208,7 +218,7 @@ const main = async (): Promise<void> => {
   console.log('| measure | value | target |');
   console.log('|---|---|---|');
   console.log(
-    `| DepositFunds over gRPC, 32 callers | ${grpcRate.toFixed(0)} commands/s (Node CPU ${cpuPerOp(grpc.peak)}/op) | |`,
+    `| DepositFunds over gRPC, 32 callers | ${grpcRate.toFixed(0)} commands/s (client CPU ${cpuPerOp(grpc.peak)}/op) | |`,
   );
   console.log(
     `| store.append, 1 event, 32 writers | ${rawRate.toFixed(0)} appends/s (Node CPU ${cpuPerOp(raw.outcome)}/op) | |`,
