@@ -13,11 +13,17 @@ const candidates = roots.flatMap((root) =>
     .map((d) => join(root, d.name, 'bench')),
 );
 const all = candidates.flatMap((dir) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => join(dir, f)) : [],
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.bench.ts'))
+        .map((f) => join(dir, f))
+    : [],
 );
 const entry = all.find((file) => file.endsWith(`/${name}.bench.ts`));
 if (!name || !entry) {
-  console.error(`usage: npm run bench -- <name> [args]\nbenchmarks: ${all.map((f) => f.replace(/^.*\/|\.bench\.ts$/g, '')).join(', ')}`);
+  console.error(
+    `usage: npm run bench -- <name> [args]\nbenchmarks: ${all.map((f) => f.replace(/^.*\/|\.bench\.ts$/g, '')).join(', ')}`,
+  );
   process.exit(2);
 }
 
@@ -31,5 +37,8 @@ if (existsSync(stackEnv)) {
 }
 const outfile = join('dist', 'bench', `${name}.js`);
 await bundle(entry, outfile);
-const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit', env });
+const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], {
+  stdio: 'inherit',
+  env,
+});
 process.exit(result.status ?? 1);

@@ -36,3 +36,4 @@ JSON
 cat > "$dir/jest.config.js" <<JS
 module.exports = { ...require('$up/jest.preset.js'), displayName: '$name', rootDir: __dirname };
 JS
+npx prettier --write "$dir/project.json" "$dir/tsconfig.json" "$dir/tsconfig.lib.json" "$dir/jest.config.js" >/dev/null

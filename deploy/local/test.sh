@@ -3,7 +3,7 @@
 #   bash deploy/local/test.sh [extra nx args, e.g. --projects=event-store]
 # Installs dependencies if needed, starts (or reuses) the stack, exports POSTGRES_URL / REDIS_URL /
 # KAFKA_BROKERS / ELASTICSEARCH_URL from <stack>/env, then type-checks, lints and runs all test
-# tiers of every project. Ends with one summary line; the stack is left running.
+# tiers of every project (and checks formatting). Ends with one summary line; the stack is left running.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,6 +18,7 @@ source "$STACK_DIR/env"
 
 rm -rf dist/test-results && mkdir -p dist/test-results
 status=0
+npx prettier --check . --log-level warn || status=$?
 npx nx run-many -t typecheck lint --outputStyle=stream "$@" || status=$?
 npx nx run-many -t test --outputStyle=stream "$@" || status=$?
 node tools/test-summary.mjs dist/test-results || status=$?
