@@ -662,8 +662,14 @@ cmd_one() {
   local action="$1" server="${2:-}"
   ensure_stack_dir
   case "$action:$server" in
-    stop:kafka) kafka_down ;;
-    stop:elasticsearch) es_down ;;
+    stop:kafka)
+      kafka_down
+      ! port_open "$KAFKA_PORT" || die "kafka on $HOST:$KAFKA_PORT was not started by this stack ($(rel "$STACK_DIR")); cannot stop it"
+      ;;
+    stop:elasticsearch)
+      es_down
+      ! port_open "$ES_PORT" || die "elasticsearch on $HOST:$ES_PORT was not started by this stack ($(rel "$STACK_DIR")); cannot stop it"
+      ;;
     start:kafka) KAFKA_STARTED="" && kafka_start && kafka_wait ;;
     start:elasticsearch) ES_STARTED="" && es_start && es_wait ;;
     *) die "usage: stack.sh start|stop kafka|elasticsearch" ;;

@@ -1,3 +1,4 @@
+export { RelayCheckpoints } from './checkpoints';
 export * from './cloud-events';
 export * from './lag';
 export * from './relay';

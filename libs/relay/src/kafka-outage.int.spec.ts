@@ -33,35 +33,38 @@ describe('relay with Kafka stopped', () => {
         [{ type: 'Happened', data: { n }, eventId: randomUUID() }],
         { expectedVersion: 'any' },
       );
+    let reader: Awaited<ReturnType<typeof readCategory>> | undefined;
     try {
       for (let n = 0; n < 10; n += 1) await append(n);
       await eventually(() => expect(relay.status().published).toBe(10));
 
-      stopServer('kafka');
-      const appendedWhileDown: number[] = [];
-      for (let n = 10; n < 60; n += 1) {
-        await append(n); // must not fail, nor wait for the broker
-        appendedWhileDown.push(n);
+      try {
+        stopServer('kafka');
+        const appendedWhileDown: number[] = [];
+        for (let n = 10; n < 60; n += 1) {
+          await append(n); // must not fail, nor wait for the broker
+          appendedWhileDown.push(n);
+        }
+        expect(appendedWhileDown).toHaveLength(50);
+        await eventually(() => expect(relay.status().lastError).toBeDefined(), {
+          timeoutMs: 30_000,
+        });
+        expect((await relay.lag()).events).toBe(50);
+        expect(relay.status().published).toBe(10);
+      } finally {
+        startServer('kafka');
       }
-      expect(appendedWhileDown).toHaveLength(50);
-      await eventually(() => expect(relay.status().lastError).toBeDefined(), { timeoutMs: 30_000 });
-      const lagWhileDown = await relay.lag();
-      expect(lagWhileDown.events).toBe(50);
-      expect(relay.status().published).toBe(10);
-    } finally {
-      startServer('kafka');
-    }
-    const reader = await readCategory(category);
-    try {
+
+      reader = await readCategory(category);
       const published = await reader.waitForDistinct(60, 60_000);
       for (const [, versions] of versionsByStream(published)) {
         expect(versions).toEqual(versions.map((_, i) => i + 1));
       }
       await eventually(async () => expect(await relay.lag()).toEqual({ events: 0, seconds: 0 }));
     } finally {
-      await reader.close();
+      await reader?.close();
       await relay.stop();
       await pool.end();
     }
-  });
+  }, 120_000);
 });

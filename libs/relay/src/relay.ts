@@ -53,6 +53,10 @@ export interface Relay {
   stop(): Promise<void>;
 }
 
+/** The name of a relay started without one: its checkpoint row in `<schema>.relay_checkpoints`. */
+export const defaultRelayName = (schema: string, categories: readonly string[]): string =>
+  `${schema}:${[...categories].sort().join(',')}`;
+
 class LeadershipLost extends Error {
   override readonly name = 'LeadershipLost';
 }
@@ -66,7 +70,7 @@ class LeadershipLost extends Error {
  */
 export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
   const { store, logger: log } = settings;
-  const name = settings.name ?? `${store.schema}:${[...settings.categories].sort().join(',')}`;
+  const name = settings.name ?? defaultRelayName(store.schema, settings.categories);
   const checkpoints = new RelayCheckpoints(settings.pool, store.schema);
   await checkpoints.ensureTable();
   const lock = new LeaderLock(settings.pool, `ledgerline-relay:${name}`);
