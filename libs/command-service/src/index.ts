@@ -3,3 +3,4 @@ export * from './config';
 export * from './proto-values';
 export * from './receipt';
 export * from './run-command';
+export * from './startup-failure';

@@ -1,3 +1,4 @@
+import { type Checkpoint, compareCheckpoints } from '@ledgerline/event-store';
 import { type IncomingMessage, type OutgoingMessage } from '@ledgerline/messaging';
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
@@ -38,6 +39,12 @@ export interface BatchStats {
   alreadyApplied: number;
 }
 
+export interface AppliedBatch {
+  readonly stats: BatchStats;
+  /** Per stream whose handler ran in this batch, the newest version applied (for cache floors). */
+  readonly applied: ReadonlyMap<string, number>;
+}
+
 export interface ApplyBatchInput<Handler> {
   readonly client: PoolClient;
   readonly state: RuntimeState;
@@ -60,7 +67,9 @@ const WAITING = 'waiting behind an earlier parked event of its stream';
  * or the stream's version says is already applied, applies the rest in order through the sink,
  * parks poison and everything behind it per stream, and moves the checkpoints. The caller commits.
  */
-export const applyBatch = async <Handler>(input: ApplyBatchInput<Handler>): Promise<BatchStats> => {
+export const applyBatch = async <Handler>(
+  input: ApplyBatchInput<Handler>,
+): Promise<AppliedBatch> => {
   const { client, state, projection, session } = input;
   const first = input.messages[0];
   const stats: BatchStats = {
@@ -71,7 +80,7 @@ export const applyBatch = async <Handler>(input: ApplyBatchInput<Handler>): Prom
     waiting: 0,
     alreadyApplied: 0,
   };
-  if (!first) return stats;
+  if (!first) return { stats, applied: new Map() };
   const appliedOffset = await state.lockOffset(
     client,
     projection.name,
@@ -183,13 +192,18 @@ const record = async <Handler>(
   deliveries: readonly Delivery[],
   outcomes: readonly Outcome[],
   stats: BatchStats,
-): Promise<BatchStats> => {
+): Promise<AppliedBatch> => {
   const { client, state, projection } = input;
   const versions = new Map<string, number>();
+  const applied = new Map<string, number>();
   const parked: ParkedRow[] = [];
   let newest: PublishedEvent | undefined;
+  let greatest: Checkpoint | undefined;
   for (const [index, delivery] of deliveries.entries()) {
     const outcome = outcomes[index]!;
+    const checkpoint = delivery.kind === 'event' ? checkpointOf(delivery.event) : undefined;
+    if (checkpoint && (!greatest || compareCheckpoints(checkpoint, greatest) > 0))
+      greatest = checkpoint;
     if (outcome.kind === 'parked') {
       parked.push(parkedRow(delivery, outcome.status, outcome.error, outcome.attempts));
       stats[outcome.status === 'parked' ? 'parked' : 'waiting'] += 1;
@@ -203,6 +217,11 @@ const record = async <Handler>(
         Math.max(versions.get(event.streamId) ?? 0, event.streamVersion),
       );
       stats[outcome.kind] += 1;
+      if (outcome.kind === 'applied')
+        applied.set(
+          event.streamId,
+          Math.max(applied.get(event.streamId) ?? 0, event.streamVersion),
+        );
     } else stats.duplicates += 1;
     if (!newest || event.position > newest.position) newest = event;
   }
@@ -214,10 +233,19 @@ const record = async <Handler>(
     partition: last.partition,
     offset: last.offset,
     newest: newest && { position: newest.position, time: newest.time },
+    greatest,
   });
   if (parked.length > 0) await input.deadLetter(parked.map((row) => deadLetterMessage(row)));
-  return stats;
+  return { stats, applied };
 };
+
+/** The event's place in the store's order; undefined when its headers do not carry a valid one. */
+const checkpointOf = (event: PublishedEvent): Checkpoint | undefined =>
+  /^\d{1,20}$/.test(event.transactionId) &&
+  BigInt(event.transactionId) < 2n ** 64n &&
+  Number.isSafeInteger(event.position)
+    ? { transactionId: event.transactionId, position: event.position }
+    : undefined;
 
 /** The original message, its headers kept, with why and where it was parked. */
 export const deadLetterMessage = (row: ParkedRow): OutgoingMessage => ({

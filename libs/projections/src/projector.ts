@@ -45,8 +45,16 @@ interface CommonSettings {
   readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
   /** Partitions of the dead-letter topic when the runtime creates it (default 1). */
   readonly deadLetterPartitions?: number;
-  /** Called after each committed batch (tests, metrics). */
-  readonly onBatch?: (batch: { topic: string; partition: number; stats: BatchStats }) => void;
+  /**
+   * Called after each committed batch (tests, metrics, cache floors): `applied` holds, per stream
+   * whose handler ran, the newest version the batch applied.
+   */
+  readonly onBatch?: (batch: {
+    topic: string;
+    partition: number;
+    stats: BatchStats;
+    applied: ReadonlyMap<string, number>;
+  }) => void;
 }
 
 export type ProjectorSettings<Tables extends TableNames> = CommonSettings &
@@ -148,7 +156,7 @@ export const startProjector = async <Tables extends TableNames>(
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
-        const stats = await applyBatch({
+        const { stats, applied } = await applyBatch({
           client,
           state,
           projection: projection,
@@ -172,7 +180,7 @@ export const startProjector = async <Tables extends TableNames>(
             { ...projectionLog, topic: batch.topic, partition: batch.partition, ...stats },
             'projector: events parked',
           );
-        settings.onBatch?.({ topic: batch.topic, partition: batch.partition, stats });
+        settings.onBatch?.({ topic: batch.topic, partition: batch.partition, stats, applied });
         return;
       } catch (error) {
         broken = error instanceof Error ? error : new Error(String(error));

@@ -1,3 +1,4 @@
+import { type Checkpoint } from '@ledgerline/event-store';
 import { type Pool, type PoolClient } from 'pg';
 
 /**
@@ -6,7 +7,9 @@ import { type Pool, type PoolClient } from 'pg';
  * - `projection_streams`: last applied version per (projection, stream); also the lock that
  *   serialises a stream between replicas, and between live delivery and a redrive.
  * - `projection_offsets`: last applied offset per (projection, topic, partition), where a replica
- *   seeks on assignment; plus the newest applied event's global position and time, for lag.
+ *   seeks on assignment; plus the newest applied event's global position and time, for lag; plus
+ *   the greatest (transaction id, position) of any event at or below the offset, which lets a query
+ *   prove the partition holds nothing unapplied at or below a consistency token (ADR 0009).
  * - `projection_parked`: poison events and the events of their streams waiting behind them.
  */
 export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> => {
@@ -32,6 +35,9 @@ export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> 
         event_time timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (projection, topic, partition));
+      ALTER TABLE ${s}.projection_offsets
+        ADD COLUMN IF NOT EXISTS checkpoint_transaction_id xid8,
+        ADD COLUMN IF NOT EXISTS checkpoint_position bigint;
       CREATE TABLE IF NOT EXISTS ${s}.projection_parked (
         id bigserial PRIMARY KEY,
         projection text NOT NULL,
@@ -67,6 +73,11 @@ export interface AppliedOffset {
   readonly offset: string;
   readonly position: number | null;
   readonly eventTime: Date | null;
+  /**
+   * The greatest checkpoint of the events at or below `offset`, whatever became of them (applied,
+   * duplicate, skipped or parked); null before any event carrying one was seen.
+   */
+  readonly checkpoint: Checkpoint | null;
 }
 
 export interface ParkedRow {
@@ -126,12 +137,19 @@ export class RuntimeState {
       partition: number;
       offset: string;
       newest: { position: number; time: string } | undefined;
+      /** The greatest checkpoint among the batch's events; the row keeps the greater one. */
+      greatest: Checkpoint | undefined;
     },
   ): Promise<void> {
+    const raises = `($7::xid8 IS NOT NULL AND (checkpoint_transaction_id IS NULL
+      OR ($7::xid8, $8::bigint) > (checkpoint_transaction_id, checkpoint_position)))`;
     await client.query(
       `UPDATE ${this.s}.projection_offsets
           SET "offset" = GREATEST("offset", $4::bigint),
               position = COALESCE($5, position), event_time = COALESCE($6, event_time),
+              checkpoint_transaction_id =
+                CASE WHEN ${raises} THEN $7::xid8 ELSE checkpoint_transaction_id END,
+              checkpoint_position = CASE WHEN ${raises} THEN $8::bigint ELSE checkpoint_position END,
               updated_at = now()
         WHERE projection = $1 AND topic = $2 AND partition = $3`,
       [
@@ -141,6 +159,8 @@ export class RuntimeState {
         applied.offset,
         applied.newest?.position ?? null,
         applied.newest?.time ?? null,
+        applied.greatest?.transactionId ?? null,
+        applied.greatest?.position ?? null,
       ],
     );
   }
@@ -152,8 +172,12 @@ export class RuntimeState {
       offset: string;
       position: string | null;
       event_time: Date | null;
+      checkpoint_transaction_id: string | null;
+      checkpoint_position: string | null;
     }>(
-      `SELECT topic, partition, "offset", position, event_time FROM ${this.s}.projection_offsets
+      `SELECT topic, partition, "offset", position, event_time,
+              checkpoint_transaction_id::text, checkpoint_position
+         FROM ${this.s}.projection_offsets
         WHERE projection = $1 AND "offset" >= 0`,
       [projection],
     );
@@ -163,6 +187,13 @@ export class RuntimeState {
       offset: row.offset,
       position: row.position === null ? null : Number(row.position),
       eventTime: row.event_time,
+      checkpoint:
+        row.checkpoint_transaction_id === null || row.checkpoint_position === null
+          ? null
+          : {
+              transactionId: row.checkpoint_transaction_id,
+              position: Number(row.checkpoint_position),
+            },
     }));
   }
 
@@ -189,6 +220,19 @@ export class RuntimeState {
       [projection, sorted],
     );
     return new Map(rows.map((row) => [row.stream_id, Number(row.version)]));
+  }
+
+  /** The stream's applied version (0 when none): a read of it has seen every event up to it. */
+  async appliedVersion(
+    queryable: Pool | PoolClient,
+    projection: string,
+    streamId: string,
+  ): Promise<number> {
+    const { rows } = await queryable.query<{ version: string }>(
+      `SELECT version FROM ${this.s}.projection_streams WHERE projection = $1 AND stream_id = $2`,
+      [projection, streamId],
+    );
+    return Number(rows[0]?.version ?? 0);
   }
 
   async saveVersions(

@@ -7,6 +7,7 @@ import type { ProtoGrpcType as ledgerline_orders_v1_orders } from './ledgerline_
 import type { ProtoGrpcType as ledgerline_payments_v1_payments } from './ledgerline_payments_v1_payments';
 import type { ProtoGrpcType as ledgerline_platform_v1_admin } from './ledgerline_platform_v1_admin';
 import type { ProtoGrpcType as ledgerline_platform_v1_probe } from './ledgerline_platform_v1_probe';
+import type { ProtoGrpcType as ledgerline_platform_v1_projections_admin } from './ledgerline_platform_v1_projections_admin';
 
 export type * as googleProtobuf from './google/protobuf';
 export type * as googleRpc from './google/rpc';
@@ -26,4 +27,5 @@ export interface ProtoFiles {
   'ledgerline/payments/v1/payments.proto': ledgerline_payments_v1_payments;
   'ledgerline/platform/v1/admin.proto': ledgerline_platform_v1_admin;
   'ledgerline/platform/v1/probe.proto': ledgerline_platform_v1_probe;
+  'ledgerline/platform/v1/projections_admin.proto': ledgerline_platform_v1_projections_admin;
 }

@@ -24,6 +24,13 @@ export interface CommandReceipt {
    * is the original receipt.
    */
   'replayed'?: (boolean);
+  /**
+   * The event store transaction (xid8, decimal) that wrote the command's last event. With
+   * global_position it places the command in the store's gap-safe order (transaction id, position),
+   * which list views need to prove they applied everything up to it (ADR 0009). Empty when the
+   * command recorded no event.
+   */
+  'transactionId'?: (string);
 }
 
 /**
@@ -48,4 +55,11 @@ export interface CommandReceipt__Output {
    * is the original receipt.
    */
   'replayed': (boolean);
+  /**
+   * The event store transaction (xid8, decimal) that wrote the command's last event. With
+   * global_position it places the command in the store's gap-safe order (transaction id, position),
+   * which list views need to prove they applied everything up to it (ADR 0009). Empty when the
+   * command recorded no event.
+   */
+  'transactionId': (string);
 }

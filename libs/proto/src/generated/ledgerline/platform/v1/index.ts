@@ -2,6 +2,11 @@
 export type * from './AdminService';
 export type * from './EchoRequest';
 export type * from './EchoResponse';
+export type * from './GetProjectionStatusRequest';
+export type * from './GetProjectionStatusResponse';
 export type * from './GetRelayStatusRequest';
 export type * from './GetRelayStatusResponse';
+export type * from './PartitionStatus';
 export type * from './ProbeService';
+export type * from './ProjectionStatus';
+export type * from './ProjectionsAdminService';

@@ -1,0 +1,53 @@
+import * as grpc from '@grpc/grpc-js';
+import { type ErrorMapper, errorInfo } from '@ledgerline/grpc';
+
+/**
+ * The read model could not prove, within the call's deadline, that it applied what the caller's
+ * consistency token asks for. The message says how far it got and how far behind it is.
+ */
+export class ReadModelBehind extends Error {
+  override readonly name = 'ReadModelBehind';
+
+  constructor(
+    readonly projection: string,
+    detail: string,
+    readonly lag: { readonly events: number; readonly seconds: number | null } | undefined,
+  ) {
+    super(`${projection} view ${detail}${lagText(lag)}`);
+  }
+}
+
+/** The caller cancelled the call while it waited for the read model. */
+export class ConsistencyWaitCancelled extends Error {
+  override readonly name = 'ConsistencyWaitCancelled';
+
+  constructor(projection: string) {
+    super(`the wait for the ${projection} view was cancelled`);
+  }
+}
+
+const lagText = (lag: ReadModelBehind['lag']): string => {
+  if (!lag) return '';
+  const seconds = lag.seconds === null ? '' : ` / ${lag.seconds.toFixed(1)} s`;
+  return `; projection lag ${lag.events} events${seconds}`;
+};
+
+/** `ReadModelBehind` → DEADLINE_EXCEEDED (retryable later), a cancelled wait → CANCELLED. */
+export const consistencyErrorMapper: ErrorMapper = (error) => {
+  if (error instanceof ReadModelBehind)
+    return {
+      code: grpc.status.DEADLINE_EXCEEDED,
+      message: error.message,
+      details: [
+        errorInfo('READ_MODEL_BEHIND', {
+          projection: error.projection,
+          ...(error.lag && { lagEvents: String(error.lag.events) }),
+          ...(error.lag?.seconds != null && { lagSeconds: error.lag.seconds.toFixed(3) }),
+        }),
+        { type: 'RetryInfo', retryDelay: { seconds: 1 } },
+      ],
+    };
+  if (error instanceof ConsistencyWaitCancelled)
+    return { code: grpc.status.CANCELLED, message: error.message };
+  return undefined;
+};

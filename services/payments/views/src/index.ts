@@ -1,0 +1,7 @@
+export { PAYMENT_EVENTS_TOPIC } from './payment-event';
+export * from './payments/payment-change';
+export * from './payments/projection';
+export * from './payments/queries';
+export * from './search/payment-document';
+export * from './search/projection';
+export { MAX_PAGE_SIZE, type Queryable } from './tables';
