@@ -9,6 +9,7 @@
 // 3. 32 callers paced at half that rate: latency from each call's scheduled start, p50/p99.
 // 4. 32 writers call store.append directly, one event per append, on a fresh schema: appends/s.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
@@ -108,6 +109,13 @@ const freePort = () =>
     });
   });
 
+/** CPU time (ms) a process has used so far, from /proc (Linux): user + system clock ticks. */
+const processCpuMs = (pid: number | undefined): number => {
+  if (pid === undefined) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+
 const benchGrpc = async () => {
   const schema = `bench_accounts_${Date.now().toString(36)}`;
   const port = await freePort();
@@ -138,9 +146,11 @@ const benchGrpc = async () => {
       );
     const deposit = depositor(client, ids);
     await closedLoop(CALLERS, 1_000, deposit); // warm-up: connections, JIT, plans
+    const serverCpuBefore = processCpuMs(service.child.pid);
     const peak = await closedLoop(CALLERS, seconds * 1000, deposit);
+    const serverCpuMs = processCpuMs(service.child.pid) - serverCpuBefore;
     const latencies = await pacedLoop(CALLERS, seconds * 1000, perSecond(peak) / 2, deposit);
-    return { peak, latencies, schema };
+    return { peak, latencies, schema, serverCpuMs };
   } finally {
     client.close();
     await running.stop();
@@ -218,7 +228,7 @@ const main = async (): Promise<void> => {
   console.log('| measure | value | target |');
   console.log('|---|---|---|');
   console.log(
-    `| DepositFunds over gRPC, 32 callers | ${grpcRate.toFixed(0)} commands/s (client CPU ${cpuPerOp(grpc.peak)}/op) | |`,
+    `| DepositFunds over gRPC, 32 callers | ${grpcRate.toFixed(0)} commands/s (client CPU ${cpuPerOp(grpc.peak)}/op, service CPU ${((grpc.serverCpuMs * 1000) / grpc.peak.operations).toFixed(0)} µs/op) | |`,
   );
   console.log(
     `| store.append, 1 event, 32 writers | ${rawRate.toFixed(0)} appends/s (Node CPU ${cpuPerOp(raw.outcome)}/op) | |`,
