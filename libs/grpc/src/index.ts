@@ -10,3 +10,4 @@ export * from './shutdown-hooks';
 export * from './status-trailer';
 export * from './unary-call';
 export * from './unary-handler';
+export * from './wire-integers';

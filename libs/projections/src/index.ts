@@ -6,3 +6,4 @@ export * from './projection';
 export * from './projector';
 export { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
 export { type RetryPolicy } from './sinks/postgres-sink';
+export * from './tables';

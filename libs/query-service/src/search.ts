@@ -47,7 +47,7 @@ export interface SearchBody {
   readonly query: {
     readonly bool: { readonly filter: readonly object[]; readonly must: readonly object[] };
   };
-  readonly sort: readonly Record<string, { order: 'asc' | 'desc' }>[];
+  readonly sort: readonly Record<string, { order: 'asc' | 'desc'; missing?: number }>[];
   readonly size: number;
   readonly search_after?: readonly CursorValue[];
   readonly track_total_hits: false;
@@ -173,7 +173,11 @@ export const buildSearch = (
     const order = s.order ?? 'asc';
     if (order !== 'asc' && order !== 'desc')
       throw new InvalidInput(`sort[${i}].order`, 'must be asc or desc');
-    return { [field.path ?? s.field]: { order } };
+    // A document without a numeric or date field sorts last by Long.MAX_VALUE / MIN_VALUE by
+    // default: values a JS number cannot hold, so its page token could not resume after it.
+    const numeric = field.type === 'long' || field.type === 'double' || field.type === 'date';
+    const missing = order === 'asc' ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+    return { [field.path ?? s.field]: numeric ? { order, missing } : { order } };
   });
   const last = sort[sort.length - 1];
   if (!last || !(options.tiebreaker in last)) sort.push({ [options.tiebreaker]: { order: 'asc' } });

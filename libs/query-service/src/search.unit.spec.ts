@@ -31,7 +31,10 @@ describe('a structured search', () => {
           must: [{ match: { description: { query: 'order 42', operator: 'and' } } }],
         },
       },
-      sort: [{ created_at: { order: 'desc' } }, { payment_id: { order: 'asc' } }],
+      sort: [
+        { created_at: { order: 'desc', missing: -Number.MAX_SAFE_INTEGER } },
+        { payment_id: { order: 'asc' } },
+      ],
       size: 20,
       track_total_hits: false,
     });
@@ -41,6 +44,15 @@ describe('a structured search', () => {
     const body = build({ searchAfter: ['captured', 'payment-9'], sort: [{ field: 'status' }] });
     expect(body.sort).toEqual([{ status: { order: 'asc' } }, { payment_id: { order: 'asc' } }]);
     expect(body.search_after).toEqual(['captured', 'payment-9']);
+  });
+
+  it('sorts documents without a numeric or date field last by a value a page token can hold', () => {
+    expect(build({ sort: [{ field: 'amount' }] }).sort[0]).toEqual({
+      amount_minor: { order: 'asc', missing: Number.MAX_SAFE_INTEGER },
+    });
+    expect(build({ sort: [{ field: 'createdAt', order: 'desc' }] }).sort[0]).toEqual({
+      created_at: { order: 'desc', missing: -Number.MAX_SAFE_INTEGER },
+    });
   });
 
   it('caps the page size and defaults it', () => {

@@ -1,12 +1,11 @@
 // Where the relay's time goes: reading a batch, encoding it, and Kafka's ack — with the CloudEvents
 // headers, without any headers, and with them packed into one header, to show what headers cost.
 //   npm run bench -- relay-profile
+import { categoryTopicSpec, toCloudEventMessage } from '@ledgerline/cloud-events';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { servers, uniqueName } from '@ledgerline/testing';
 import { Pool } from 'pg';
-import { toCloudEventMessage } from '../src/cloud-events';
-import { categoryTopicSpec } from '../src/topics';
 
 const main = async () => {
   const { postgresUrl, kafkaBrokers } = await servers();

@@ -4,13 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { categoryTopicSpec, toCloudEventMessage } from '@ledgerline/cloud-events';
 import { migrate, PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { servers, uniqueName, workspaceRoot } from '@ledgerline/testing';
 import { Pool } from 'pg';
-import { toCloudEventMessage } from '../src/cloud-events';
 import { startRelay } from '../src/relay';
-import { categoryTopicSpec } from '../src/topics';
 
 const arg = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);

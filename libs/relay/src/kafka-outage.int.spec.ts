@@ -4,7 +4,7 @@ import { createLogger } from '@ledgerline/logging';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { eventually, servers, startServer, stopServer, uniqueName } from '@ledgerline/testing';
 import { Pool } from 'pg';
-import { readCategory, versionsByStream } from './fixtures/kafka-topic-reader';
+import { readCategory, versionsByStream } from '@ledgerline/testing-kafka';
 import { startRelay } from './relay';
 
 describe('relay with Kafka stopped', () => {

@@ -4,7 +4,7 @@ import { createLogger } from '@ledgerline/logging';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { servers, startProcess, uniqueName } from '@ledgerline/testing';
 import { Pool } from 'pg';
-import { readCategory, versionsByStream } from './fixtures/kafka-topic-reader';
+import { readCategory, versionsByStream } from '@ledgerline/testing-kafka';
 import { startRelay } from './relay';
 
 const logger = createLogger({ service: 'relay-test', level: 'warn' });

@@ -1,4 +1,10 @@
 import {
+  categoryTopicSpec,
+  type CategoryTopicOptions,
+  toCloudEventMessage,
+  topicForCategory,
+} from '@ledgerline/cloud-events';
+import {
   categoryOf,
   type Checkpoint,
   type PostgresEventStore,
@@ -9,10 +15,8 @@ import { type Messaging, type MessageProducer, type OutgoingMessage } from '@led
 import { type Pool } from 'pg';
 import { backoffDelay, sleep } from './backoff';
 import { RelayCheckpoints } from './checkpoints';
-import { toCloudEventMessage } from './cloud-events';
 import { measureLag, type RelayLag } from './lag';
 import { LeaderLock } from './leader-lock';
-import { categoryTopicSpec, type CategoryTopicOptions, topicForCategory } from './topics';
 
 export interface RelayLogger {
   info(obj: object, msg?: string): void;

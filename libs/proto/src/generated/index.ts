@@ -2,9 +2,12 @@
 import type { ProtoGrpcType as google_rpc_error_details } from './google_rpc_error_details';
 import type { ProtoGrpcType as google_rpc_status } from './google_rpc_status';
 import type { ProtoGrpcType as ledgerline_accounts_v1_accounts } from './ledgerline_accounts_v1_accounts';
+import type { ProtoGrpcType as ledgerline_accounts_v1_accounts_query } from './ledgerline_accounts_v1_accounts_query';
 import type { ProtoGrpcType as ledgerline_common_v1_common } from './ledgerline_common_v1_common';
 import type { ProtoGrpcType as ledgerline_orders_v1_orders } from './ledgerline_orders_v1_orders';
+import type { ProtoGrpcType as ledgerline_orders_v1_orders_query } from './ledgerline_orders_v1_orders_query';
 import type { ProtoGrpcType as ledgerline_payments_v1_payments } from './ledgerline_payments_v1_payments';
+import type { ProtoGrpcType as ledgerline_payments_v1_payments_query } from './ledgerline_payments_v1_payments_query';
 import type { ProtoGrpcType as ledgerline_platform_v1_admin } from './ledgerline_platform_v1_admin';
 import type { ProtoGrpcType as ledgerline_platform_v1_probe } from './ledgerline_platform_v1_probe';
 import type { ProtoGrpcType as ledgerline_platform_v1_projections_admin } from './ledgerline_platform_v1_projections_admin';
@@ -22,9 +25,12 @@ export interface ProtoFiles {
   'google/rpc/error_details.proto': google_rpc_error_details;
   'google/rpc/status.proto': google_rpc_status;
   'ledgerline/accounts/v1/accounts.proto': ledgerline_accounts_v1_accounts;
+  'ledgerline/accounts/v1/accounts_query.proto': ledgerline_accounts_v1_accounts_query;
   'ledgerline/common/v1/common.proto': ledgerline_common_v1_common;
   'ledgerline/orders/v1/orders.proto': ledgerline_orders_v1_orders;
+  'ledgerline/orders/v1/orders_query.proto': ledgerline_orders_v1_orders_query;
   'ledgerline/payments/v1/payments.proto': ledgerline_payments_v1_payments;
+  'ledgerline/payments/v1/payments_query.proto': ledgerline_payments_v1_payments_query;
   'ledgerline/platform/v1/admin.proto': ledgerline_platform_v1_admin;
   'ledgerline/platform/v1/probe.proto': ledgerline_platform_v1_probe;
   'ledgerline/platform/v1/projections_admin.proto': ledgerline_platform_v1_projections_admin;

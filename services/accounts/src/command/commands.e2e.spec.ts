@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
+import { ACCOUNT_STREAM_CATEGORY } from '@ledgerline/accounts-domain';
 import { findDetail } from '@ledgerline/proto';
-import { readAccountEvents } from '../fixtures/account-topic-reader';
+import { deduplicate, readCategory, versionsByStream } from '@ledgerline/testing-kafka';
 import {
   type AccountsService,
   failure,
@@ -49,6 +50,7 @@ describe('AccountCommandService success paths', () => {
       streamId: `account-${accountId}`,
       streamVersion: '1',
       globalPosition: expect.stringMatching(/^[1-9]\d*$/) as string,
+      transactionId: expect.stringMatching(/^[1-9]\d*$/) as string,
       replayed: false,
     });
     expect(await eventsOf(`account-${accountId}`)).toEqual([
@@ -333,15 +335,10 @@ describe('the outbox relay', () => {
     for (const streamId of streams)
       expected.set(streamId, await service.store.streamVersion(streamId));
     const total = [...expected.values()].reduce((sum, version) => sum + version, 0);
-    const reader = await readAccountEvents(streams);
+    const reader = await readCategory(ACCOUNT_STREAM_CATEGORY, streams);
     try {
-      const events = await reader.waitFor(total);
-      const versions = new Map<string, number[]>();
-      for (const event of events)
-        versions.set(event.streamId, [
-          ...(versions.get(event.streamId) ?? []),
-          event.streamVersion,
-        ]);
+      const events = deduplicate(await reader.waitForDistinct(total));
+      const versions = versionsByStream(events);
       for (const [streamId, version] of expected)
         expect([streamId, versions.get(streamId)]).toEqual([
           streamId,

@@ -4,7 +4,7 @@ import { type Pool } from 'pg';
 import { accountBalancesProjection } from './balances/projection';
 import { getBalance } from './balances/queries';
 import { accountScript } from './fixtures/accounts';
-import { postgresView, viewHarness } from './fixtures/view-harness';
+import { postgresView, viewHarness } from '@ledgerline/testing-projections';
 import { transactionHistoryProjection } from './history/projection';
 import { listTransactions } from './history/queries';
 import { type TransactionRow } from './history/transaction-row';

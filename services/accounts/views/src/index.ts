@@ -5,4 +5,4 @@ export * from './balances/queries';
 export * from './history/projection';
 export * from './history/queries';
 export * from './history/transaction-row';
-export { MAX_PAGE_SIZE, type Queryable } from './tables';
+export { MAX_PAGE_SIZE, type Queryable } from '@ledgerline/projections';

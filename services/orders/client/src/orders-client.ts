@@ -1,6 +1,12 @@
-import { type ClientOptions, createClient, outgoingMetadata, unary } from '@ledgerline/grpc';
+import {
+  checkInt32,
+  checkInt64,
+  type ClientOptions,
+  createClient,
+  outgoingMetadata,
+  unary,
+} from '@ledgerline/grpc';
 import { type commonV1, loadPackage, type ordersV1 } from '@ledgerline/proto';
-import { checkInt32, checkInt64 } from './wire-integers';
 
 /** Per-call options of every orders command. */
 export interface OrderCommandOptions {

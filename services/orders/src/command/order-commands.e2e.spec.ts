@@ -5,7 +5,7 @@ import { type CommandReceipt } from '@ledgerline/orders-client';
 import { ORDER_STREAM_CATEGORY, orderStreamId } from '@ledgerline/orders-domain';
 import { findDetail } from '@ledgerline/proto';
 import { topicForCategory } from '@ledgerline/relay';
-import { readStreamsFromTopic } from '../fixtures/kafka-topic-reader';
+import { deduplicate, readCategory, versionsByStream } from '@ledgerline/testing-kafka';
 import { newOrder, startOrdersUnderTest } from '../fixtures/orders-under-test';
 
 let orders: Awaited<ReturnType<typeof startOrdersUnderTest>>;
@@ -226,13 +226,14 @@ describe('publication', () => {
       streamIds.map(async (id) => (await orders.stream(id.slice('order-'.length))).length),
     );
     const expected = stored.reduce((sum, n) => sum + n, 0);
-    const reader = await readStreamsFromTopic(ORDER_STREAM_CATEGORY, streamIds);
+    const reader = await readCategory(ORDER_STREAM_CATEGORY, streamIds);
     try {
-      const events = await reader.waitFor(expected);
+      const events = deduplicate(await reader.waitForDistinct(expected));
       expect(events).toHaveLength(expected);
+      const versions = versionsByStream(events);
       streamIds.forEach((streamId, i) => {
-        const versions = events.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
-        expect(versions).toEqual(Array.from({ length: stored[i] ?? 0 }, (_, v) => v + 1));
+        const expectedVersions = Array.from({ length: stored[i] ?? 0 }, (_, v) => v + 1);
+        expect(versions.get(streamId) ?? []).toEqual(expectedVersions);
       });
     } finally {
       await reader.close();

@@ -4,4 +4,4 @@ export * from './orders/projection';
 export * from './orders/queries';
 export * from './search/order-document';
 export * from './search/projection';
-export { MAX_PAGE_SIZE, type Queryable } from './tables';
+export { MAX_PAGE_SIZE, type Queryable } from '@ledgerline/projections';

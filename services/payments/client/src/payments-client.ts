@@ -1,6 +1,11 @@
-import { type ClientOptions, createClient, outgoingMetadata, unary } from '@ledgerline/grpc';
+import {
+  checkInt64,
+  type ClientOptions,
+  createClient,
+  outgoingMetadata,
+  unary,
+} from '@ledgerline/grpc';
 import { type commonV1, loadPackage, type paymentsV1 } from '@ledgerline/proto';
-import { checkInt64 } from './wire-integers';
 
 /** Per-call options of every payments command. */
 export interface PaymentCommandOptions {

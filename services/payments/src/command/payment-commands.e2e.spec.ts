@@ -5,7 +5,7 @@ import { type CommandReceipt } from '@ledgerline/payments-client';
 import { PAYMENT_STREAM_CATEGORY, paymentStreamId } from '@ledgerline/payments-domain';
 import { findDetail } from '@ledgerline/proto';
 import { topicForCategory } from '@ledgerline/relay';
-import { readStreamsFromTopic } from '../fixtures/kafka-topic-reader';
+import { deduplicate, readCategory, versionsByStream } from '@ledgerline/testing-kafka';
 import { newPayment, startPaymentsUnderTest } from '../fixtures/payments-under-test';
 
 let payments: Awaited<ReturnType<typeof startPaymentsUnderTest>>;
@@ -282,13 +282,14 @@ describe('publication', () => {
       streamIds.map(async (id) => (await payments.stream(id.slice('payment-'.length))).length),
     );
     const expected = stored.reduce((sum, n) => sum + n, 0);
-    const reader = await readStreamsFromTopic(PAYMENT_STREAM_CATEGORY, streamIds);
+    const reader = await readCategory(PAYMENT_STREAM_CATEGORY, streamIds);
     try {
-      const events = await reader.waitFor(expected);
+      const events = deduplicate(await reader.waitForDistinct(expected));
       expect(events).toHaveLength(expected);
+      const versions = versionsByStream(events);
       streamIds.forEach((streamId, i) => {
-        const versions = events.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
-        expect(versions).toEqual(Array.from({ length: stored[i] ?? 0 }, (_, v) => v + 1));
+        const expectedVersions = Array.from({ length: stored[i] ?? 0 }, (_, v) => v + 1);
+        expect(versions.get(streamId) ?? []).toEqual(expectedVersions);
       });
     } finally {
       await reader.close();

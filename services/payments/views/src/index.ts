@@ -4,4 +4,4 @@ export * from './payments/projection';
 export * from './payments/queries';
 export * from './search/payment-document';
 export * from './search/projection';
-export { MAX_PAGE_SIZE, type Queryable } from './tables';
+export { MAX_PAGE_SIZE, type Queryable } from '@ledgerline/projections';

@@ -1,7 +1,11 @@
-import { type PostgresHandler, postgresProjection } from '@ledgerline/projections';
+import {
+  indexName,
+  type PostgresHandler,
+  postgresProjection,
+  tableName,
+} from '@ledgerline/projections';
 import { type PoolClient } from 'pg';
 import { ACCOUNT_EVENTS_TOPIC, accountEvent, forEveryAccountEvent } from '../account-event';
-import { indexName, tableName } from '../tables';
 import { balanceChange, type BalanceUpdate, type OpenedAccountRow } from './balance-change';
 
 export type BalancesTables = {

@@ -1,5 +1,5 @@
 import { type AccountKind } from '@ledgerline/accounts-domain';
-import { iso, type Queryable } from '../tables';
+import { iso, type Queryable } from '@ledgerline/projections';
 import { type AccountViewStatus } from './balance-change';
 import { type BalancesTables } from './projection';
 

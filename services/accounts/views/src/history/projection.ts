@@ -1,6 +1,5 @@
-import { type PostgresHandler, postgresProjection } from '@ledgerline/projections';
+import { type PostgresHandler, postgresProjection, tableName } from '@ledgerline/projections';
 import { ACCOUNT_EVENTS_TOPIC, accountEvent, forEveryAccountEvent } from '../account-event';
-import { tableName } from '../tables';
 import { transactionRow } from './transaction-row';
 
 export type HistoryTables = {

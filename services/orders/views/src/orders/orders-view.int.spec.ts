@@ -1,6 +1,6 @@
 import { uniqueName } from '@ledgerline/testing';
 import { ordersScenario } from '../fixtures/orders';
-import { postgresView, viewHarness, withHarness } from '../fixtures/view-harness';
+import { postgresView, viewHarness, withHarness } from '@ledgerline/testing-projections';
 import { type OrdersTables, ordersProjection } from './projection';
 import { getOrder, listOrdersByCustomer, type OrderCursor, type OrderView } from './queries';
 

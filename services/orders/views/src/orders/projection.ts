@@ -1,8 +1,13 @@
 import { type OrderLine } from '@ledgerline/orders-domain';
-import { type PostgresHandler, postgresProjection } from '@ledgerline/projections';
+import {
+  indexName,
+  type PostgresHandler,
+  postgresProjection,
+  setClause,
+  tableName,
+} from '@ledgerline/projections';
 import { type PoolClient } from 'pg';
 import { forEveryOrderEvent, ORDER_EVENTS_TOPIC, orderEvent } from '../order-event';
-import { indexName, setClause, tableName } from '../tables';
 import { type OrderChange, orderChange, type OrderColumns } from './order-change';
 
 export type OrdersTables = {

@@ -2,7 +2,7 @@ import { concreteIndexName, createSearchClient, type SearchClient } from '@ledge
 import { servers, uniqueName } from '@ledgerline/testing';
 import { analystQuery } from '../fixtures/analyst-queries';
 import { ordersScenario } from '../fixtures/orders';
-import { searchView, viewHarness, withHarness } from '../fixtures/view-harness';
+import { searchView, viewHarness, withHarness } from '@ledgerline/testing-projections';
 import { type OrderDocument } from './order-document';
 import { ordersIndex, ordersSearchProjection } from './projection';
 

@@ -1,7 +1,7 @@
+import { type Queryable } from '@ledgerline/projections';
 import { isolatedPostgres, uniqueName } from '@ledgerline/testing';
-import { type Queryable } from '../tables';
 import { paymentsScenario } from '../fixtures/payments';
-import { postgresView, viewHarness, withHarness } from '../fixtures/view-harness';
+import { postgresView, viewHarness, withHarness } from '@ledgerline/testing-projections';
 import { type PaymentsTables, paymentsProjection } from './projection';
 import { getPayment, listPayments, type ListPaymentsQuery, type PaymentView } from './queries';
 

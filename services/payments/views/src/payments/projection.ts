@@ -1,7 +1,12 @@
-import { type PostgresHandler, postgresProjection } from '@ledgerline/projections';
+import {
+  indexName,
+  type PostgresHandler,
+  postgresProjection,
+  setClause,
+  tableName,
+} from '@ledgerline/projections';
 import { type PoolClient } from 'pg';
 import { forEveryPaymentEvent, PAYMENT_EVENTS_TOPIC, paymentEvent } from '../payment-event';
-import { indexName, setClause, tableName } from '../tables';
 import { type PaymentChange, paymentChange, type PaymentColumns } from './payment-change';
 
 export type PaymentsTables = {

@@ -1,4 +1,4 @@
-import { checkLimit, iso, type Queryable } from '../tables';
+import { checkLimit, iso, type Queryable } from '@ledgerline/projections';
 import { type PaymentViewStatus } from './payment-change';
 import { type PaymentsTables } from './projection';
 

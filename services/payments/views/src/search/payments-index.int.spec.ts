@@ -2,7 +2,7 @@ import { concreteIndexName, createSearchClient, type SearchClient } from '@ledge
 import { servers, uniqueName } from '@ledgerline/testing';
 import { analystQuery } from '../fixtures/analyst-queries';
 import { paymentsScenario } from '../fixtures/payments';
-import { searchView, viewHarness, withHarness } from '../fixtures/view-harness';
+import { searchView, viewHarness, withHarness } from '@ledgerline/testing-projections';
 import { type PaymentDocument } from './payment-document';
 import { paymentsIndex, paymentsSearchProjection } from './projection';
 

@@ -1,0 +1,2 @@
+export * from './cloud-events';
+export * from './topics';

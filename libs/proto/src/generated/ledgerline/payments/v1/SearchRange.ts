@@ -1,0 +1,24 @@
+// Original file: proto/ledgerline/payments/v1/payments_query.proto
+
+
+/**
+ * Bounds of a RANGE filter: any of them, empty when absent. Numbers as decimal strings, times
+ * as RFC 3339.
+ */
+export interface SearchRange {
+  'gt'?: (string);
+  'gte'?: (string);
+  'lt'?: (string);
+  'lte'?: (string);
+}
+
+/**
+ * Bounds of a RANGE filter: any of them, empty when absent. Numbers as decimal strings, times
+ * as RFC 3339.
+ */
+export interface SearchRange__Output {
+  'gt': (string);
+  'gte': (string);
+  'lt': (string);
+  'lte': (string);
+}

@@ -1,0 +1,3 @@
+export * from './decider-stream';
+export * from './event-topic';
+export * from './topic-reader';

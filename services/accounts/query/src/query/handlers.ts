@@ -1,0 +1,130 @@
+import type * as grpc from '@grpc/grpc-js';
+import { accountStreamId } from '@ledgerline/accounts-domain';
+import {
+  type BalancesTables,
+  getBalance,
+  type HistoryTables,
+  listTransactions,
+} from '@ledgerline/accounts-views';
+import { InvalidInput, NotFound, parseId } from '@ledgerline/domain';
+import { type ServiceBinding } from '@ledgerline/grpc';
+import { type accountsV1, loadPackage } from '@ledgerline/proto';
+import {
+  callBounds,
+  consistencyToken,
+  type CursorCodec,
+  type CursorValue,
+  filterHash,
+  pageSize,
+  type QueryServiceContext,
+} from '@ledgerline/query-service';
+import { toBalanceResponse, toTransaction } from './responses';
+
+export interface AccountViews {
+  readonly balances: {
+    readonly projection: string;
+    readonly tables: BalancesTables;
+    readonly cacheNamespace: string;
+  };
+  readonly history: { readonly projection: string; readonly tables: HistoryTables };
+}
+
+type Call<Request, Response> = grpc.ServerUnaryCall<Request, Response>;
+
+/** How long a balance stays in Redis; projector batches invalidate it sooner (ADR 0007). */
+const BALANCE_TTL_MS = 60_000;
+const PAGE_LIMITS = { default: 50, max: 200 };
+
+/** A page token is valid only for the account it was issued for. */
+const pageScope = (accountId: string) => ({
+  view: 'account-transactions',
+  filterHash: filterHash({ accountId }),
+});
+
+/** The stream version the previous page ended on, from its (signed) page token. */
+const pageBefore = (cursors: CursorCodec, token: string, accountId: string): number | undefined => {
+  if (token === '') return undefined;
+  const [before, ...rest]: CursorValue[] = cursors.decodeCursor(token, pageScope(accountId));
+  if (typeof before !== 'number' || !Number.isSafeInteger(before) || rest.length > 0)
+    throw new InvalidInput('pageToken', 'is not a page token issued for this query');
+  return before;
+};
+
+/**
+ * AccountQueryService: translates requests into view queries. Every read first waits for the
+ * request's consistency token (ADR 0009); balances then read through the cache, never older
+ * than the token.
+ */
+export const accountQueryService = (
+  context: QueryServiceContext,
+  views: AccountViews,
+): ServiceBinding => {
+  const { AccountQueryService } = loadPackage(['ledgerline/accounts/v1/accounts_query.proto'])
+    .ledgerline.accounts.v1;
+  const { consistency, cursors, pool, unary } = context;
+  const cache = context.cache(views.balances.cacheNamespace);
+
+  const implementation: accountsV1.AccountQueryServiceHandlers = {
+    GetBalance: unary(
+      async (
+        request: accountsV1.GetBalanceRequest__Output,
+        call: Call<accountsV1.GetBalanceRequest__Output, accountsV1.GetBalanceResponse>,
+      ): Promise<accountsV1.GetBalanceResponse> => {
+        const accountId = parseId('accountId', request.accountId);
+        const token = consistencyToken(request.consistencyToken);
+        await consistency.awaitToken({
+          projection: views.balances.projection,
+          token,
+          scope: 'entity',
+          ...callBounds(call),
+        });
+        const streamId = accountStreamId(accountId);
+        const minVersion = token?.streamId === streamId ? token.streamVersion : 0;
+        const found = await cache.read(
+          streamId,
+          { ttlMs: BALANCE_TTL_MS, minVersion },
+          async () => {
+            const balance = await getBalance(pool, views.balances.tables, accountId);
+            return balance && { value: balance, version: balance.streamVersion };
+          },
+        );
+        if (!found) throw new NotFound('account', accountId);
+        return toBalanceResponse(found.value);
+      },
+    ),
+
+    ListTransactions: unary(
+      async (
+        request: accountsV1.ListTransactionsRequest__Output,
+        call: Call<accountsV1.ListTransactionsRequest__Output, accountsV1.ListTransactionsResponse>,
+      ): Promise<accountsV1.ListTransactionsResponse> => {
+        const accountId = parseId('accountId', request.accountId);
+        const limit = pageSize(request.pageSize, PAGE_LIMITS);
+        const before = pageBefore(cursors, request.pageToken, accountId);
+        const token = consistencyToken(request.consistencyToken);
+        // One account's history is one stream: the token's stream version is the whole condition.
+        await consistency.awaitToken({
+          projection: views.history.projection,
+          token,
+          scope: 'entity',
+          ...callBounds(call),
+        });
+        const page = await listTransactions(pool, views.history.tables, {
+          accountId,
+          limit,
+          before,
+        });
+        if (page.streamVersion === null) throw new NotFound('account', accountId);
+        return {
+          transactions: page.transactions.map(toTransaction),
+          nextPageToken:
+            page.nextBefore === null
+              ? ''
+              : cursors.encodeCursor([page.nextBefore], pageScope(accountId)),
+          streamVersion: page.streamVersion,
+        };
+      },
+    ),
+  };
+  return { definition: AccountQueryService.service, implementation };
+};

@@ -1,0 +1,57 @@
+import { ACCOUNT_STREAM_CATEGORY } from '@ledgerline/accounts-domain';
+import {
+  accountBalancesProjection,
+  transactionHistoryProjection,
+} from '@ledgerline/accounts-views';
+import { defineView, type QueryServiceDefinition } from '@ledgerline/query-service';
+import { accountQueryService } from './query/handlers';
+
+export interface AccountsQueryOptions {
+  /** Schema of the views' tables and of the projection runtime. Default `read_accounts`. */
+  readonly readSchema?: string;
+  /** The event store schema the accounts command service writes. Default `accounts`. */
+  readonly sourceSchema?: string;
+  /** Prefix of the projection names (checkpoints, consumer groups). Default `accounts`. */
+  readonly projectionPrefix?: string;
+  /** Redis namespace of the balances cache. Default `account-balances-v1`. */
+  readonly cacheNamespace?: string;
+  readonly projector?: QueryServiceDefinition['projector'];
+}
+
+/**
+ * The accounts query service: the balances view (cached per account in Redis) and the
+ * transaction history view, fed from the accounts event store, served by AccountQueryService.
+ * Tests pass fresh schemas and names; production takes the defaults.
+ */
+export const accountsQuery = ({
+  readSchema = 'read_accounts',
+  sourceSchema = 'accounts',
+  projectionPrefix = 'accounts',
+  cacheNamespace = 'account-balances-v1',
+  projector,
+}: AccountsQueryOptions = {}): QueryServiceDefinition => {
+  const balances = accountBalancesProjection({
+    name: `${projectionPrefix}.balances`,
+    tables: { balances: `${readSchema}.balances_v1` },
+  });
+  const history = transactionHistoryProjection({
+    name: `${projectionPrefix}.transaction-history`,
+    tables: {
+      transactions: `${readSchema}.transactions_v1`,
+      heads: `${readSchema}.history_heads_v1`,
+    },
+  });
+  return {
+    name: 'accounts-query',
+    schema: readSchema,
+    sources: [{ schema: sourceSchema, categories: [ACCOUNT_STREAM_CATEGORY] }],
+    views: [defineView(balances, { namespace: cacheNamespace }), defineView(history)],
+    ...(projector && { projector }),
+    services: (context) => [
+      accountQueryService(context, {
+        balances: { projection: balances.name, tables: balances.tables, cacheNamespace },
+        history: { projection: history.name, tables: history.tables },
+      }),
+    ],
+  };
+};

@@ -1,0 +1,5 @@
+import './instrumentation';
+import { runQueryService } from '@ledgerline/query-service';
+import { ordersQuery } from './service';
+
+runQueryService(ordersQuery());

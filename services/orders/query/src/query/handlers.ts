@@ -1,0 +1,125 @@
+import { InvalidInput, NotFound, parseId } from '@ledgerline/domain';
+import { type ServiceBinding } from '@ledgerline/grpc';
+import { orderStreamId } from '@ledgerline/orders-domain';
+import {
+  getOrder,
+  listOrdersByCustomer,
+  type OrderCursor,
+  type OrderDocument,
+  type OrdersTables,
+} from '@ledgerline/orders-views';
+import { loadPackage, type ordersV1 } from '@ledgerline/proto';
+import {
+  callBounds,
+  consistencyToken,
+  type CursorValue,
+  filterHash,
+  pageSize,
+  type QueryServiceContext,
+} from '@ledgerline/query-service';
+import { orderMessage, orderOfDocument } from './order-message';
+import { ORDER_SEARCH } from './order-search';
+import { planSearch } from './search-plan';
+
+export interface OrderViews {
+  readonly orders: {
+    readonly projection: string;
+    readonly tables: OrdersTables;
+    readonly cacheNamespace: string;
+  };
+  readonly search: { readonly projection: string; readonly index: string };
+}
+
+const CACHE_TTL_MS = 60_000;
+const LIST_LIMITS = { default: 50, max: 200 };
+/** Scopes ListOrdersByCustomer page tokens (stable across rebuilds that rename the projection). */
+const LIST_VIEW = 'orders.by-customer';
+
+const listCursor = (values: readonly CursorValue[]): OrderCursor => {
+  const [placedAt, orderId, extra] = values;
+  if (typeof placedAt !== 'string' || typeof orderId !== 'string' || extra !== undefined)
+    throw new InvalidInput('pageToken', 'is not a page token issued for this query');
+  return { placedAt, orderId };
+};
+
+/**
+ * OrderQueryService: each handler checks its request, waits for the consistency token (the
+ * order's stream for GetOrder, every order event up to it for lists and searches), then reads
+ * the view: through the Redis cache for one order, by keyset for a customer's orders, from the
+ * search index for searches.
+ */
+export const orderQueryService = (
+  context: QueryServiceContext,
+  views: OrderViews,
+): ServiceBinding => {
+  const { consistency, cursors, pool, searchClient, unary } = context;
+  const cache = context.cache(views.orders.cacheNamespace);
+  const { OrderQueryService } = loadPackage(['ledgerline/orders/v1/orders_query.proto']).ledgerline
+    .orders.v1;
+  const { tables } = views.orders;
+
+  const implementation: ordersV1.OrderQueryServiceHandlers = {
+    GetOrder: unary(async (request, call) => {
+      const orderId = parseId('orderId', request.orderId);
+      const streamId = orderStreamId(orderId);
+      const token = consistencyToken(request.consistencyToken);
+      await consistency.awaitToken({
+        projection: views.orders.projection,
+        token,
+        scope: 'entity',
+        ...callBounds(call),
+      });
+      const minVersion = token?.streamId === streamId ? token.streamVersion : 0;
+      const found = await cache.read(streamId, { ttlMs: CACHE_TTL_MS, minVersion }, async () => {
+        const order = await getOrder(pool, tables, orderId);
+        return order && { value: order, version: order.streamVersion };
+      });
+      if (!found) throw new NotFound('order', orderId);
+      return { order: orderMessage(found.value) };
+    }),
+
+    ListOrdersByCustomer: unary(async (request, call) => {
+      const customerId = parseId('customerId', request.customerId);
+      const limit = pageSize(request.pageSize, LIST_LIMITS);
+      const scope = { view: LIST_VIEW, filterHash: filterHash({ customerId }) };
+      const after = request.pageToken
+        ? listCursor(cursors.decodeCursor(request.pageToken, scope))
+        : undefined;
+      await consistency.awaitToken({
+        projection: views.orders.projection,
+        token: consistencyToken(request.consistencyToken),
+        scope: 'list',
+        ...callBounds(call),
+      });
+      const page = await listOrdersByCustomer(pool, tables, { customerId, limit, after });
+      return {
+        orders: page.orders.map(orderMessage),
+        nextPageToken: page.next
+          ? cursors.encodeCursor([page.next.placedAt, page.next.orderId], scope)
+          : '',
+      };
+    }),
+
+    SearchOrders: unary(async (request, call) => {
+      const plan = planSearch(cursors, ORDER_SEARCH, request);
+      await consistency.awaitToken({
+        projection: views.search.projection,
+        token: consistencyToken(request.consistencyToken),
+        scope: 'list',
+        ...callBounds(call),
+      });
+      const result = await searchClient.search<OrderDocument>({
+        index: views.search.index,
+        ...plan.body,
+      });
+      const { hits, nextPageToken } = plan.page(result.hits.hits);
+      return {
+        orders: hits.flatMap((hit) =>
+          hit._source ? [orderMessage(orderOfDocument(hit._source))] : [],
+        ),
+        nextPageToken,
+      };
+    }),
+  };
+  return { definition: OrderQueryService.service, implementation };
+};

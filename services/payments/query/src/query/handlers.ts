@@ -1,0 +1,124 @@
+import { InvalidInput, NotFound, parseId } from '@ledgerline/domain';
+import { type ServiceBinding } from '@ledgerline/grpc';
+import { paymentStreamId } from '@ledgerline/payments-domain';
+import {
+  getPayment,
+  listPayments,
+  type PaymentCursor,
+  type PaymentDocument,
+  type PaymentsTables,
+} from '@ledgerline/payments-views';
+import { loadPackage, type paymentsV1 } from '@ledgerline/proto';
+import {
+  callBounds,
+  consistencyToken,
+  type CursorValue,
+  filterHash,
+  pageSize,
+  type QueryServiceContext,
+} from '@ledgerline/query-service';
+import { paymentListFilters } from './list-filters';
+import { paymentMessage } from './payment-message';
+import { PAYMENT_SEARCH } from './payment-search';
+import { planSearch } from './search-plan';
+
+export interface PaymentViews {
+  readonly payments: {
+    readonly projection: string;
+    readonly tables: PaymentsTables;
+    readonly cacheNamespace: string;
+  };
+  readonly search: { readonly projection: string; readonly index: string };
+}
+
+const CACHE_TTL_MS = 60_000;
+const LIST_LIMITS = { default: 50, max: 200 };
+/** Scopes ListPayments page tokens (stable across rebuilds that rename the projection). */
+const LIST_VIEW = 'payments.list';
+
+const listCursor = (values: readonly CursorValue[]): PaymentCursor => {
+  const [createdAt, paymentId, extra] = values;
+  if (typeof createdAt !== 'string' || typeof paymentId !== 'string' || extra !== undefined)
+    throw new InvalidInput('pageToken', 'is not a page token issued for this query');
+  return { createdAt, paymentId };
+};
+
+/**
+ * PaymentQueryService: each handler checks its request, waits for the consistency token (the
+ * payment's stream for GetPayment, every payment event up to it for lists and searches), then
+ * reads the view: through the Redis cache for one payment, by keyset for lists, from the search
+ * index for searches.
+ */
+export const paymentQueryService = (
+  context: QueryServiceContext,
+  views: PaymentViews,
+): ServiceBinding => {
+  const { consistency, cursors, pool, searchClient, unary } = context;
+  const cache = context.cache(views.payments.cacheNamespace);
+  const { PaymentQueryService } = loadPackage(['ledgerline/payments/v1/payments_query.proto'])
+    .ledgerline.payments.v1;
+  const { tables } = views.payments;
+
+  const implementation: paymentsV1.PaymentQueryServiceHandlers = {
+    GetPayment: unary(async (request, call) => {
+      const paymentId = parseId('paymentId', request.paymentId);
+      const streamId = paymentStreamId(paymentId);
+      const token = consistencyToken(request.consistencyToken);
+      await consistency.awaitToken({
+        projection: views.payments.projection,
+        token,
+        scope: 'entity',
+        ...callBounds(call),
+      });
+      const minVersion = token?.streamId === streamId ? token.streamVersion : 0;
+      const found = await cache.read(streamId, { ttlMs: CACHE_TTL_MS, minVersion }, async () => {
+        const payment = await getPayment(pool, tables, paymentId);
+        return payment && { value: payment, version: payment.streamVersion };
+      });
+      if (!found) throw new NotFound('payment', paymentId);
+      return { payment: paymentMessage(found.value) };
+    }),
+
+    ListPayments: unary(async (request, call) => {
+      const filters = paymentListFilters(request);
+      const limit = pageSize(request.pageSize, LIST_LIMITS);
+      const scope = { view: LIST_VIEW, filterHash: filterHash(filters) };
+      const after = request.pageToken
+        ? listCursor(cursors.decodeCursor(request.pageToken, scope))
+        : undefined;
+      await consistency.awaitToken({
+        projection: views.payments.projection,
+        token: consistencyToken(request.consistencyToken),
+        scope: 'list',
+        ...callBounds(call),
+      });
+      const page = await listPayments(pool, tables, { ...filters, limit, after });
+      return {
+        payments: page.payments.map(paymentMessage),
+        nextPageToken: page.next
+          ? cursors.encodeCursor([page.next.createdAt, page.next.paymentId], scope)
+          : '',
+      };
+    }),
+
+    SearchPayments: unary(async (request, call) => {
+      const plan = planSearch(cursors, PAYMENT_SEARCH, request);
+      await consistency.awaitToken({
+        projection: views.search.projection,
+        token: consistencyToken(request.consistencyToken),
+        scope: 'list',
+        ...callBounds(call),
+      });
+      const result = await searchClient.search<PaymentDocument>({
+        index: views.search.index,
+        ...plan.body,
+      });
+      const { hits, nextPageToken } = plan.page(result.hits.hits);
+      return {
+        payments: hits.flatMap((hit) => (hit._source ? [paymentMessage(hit._source)] : [])),
+        nextPageToken,
+      };
+    }),
+  };
+  return { definition: PaymentQueryService.service, implementation };
+};
