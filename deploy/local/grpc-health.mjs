@@ -8,9 +8,11 @@ const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 const { protoPath } = require('grpc-health-check');
 
-const [address, service = ''] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const timeoutIndex = process.argv.indexOf('--timeout-ms');
-const timeoutMs = timeoutIndex > 0 ? Number(process.argv[timeoutIndex + 1]) : 2000;
+const args = process.argv.slice(2);
+const timeoutIndex = args.indexOf('--timeout-ms');
+const timeoutMs = timeoutIndex >= 0 ? Number(args[timeoutIndex + 1]) : 2000;
+if (timeoutIndex >= 0) args.splice(timeoutIndex, 2);
+const [address, service = ''] = args;
 if (!address) {
   console.error('usage: grpc-health.mjs <host:port> [service] [--timeout-ms N]');
   process.exit(2);
