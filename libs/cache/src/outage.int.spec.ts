@@ -1,7 +1,6 @@
-import { eventually, uniqueName } from '@ledgerline/testing';
+import { eventually, type RedisServer, startRedisServer, uniqueName } from '@ledgerline/testing';
 import { type Cache, createCache, type Versioned } from './cache';
 import { capturedLogger, readModel } from './fixtures/controls';
-import { type RedisServer, startRedisServer } from './fixtures/redis-server';
 
 const TTL = { ttlMs: 60_000 };
 const at = (version: number): Versioned<{ amount: number }> => ({

@@ -9,3 +9,4 @@ export * from './search';
 export * from './sources';
 export * from './startup-failure';
 export * from './token';
+export * from './search-plan';

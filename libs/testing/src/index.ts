@@ -4,3 +4,4 @@ export * from './servers';
 export * from './unique';
 export * from './processes';
 export * from './stack-control';
+export * from './redis-server';

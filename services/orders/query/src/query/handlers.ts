@@ -19,7 +19,7 @@ import {
 } from '@ledgerline/query-service';
 import { orderMessage, orderOfDocument } from './order-message';
 import { ORDER_SEARCH } from './order-search';
-import { planSearch } from './search-plan';
+import { planSearch } from '@ledgerline/query-service';
 
 export interface OrderViews {
   readonly orders: {

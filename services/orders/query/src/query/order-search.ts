@@ -1,5 +1,5 @@
 import { type SearchField, type SearchFields } from '@ledgerline/query-service';
-import { type SearchSpec } from './search-plan';
+import { type SearchSpec } from '@ledgerline/query-service';
 
 const exact: SearchField = { type: 'keyword', ops: ['eq', 'in'], sortable: true };
 const count: SearchField = { type: 'long', ops: ['eq', 'range'], sortable: true };

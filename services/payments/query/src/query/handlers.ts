@@ -20,7 +20,7 @@ import {
 import { paymentListFilters } from './list-filters';
 import { paymentMessage } from './payment-message';
 import { PAYMENT_SEARCH } from './payment-search';
-import { planSearch } from './search-plan';
+import { planSearch } from '@ledgerline/query-service';
 
 export interface PaymentViews {
   readonly payments: {

@@ -1,18 +1,23 @@
 import { InvalidInput } from '@ledgerline/domain';
 import {
-  buildSearch,
   type CursorCodec,
   type CursorValue,
   filterHash,
   pageSize,
   type PageSizeLimits,
+} from './cursor';
+import {
+  buildSearch,
   type SearchBody,
   type SearchFields,
   type SearchFilter,
   type SearchSort,
-} from '@ledgerline/query-service';
+} from './search';
 
-/** The search messages of a query proto (each context's package has its own copy). */
+/**
+ * The search messages of a query proto. Each context's package declares its own copy of these
+ * messages, with the same shape, so one plan serves every query service.
+ */
 interface ProtoSearchRequest {
   readonly filters: readonly {
     readonly field: string;
