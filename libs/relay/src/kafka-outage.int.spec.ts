@@ -64,6 +64,7 @@ describe('relay with Kafka stopped', () => {
     } finally {
       await reader?.close();
       await relay.stop();
+      await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
       await pool.end();
     }
   }, 120_000);

@@ -97,6 +97,7 @@ describe('outbox relay to Kafka', () => {
     } finally {
       await reader.close();
       await relay.stop();
+      await t.pool.query(`DROP SCHEMA "${t.schema}" CASCADE`);
       await t.pool.end();
     }
   });
@@ -136,6 +137,7 @@ describe('outbox relay to Kafka', () => {
     } finally {
       await reader.close();
       await relay.stop();
+      await t.pool.query(`DROP SCHEMA "${t.schema}" CASCADE`);
       await t.pool.end();
     }
   });
@@ -173,6 +175,7 @@ describe('outbox relay to Kafka', () => {
       await reader.close();
       await a.kill();
       await b.kill();
+      await t.pool.query(`DROP SCHEMA "${t.schema}" CASCADE`);
       await t.pool.end();
     }
   });
