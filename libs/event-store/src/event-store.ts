@@ -101,6 +101,9 @@ const compact = (metadata: EventMetadata): EventMetadata => {
   return kept;
 };
 
+/** backlog() stops counting here: lag beyond a million events is reported as a million. */
+const BACKLOG_COUNT_CAP = 1_000_000;
+
 /**
  * The Postgres event store of one bounded context. Appends are a single call of the
  * `append_events` function (one round trip); reads of the global log are gap-safe (ADR 0004).
@@ -375,6 +378,32 @@ export class PostgresEventStore {
       params,
     );
     return rows[0]?.found ?? false;
+  }
+
+  /**
+   * How far a reader at `after` is behind: committed events past it (counted up to a cap, so a
+   * huge backlog stays cheap) and the age in seconds of the oldest of them (0 when caught up).
+   */
+  async backlog(
+    after: Checkpoint,
+    { categories }: Pick<ReadAllOptions, 'categories'> = {},
+  ): Promise<{ events: number; seconds: number }> {
+    const params: unknown[] = [after.transactionId, after.position];
+    if (categories) params.push(categories);
+    const { rows } = await this.pool.query<{ events: string; oldest: Date | null }>(
+      `WITH pending AS (
+         SELECT recorded_at FROM ${this.s}.events
+          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            ${categories ? 'AND stream_category = ANY($3::text[])' : ''}
+          LIMIT ${BACKLOG_COUNT_CAP})
+       SELECT count(*) AS events, min(recorded_at) AS oldest FROM pending`,
+      params,
+    );
+    const oldest = rows[0]?.oldest;
+    return {
+      events: Number(rows[0]?.events ?? 0),
+      seconds: oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1_000) : 0,
+    };
   }
 
   /** The checkpoint of the last event readAll can currently return (START when none): for lag. */

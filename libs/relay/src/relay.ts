@@ -15,7 +15,7 @@ import { type Messaging, type MessageProducer, type OutgoingMessage } from '@led
 import { type Pool } from 'pg';
 import { backoffDelay, sleep } from './backoff';
 import { RelayCheckpoints } from './checkpoints';
-import { measureLag, type RelayLag } from './lag';
+import { type RelayLag } from './lag';
 import { LeaderLock } from './leader-lock';
 
 export interface RelayLogger {
@@ -177,7 +177,7 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
 
   return {
     status: () => ({ name, leader: lock.held, ...state }),
-    lag: () => measureLag(settings.pool, store.schema, settings.categories, state.checkpoint),
+    lag: () => store.backlog(state.checkpoint, { categories: settings.categories }),
     async stop() {
       stopping.abort();
       await subscription?.stop();
