@@ -40,6 +40,12 @@ interface CommonSettings {
   readonly headSource?: HeadSource;
   /** Attempts of a throwing handler before its event is parked (default 3, 50 ms apart × 2ⁿ). */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Where a projection that has never run starts on each topic: `earliest` (default: the whole
+   * topic) or `latest` (only what is published from now on — for a view whose source store is
+   * new; a view that needs history is built by a rebuild from the event store instead).
+   */
+  readonly startAt?: 'earliest' | 'latest';
   /** How often lag is measured for the gauges (default 5 s); `status()` always measures. */
   readonly lagIntervalMs?: number;
   readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
@@ -118,6 +124,13 @@ export const startProjector = async <Tables extends TableNames>(
     producer ??= await settings.messaging.producer();
     await producer.send(dlq, messages);
   };
+
+  if (settings.startAt === 'latest')
+    for (const topic of projection.topics) {
+      const ends = await admin.latestOffsets(topic);
+      if (await state.startAtEnd(pool, projection.name, topic, ends))
+        log.info({ ...projectionLog, topic, ends }, 'projector: starting at the end of the topic');
+    }
 
   const consumer = await settings.messaging.consumer({
     sessionTimeoutMs: 10_000,

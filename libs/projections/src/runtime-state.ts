@@ -165,6 +165,45 @@ export class RuntimeState {
     );
   }
 
+  /**
+   * Starts a projection that has never consumed `topic` at the topic's current end: each
+   * partition's checkpoint is set just below `ends` (the offsets the next messages will get).
+   * Does nothing once the projection has any checkpoint on the topic, so a restart never skips
+   * what arrived while it was down. Returns whether it set the checkpoints.
+   */
+  async startAtEnd(
+    pool: Pool,
+    projection: string,
+    topic: string,
+    ends: readonly { partition: number; offset: string }[],
+  ): Promise<boolean> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `projection-start:${projection}:${topic}`,
+      ]);
+      const { rowCount } = await client.query(
+        `SELECT 1 FROM ${this.s}.projection_offsets WHERE projection = $1 AND topic = $2 LIMIT 1`,
+        [projection, topic],
+      );
+      const fresh = rowCount === 0;
+      if (fresh)
+        await client.query(
+          `INSERT INTO ${this.s}.projection_offsets (projection, topic, partition, "offset")
+           SELECT $1, $2, p, o - 1 FROM unnest($3::int[], $4::bigint[]) AS e(p, o)`,
+          [projection, topic, ends.map((e) => e.partition), ends.map((e) => e.offset)],
+        );
+      await client.query('COMMIT');
+      return fresh;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async appliedOffsets(queryable: Pool | PoolClient, projection: string): Promise<AppliedOffset[]> {
     const { rows } = await queryable.query<{
       topic: string;
