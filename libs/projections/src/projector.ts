@@ -169,16 +169,21 @@ export const startProjector = async <Tables extends TableNames>(
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
+        const sessionDeps = {
+          searchClient: settings.searchClient,
+          retry,
+          signal: stopping.signal,
+          onRetry: (reason: string, n: number) =>
+            log.warn({ ...projectionLog, reason, attempt: n }, 'projector: sink retry'),
+        };
         const { stats, applied } = await applyBatch({
           client,
           state,
           projection: projection,
-          session: openSession(projection, client, {
-            searchClient: settings.searchClient,
-            retry,
-            signal: stopping.signal,
-            onRetry: (reason, n) =>
-              log.warn({ ...projectionLog, reason, attempt: n }, 'projector: sink retry'),
+          session: openSession(projection, client, sessionDeps),
+          // Savepoints only once an event of the batch has failed.
+          ...(projection.sink === 'postgres' && {
+            optimistic: openSession(projection, client, { ...sessionDeps, guarded: false }),
           }),
           messages: batch.messages,
           deadLetter,
