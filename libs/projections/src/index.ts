@@ -1,4 +1,5 @@
 export { type BatchStats, deadLetterMessage } from './apply-batch';
+export * from './broker-history';
 export * from './decisions';
 export * from './lag';
 export * from './parking';

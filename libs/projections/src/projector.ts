@@ -8,6 +8,7 @@ import {
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool } from 'pg';
 import { applyBatch, type BatchStats } from './apply-batch';
+import { checkBrokerHistory } from './broker-history';
 import { backoffDelay, sleep } from './decisions';
 import { errorText } from './delivery';
 import { type HeadSource, measureLag, type ProjectionLag, registerLagGauges } from './lag';
@@ -125,12 +126,21 @@ export const startProjector = async <Tables extends TableNames>(
     await producer.send(dlq, messages);
   };
 
-  if (settings.startAt === 'latest')
-    for (const topic of projection.topics) {
-      const ends = await admin.latestOffsets(topic);
-      if (await state.startAtEnd(pool, projection.name, topic, ends))
-        log.info({ ...projectionLog, topic, ends }, 'projector: starting at the end of the topic');
-    }
+  try {
+    if (settings.startAt === 'latest')
+      for (const topic of projection.topics) {
+        const ends = await admin.latestOffsets(topic);
+        if (await state.startAtEnd(pool, projection.name, topic, ends))
+          log.info(
+            { ...projectionLog, topic, ends },
+            'projector: starting at the end of the topic',
+          );
+      }
+    await checkBrokerHistory({ admin, pool, state, projection });
+  } catch (error) {
+    await admin.close().catch(() => undefined);
+    throw error;
+  }
 
   const consumer = await settings.messaging.consumer({
     sessionTimeoutMs: 10_000,
