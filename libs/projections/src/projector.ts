@@ -120,10 +120,11 @@ export const startProjector = async <Tables extends TableNames>(
   const admin = await settings.messaging.admin();
   const dlq = deadLetterTopic(projection.name);
   await admin.ensureTopics([{ topic: dlq, partitions: settings.deadLetterPartitions ?? 1 }]);
-  let producer: MessageProducer | undefined;
+  // Memoised as a promise: batches of several partitions may park at the same moment.
+  let producer: Promise<MessageProducer> | undefined;
   const deadLetter = async (messages: readonly OutgoingMessage[]) => {
-    producer ??= await settings.messaging.producer();
-    await producer.send(dlq, messages);
+    producer ??= settings.messaging.producer();
+    await (await producer).send(dlq, messages);
   };
 
   try {
@@ -144,6 +145,9 @@ export const startProjector = async <Tables extends TableNames>(
 
   const consumer = await settings.messaging.consumer({
     sessionTimeoutMs: 10_000,
+    // Partitions are independent (a stream lives in one): while one partition's transaction
+    // commits, another's can apply. Each in-flight batch holds one pool connection.
+    partitionsConcurrently: 3,
     ...settings.consumer,
     groupId,
     topics: projection.topics,
@@ -291,7 +295,7 @@ export const startProjector = async <Tables extends TableNames>(
       await closed;
       stopping.abort();
       await running.catch(() => undefined);
-      await producer?.close().catch(() => undefined);
+      await producer?.then((p) => p.close()).catch(() => undefined);
       await admin.close().catch(() => undefined);
       log.info(projectionLog, 'projector: stopped');
     },
