@@ -147,7 +147,7 @@ export const startProjector = async <Tables extends TableNames>(
     sessionTimeoutMs: 10_000,
     // Partitions are independent (a stream lives in one): while one partition's transaction
     // commits, another's can apply. Each in-flight batch holds one pool connection.
-    partitionsConcurrently: 3,
+    partitionsConcurrently: 6,
     ...settings.consumer,
     groupId,
     topics: projection.topics,

@@ -115,14 +115,12 @@ export class RuntimeState {
     topic: string,
     partition: number,
   ): Promise<bigint | undefined> {
-    await client.query(
-      `INSERT INTO ${this.s}.projection_offsets (projection, topic, partition, "offset")
-       VALUES ($1, $2, $3, -1) ON CONFLICT DO NOTHING`,
-      [projection, topic, partition],
-    );
+    // One round trip: the no-op update of an existing row locks it like FOR UPDATE would.
     const { rows } = await client.query<{ offset: string }>(
-      `SELECT "offset" FROM ${this.s}.projection_offsets
-        WHERE projection = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+      `INSERT INTO ${this.s}.projection_offsets AS o (projection, topic, partition, "offset")
+       VALUES ($1, $2, $3, -1)
+       ON CONFLICT (projection, topic, partition) DO UPDATE SET "offset" = o."offset"
+       RETURNING "offset"`,
       [projection, topic, partition],
     );
     const offset = rows[0]?.offset;
@@ -248,14 +246,12 @@ export class RuntimeState {
   ): Promise<Map<string, number>> {
     const sorted = [...new Set(streamIds)].sort();
     if (sorted.length === 0) return new Map();
-    await client.query(
-      `INSERT INTO ${this.s}.projection_streams (projection, stream_id, version)
-       SELECT $1, id, 0 FROM unnest($2::text[]) AS id ORDER BY id ON CONFLICT DO NOTHING`,
-      [projection, sorted],
-    );
+    // One round trip: rows are inserted or locked (the no-op update) in stream id order.
     const { rows } = await client.query<{ stream_id: string; version: string }>(
-      `SELECT stream_id, version FROM ${this.s}.projection_streams
-        WHERE projection = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id FOR UPDATE`,
+      `INSERT INTO ${this.s}.projection_streams AS s (projection, stream_id, version)
+       SELECT $1, id, 0 FROM unnest($2::text[]) AS id ORDER BY id
+       ON CONFLICT (projection, stream_id) DO UPDATE SET version = s.version
+       RETURNING stream_id, version`,
       [projection, sorted],
     );
     return new Map(rows.map((row) => [row.stream_id, Number(row.version)]));
