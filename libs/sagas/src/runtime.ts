@@ -265,6 +265,23 @@ export const startSagaRuntime = async <
   };
 
   /**
+   * An input handled between the commit and this slot (a deadline, say) may have superseded a
+   * command, or another replica may have settled it: only still pending ones go out.
+   */
+  const stillPending = async (
+    sagaId: string,
+    commands: readonly OutboxCommand[],
+  ): Promise<OutboxCommand[]> => {
+    const { rows } = await pool.query<{ step: string }>(
+      `SELECT step FROM ${tables.commands}
+       WHERE saga_id = $1 AND step = ANY($2) AND status = 'pending'`,
+      [sagaId, commands.map((c) => c.step)],
+    );
+    const pendingSteps = new Set(rows.map((r) => r.step));
+    return commands.filter((c) => pendingSteps.has(c.step));
+  };
+
+  /**
    * Sends a saga's commands inside its queue, so an attempt never overlaps another input of the
    * same saga (a deadline sees either no attempt or a finished one); the outcomes are handled in
    * the same slot, and whatever they produce is queued behind it.
@@ -276,8 +293,9 @@ export const startSagaRuntime = async <
     void track(
       queues
         .run(sagaId, async () => {
-          const outcomes = await Promise.all(fresh.map((c) => attempt(c)));
-          for (const [i, command] of fresh.entries()) {
+          const sendable = await stillPending(sagaId, fresh);
+          const outcomes = await Promise.all(sendable.map((c) => attempt(c)));
+          for (const [i, command] of sendable.entries()) {
             settings.faults?.afterSend?.(sagaId, command.step);
             await settle(command, outcomes[i]!);
           }

@@ -54,8 +54,11 @@ export interface SagaReaction<State, Command extends SagaCommand> {
   readonly state: State;
   readonly status: SagaStatus;
   readonly commands?: readonly Command[];
-  /** Sets (replaces) the saga's deadline; `null` clears it; absent leaves it alone. */
-  readonly deadline?: { readonly name: string; readonly at: string } | null;
+  /**
+   * Sets (replaces) the saga's deadline, `afterMs` from now (the runtime's clock, so the pure
+   * reaction needs no date arithmetic); `null` clears it; absent leaves it alone.
+   */
+  readonly deadline?: { readonly name: string; readonly afterMs: number } | null;
   /** Steps whose unsent or retrying commands are no longer wanted (e.g. after a deadline). */
   readonly supersede?: readonly string[];
 }

@@ -168,7 +168,7 @@ export const handleInput = async <State, Event, Command extends SagaCommand, IdN
     await client.query(
       `INSERT INTO ${tables.deadlines} (saga_id, name, due_at) VALUES ($1, $2, $3)
        ON CONFLICT (saga_id) DO UPDATE SET name = EXCLUDED.name, due_at = EXCLUDED.due_at`,
-      [sagaId, reaction.deadline.name, reaction.deadline.at],
+      [sagaId, reaction.deadline.name, new Date(args.now.getTime() + reaction.deadline.afterMs)],
     );
   return { applied: true, status, commands };
 };
