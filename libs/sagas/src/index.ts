@@ -6,3 +6,4 @@ export * from './runtime';
 export * from './saga';
 export * from './store';
 export * from './tables';
+export * from './admin-service';
