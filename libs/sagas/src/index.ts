@@ -7,3 +7,4 @@ export * from './saga';
 export * from './store';
 export * from './tables';
 export * from './admin-service';
+export * from './state-cache';

@@ -10,6 +10,7 @@ import { type Pool, type PoolClient } from 'pg';
 import { backoffDelay, sleep } from './backoff';
 import { type AttemptOutcome, classifyFailure } from './outcome';
 import { type SagaCommand, type SagaDefinition, type SagaInput } from './saga';
+import { SagaStateCache } from './state-cache';
 import { type HandledInput, handleInput, type OutboxCommand, type Settles } from './store';
 import { migrateSagas, sagaTables } from './tables';
 
@@ -108,6 +109,7 @@ export const startSagaRuntime = async <
   const pollIntervalMs = settings.pollIntervalMs ?? 250;
   const stopping = new AbortController();
   const queues = new KeyedMutex();
+  const cache = new SagaStateCache();
   const inFlight = new Set<string>();
   const pending = new Set<Promise<unknown>>();
   const track = <T>(promise: Promise<T>): Promise<T> => {
@@ -117,6 +119,19 @@ export const startSagaRuntime = async <
   };
 
   await migrateSagas(pool, settings.schema);
+
+  /** Retried with backoff on any failure (PostgreSQL down, say) until it succeeds or we stop. */
+  const retrying = async <T>(work: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (stopping.signal.aborted) throw error;
+        log.warn({ err: error, attempt, saga: definition.type }, 'saga: write failed, retrying');
+        await sleep(backoffDelay(attempt, 50, 2_000), stopping.signal);
+      }
+    }
+  };
 
   /** One transaction, retried with backoff on any failure until it commits or we stop. */
   const transaction = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
@@ -152,8 +167,8 @@ export const startSagaRuntime = async <
     settles?: Settles;
     deadlineDueAt?: Date;
   }): Promise<HandledInput> => {
-    const handled = await transaction((client) =>
-      handleInput(client, tables, definition, {
+    const handled = await retrying(() =>
+      handleInput(pool, tables, cache, definition, {
         ...args,
         now: new Date(),
         claimUntil: new Date(Date.now() + claimMs),
@@ -161,7 +176,7 @@ export const startSagaRuntime = async <
     );
     if (handled.commands.length > 0) {
       settings.faults?.afterCommit?.(args.sagaId, handled.commands);
-      schedule(args.sagaId, handled.commands);
+      schedule(args.sagaId, handled.commands, true);
     }
     return handled;
   };
@@ -189,8 +204,8 @@ export const startSagaRuntime = async <
         return;
       }
       const delay = backoffDelay(attempts, retry.baseDelayMs, retry.maxDelayMs);
-      await transaction((client) =>
-        client.query(
+      await retrying(() =>
+        pool.query(
           `UPDATE ${tables.commands}
            SET attempts = $3, last_error = $4, next_attempt_at = now() + $5 * interval '1 millisecond',
                updated_at = now()
@@ -252,6 +267,7 @@ export const startSagaRuntime = async <
         ],
       );
     });
+    cache.delete(command.sagaId);
     log.error(
       {
         saga: definition.type,
@@ -271,7 +287,12 @@ export const startSagaRuntime = async <
   const stillPending = async (
     sagaId: string,
     commands: readonly OutboxCommand[],
+    fresh: boolean,
   ): Promise<OutboxCommand[]> => {
+    // Commands this process just wrote: its cache knows the outbox unless something else (a
+    // poller's re-send, an operator) changed the saga since.
+    const known = fresh ? cache.get(sagaId)?.pendingSteps : undefined;
+    if (known) return commands.filter((c) => known.has(c.step));
     const { rows } = await pool.query<{ step: string }>(
       `SELECT step FROM ${tables.commands}
        WHERE saga_id = $1 AND step = ANY($2) AND status = 'pending'`,
@@ -286,14 +307,18 @@ export const startSagaRuntime = async <
    * same saga (a deadline sees either no attempt or a finished one); the outcomes are handled in
    * the same slot, and whatever they produce is queued behind it.
    */
-  const schedule = (sagaId: string, commands: readonly OutboxCommand[]): void => {
+  const schedule = (
+    sagaId: string,
+    commands: readonly OutboxCommand[],
+    fromHandle: boolean,
+  ): void => {
     const fresh = commands.filter((c) => !inFlight.has(`${sagaId}/${c.step}`));
     if (fresh.length === 0 || stopping.signal.aborted) return;
     for (const c of fresh) inFlight.add(`${sagaId}/${c.step}`);
     void track(
       queues
         .run(sagaId, async () => {
-          const sendable = await stillPending(sagaId, fresh);
+          const sendable = await stillPending(sagaId, fresh, fromHandle);
           const outcomes = await Promise.all(sendable.map((c) => attempt(c)));
           for (const [i, command] of sendable.entries()) {
             settings.faults?.afterSend?.(sagaId, command.step);
@@ -334,7 +359,7 @@ export const startSagaRuntime = async <
       });
       bySaga.set(row.saga_id, list);
     }
-    for (const [sagaId, commands] of bySaga) schedule(sagaId, commands);
+    for (const [sagaId, commands] of bySaga) schedule(sagaId, commands, false);
     return rows.length;
   };
 
