@@ -1,10 +1,12 @@
 import { createAccountsClient } from '@ledgerline/accounts-client';
+import { categoryTopicSpec } from '@ledgerline/cloud-events';
 import { ConfigError } from '@ledgerline/config';
 import { describeStartupFailure } from '@ledgerline/command-service';
 import { installShutdownHooks, startGrpcServer } from '@ledgerline/grpc';
 import { createLogger } from '@ledgerline/logging';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { createOrdersClient } from '@ledgerline/orders-client';
+import { ORDER_STREAM_CATEGORY } from '@ledgerline/orders-domain';
 import { createPaymentsClient } from '@ledgerline/payments-client';
 import {
   registerSagaMetrics,
@@ -59,6 +61,11 @@ export const startCheckoutService = async (
     config.KAFKA_TOPIC_PREFIX,
   );
   try {
+    // The orders relay creates the topic too; whichever starts first, the consumer finds it.
+    const admin = await messaging.admin();
+    await admin
+      .ensureTopics([categoryTopicSpec(ORDER_STREAM_CATEGORY)])
+      .finally(() => admin.close());
     const runtime = await startSagaRuntime({
       definition: checkoutSaga({ paymentTimeoutMs: config.CHECKOUT_PAYMENT_TIMEOUT_MS }),
       pool,
