@@ -83,7 +83,7 @@ interface DueCommandRow {
 
 /**
  * The durable saga runtime: consumes the definition's topics in a consumer group, handles each
- * input in one transaction (state, history/dedup, outbox, deadline), sends the committed commands
+ * input in one statement (state, history/dedup, outbox, deadline), sends the committed commands
  * afterwards with their deterministic idempotency keys, feeds each command's outcome straight
  * back into `react`, retries transient failures with backoff and fires deadlines from a polled
  * table. Unsent commands and due deadlines survive a crash in PostgreSQL and are picked up by the

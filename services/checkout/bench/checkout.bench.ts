@@ -17,6 +17,7 @@ import { createAccountsClient } from '@ledgerline/accounts-client';
 import { categoryTopicSpec, topicForCategory } from '@ledgerline/cloud-events';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { createOrdersClient, type OrdersClient } from '@ledgerline/orders-client';
+import { deadLetterTopic } from '@ledgerline/projections';
 import { startProcess, type TestProcess, uniqueName } from '@ledgerline/testing';
 import { Pool } from 'pg';
 
@@ -360,7 +361,12 @@ const main = async () => {
     throw error;
   } finally {
     await Promise.all(children.reverse().map((c) => c.kill('SIGTERM')));
-    await admin.deleteTopics(categories.map((c) => topicForCategory(c))).catch(() => undefined);
+    await admin
+      .deleteTopics([
+        ...categories.map((c) => topicForCategory(c)),
+        ...['balances', 'payments', 'orders'].map((view) => deadLetterTopic(`${id}.${view}`)),
+      ])
+      .catch(() => undefined);
     await admin.close();
     for (const schema of Object.values(schemas))
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
