@@ -279,6 +279,7 @@ const main = async () => {
       ORDERS_ADDRESS: `127.0.0.1:${ports['orders']}`,
       SAGA_SCHEMA: schemas.sagas,
       SAGA_CONSUMER_GROUP: `${id}.checkout`,
+      SAGA_CONSUMER_FROM_BEGINNING: 'true',
       PG_POOL_SIZE: '20',
     });
     children.push(checkout);

@@ -68,8 +68,10 @@ export const checkoutSettings = {
     max: 600_000,
   }),
   SAGA_CONSUMER_FROM_BEGINNING: bool({
+    // A new group starting at the oldest retained event would start sagas for every order still
+    // in the topic, however old; once the group has committed offsets it resumes from them.
     description: 'a new consumer group starts at the oldest retained event (else at the newest)',
-    default: true,
+    default: false,
   }),
   METRICS_PORT: int({
     description: 'Prometheus /metrics port; metrics are off when 0',
