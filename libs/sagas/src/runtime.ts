@@ -8,6 +8,13 @@ import {
 } from '@ledgerline/messaging';
 import { type Pool, type PoolClient } from 'pg';
 import { backoffDelay, sleep } from './backoff';
+import {
+  claimDueCommands,
+  dueDeadlines,
+  markCompensationFailed,
+  pendingSteps,
+  scheduleRetry,
+} from './outbox';
 import { type AttemptOutcome, classifyFailure } from './outcome';
 import { type SagaCommand, type SagaDefinition, type SagaInput } from './saga';
 import { SagaStateCache } from './state-cache';
@@ -69,16 +76,6 @@ export interface SagaRuntime {
   /** Feeds an event as if consumed (operators, tests); resolves once handled. */
   handleEvent(sagaId: string, eventId: string, event: unknown, starts: boolean): Promise<void>;
   stop(): Promise<void>;
-}
-
-interface DueCommandRow {
-  saga_id: string;
-  step: string;
-  generation: number;
-  command: SagaCommand;
-  idempotency_key: string;
-  compensation: boolean;
-  attempts: number;
 }
 
 /**
@@ -200,19 +197,11 @@ export const startSagaRuntime = async <
     if (outcome.kind === 'transient') {
       const attempts = command.attempts + 1;
       if (command.compensation && attempts >= retry.compensationAttempts) {
-        await markCompensationFailed(command, attempts, outcome.message);
+        await compensationFailed(command, attempts, outcome.message);
         return;
       }
       const delay = backoffDelay(attempts, retry.baseDelayMs, retry.maxDelayMs);
-      await retrying(() =>
-        pool.query(
-          `UPDATE ${tables.commands}
-           SET attempts = $3, last_error = $4, next_attempt_at = now() + $5 * interval '1 millisecond',
-               updated_at = now()
-           WHERE saga_id = $1 AND step = $2 AND status = 'pending'`,
-          [sagaId, step, attempts, outcome.message, delay],
-        ),
-      );
+      await retrying(() => scheduleRetry(pool, tables, command, attempts, outcome.message, delay));
       log.warn(
         { saga: definition.type, sagaId, step, attempts, retryInMs: delay, error: outcome.message },
         'saga: command failed, retrying',
@@ -237,36 +226,14 @@ export const startSagaRuntime = async <
     });
   };
 
-  const markCompensationFailed = async (
+  const compensationFailed = async (
     command: OutboxCommand,
     attempts: number,
     lastError: string,
   ): Promise<void> => {
-    await transaction(async (client) => {
-      await client.query(`SELECT 1 FROM ${tables.instances} WHERE saga_id = $1 FOR UPDATE`, [
-        command.sagaId,
-      ]);
-      await client.query(
-        `UPDATE ${tables.commands} SET status = 'failed', attempts = $3, last_error = $4, updated_at = now()
-         WHERE saga_id = $1 AND step = $2 AND status = 'pending'`,
-        [command.sagaId, command.step, attempts, lastError],
-      );
-      const { rows } = await client.query<{ version: number }>(
-        `UPDATE ${tables.instances} SET status = 'compensation_failed', version = version + 1, updated_at = now()
-         WHERE saga_id = $1 RETURNING version`,
-        [command.sagaId],
-      );
-      await client.query(
-        `INSERT INTO ${tables.history} (saga_id, input_id, version, input, status, commands)
-         VALUES ($1, $2, $3, $4, 'compensation_failed', '[]') ON CONFLICT DO NOTHING`,
-        [
-          command.sagaId,
-          `exhausted:${command.step}:${command.generation}`,
-          rows[0]?.version ?? 0,
-          JSON.stringify({ kind: 'exhausted', step: command.step, attempts, lastError }),
-        ],
-      );
-    });
+    await transaction((client) =>
+      markCompensationFailed(client, tables, command, attempts, lastError),
+    );
     cache.delete(command.sagaId);
     log.error(
       {
@@ -293,13 +260,13 @@ export const startSagaRuntime = async <
     // poller's re-send, an operator) changed the saga since.
     const known = fresh ? cache.get(sagaId)?.pendingSteps : undefined;
     if (known) return commands.filter((c) => known.has(c.step));
-    const { rows } = await pool.query<{ step: string }>(
-      `SELECT step FROM ${tables.commands}
-       WHERE saga_id = $1 AND step = ANY($2) AND status = 'pending'`,
-      [sagaId, commands.map((c) => c.step)],
+    const stored = await pendingSteps(
+      pool,
+      tables,
+      sagaId,
+      commands.map((c) => c.step),
     );
-    const pendingSteps = new Set(rows.map((r) => r.step));
-    return commands.filter((c) => pendingSteps.has(c.step));
+    return commands.filter((c) => stored.has(c.step));
   };
 
   /**
@@ -336,39 +303,17 @@ export const startSagaRuntime = async <
 
   /** Due commands: retries whose backoff passed and commands left unsent by a crashed process. */
   const pollCommands = async (): Promise<number> => {
-    const { rows } = await pool.query<DueCommandRow>(
-      `UPDATE ${tables.commands} c SET next_attempt_at = now() + $1 * interval '1 millisecond'
-       FROM (SELECT saga_id, step FROM ${tables.commands}
-             WHERE status = 'pending' AND next_attempt_at <= now()
-             ORDER BY next_attempt_at LIMIT 500 FOR UPDATE SKIP LOCKED) due
-       WHERE c.saga_id = due.saga_id AND c.step = due.step
-       RETURNING c.saga_id, c.step, c.generation, c.command, c.idempotency_key, c.compensation, c.attempts`,
-      [claimMs],
-    );
+    const due = await claimDueCommands(pool, tables, claimMs);
     const bySaga = new Map<string, OutboxCommand[]>();
-    for (const row of rows) {
-      const list = bySaga.get(row.saga_id) ?? [];
-      list.push({
-        sagaId: row.saga_id,
-        step: row.step,
-        generation: row.generation,
-        command: row.command,
-        idempotencyKey: row.idempotency_key,
-        compensation: row.compensation,
-        attempts: row.attempts,
-      });
-      bySaga.set(row.saga_id, list);
-    }
+    for (const command of due)
+      bySaga.set(command.sagaId, [...(bySaga.get(command.sagaId) ?? []), command]);
     for (const [sagaId, commands] of bySaga) schedule(sagaId, commands, false);
-    return rows.length;
+    return due.length;
   };
 
   const firing = new Set<string>();
   const pollDeadlines = async (): Promise<number> => {
-    const { rows } = await pool.query<{ saga_id: string; name: string; due_at: Date }>(
-      `SELECT saga_id, name, due_at FROM ${tables.deadlines}
-       WHERE due_at <= now() ORDER BY due_at LIMIT 500`,
-    );
+    const rows = await dueDeadlines(pool, tables);
     for (const row of rows) {
       if (firing.has(row.saga_id)) continue;
       firing.add(row.saga_id);
