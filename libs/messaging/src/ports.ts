@@ -59,6 +59,11 @@ export interface ConsumedBatch {
 export interface ConsumerSettings {
   readonly groupId: string;
   readonly topics: readonly string[];
+  /**
+   * Where a group that never committed on a topic starts: its beginning (default), or its end
+   * as of the group's first start (`false`), remembered by the broker, so a member that joins
+   * later still reads everything published since.
+   */
   readonly fromBeginning?: boolean;
   readonly sessionTimeoutMs?: number;
   readonly heartbeatIntervalMs?: number;

@@ -24,11 +24,11 @@ export const createKafkaConsumer = async (
     }));
     for (const listener of listeners) listener(assignment);
   });
+  if (settings.fromBeginning === false) await pinStartAtEnd(kafka, settings);
   await consumer.connect();
-  await consumer.subscribe({
-    topics: [...settings.topics],
-    fromBeginning: settings.fromBeginning ?? true,
-  });
+  // Partitions without a committed offset start at their beginning: with `fromBeginning: false`
+  // every partition of a topic the group knew was pinned above, so those are new partitions.
+  await consumer.subscribe({ topics: [...settings.topics], fromBeginning: true });
 
   return {
     async run(handler) {
@@ -55,8 +55,16 @@ export const createKafkaConsumer = async (
             })),
           });
           const last = batch.messages[batch.messages.length - 1];
-          if (last) payload.resolveOffset(last.offset);
-          await payload.commitOffsetsIfNecessary();
+          if (last) {
+            payload.resolveOffset(last.offset);
+            // With autoCommit off, kafkajs commits only offsets it is handed: every partition's
+            // resolved and not yet committed offset, so a commit lost to a rebalance is made
+            // good by the next one (meanwhile a restart redelivers, which every consumer of the
+            // port tolerates).
+            const pending = payload.uncommittedOffsets();
+            if (pending.topics.length > 0)
+              await payload.commitOffsetsIfNecessary(pending).catch(() => undefined);
+          }
           await payload.heartbeat();
         },
       });
@@ -69,4 +77,36 @@ export const createKafkaConsumer = async (
     },
     close: () => consumer.disconnect(),
   };
+};
+
+/**
+ * `fromBeginning: false` means "from the end as of the group's first start", durably: for each
+ * topic the group has never committed on, every partition's offset is set to its current end
+ * before the group first joins. kafkajs's own `fromBeginning: false` resolves "latest" per
+ * partition at each assignment, so a partition the group had not consumed yet would skip what
+ * was published on it while the group was down.
+ */
+const pinStartAtEnd = async (kafka: Kafka, settings: ConsumerSettings): Promise<void> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const committed = await admin.fetchOffsets({
+      groupId: settings.groupId,
+      topics: [...settings.topics],
+    });
+    for (const { topic, partitions } of committed) {
+      if (partitions.some((p) => p.offset !== '-1')) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin
+        .setOffsets({
+          groupId: settings.groupId,
+          topic,
+          partitions: ends.map(({ partition, offset }) => ({ partition, offset })),
+        })
+        // A replica starting at the same moment may have joined already: it pinned them.
+        .catch(() => undefined);
+    }
+  } finally {
+    await admin.disconnect();
+  }
 };

@@ -56,4 +56,107 @@ describe('kafkajs messaging against the real broker', () => {
       await admin.close();
     }
   });
+  it('commits a batch’s offsets once its handler resolves: the group resumes after them', async () => {
+    const messaging = createKafkaMessaging({
+      brokers: (await servers()).kafkaBrokers,
+      clientId: 'messaging-test',
+    });
+    const topic = uniqueName('messaging-commit');
+    const groupId = uniqueName('group');
+    const admin = await messaging.admin();
+    const producer = await messaging.producer();
+    await admin.ensureTopics([{ topic, partitions: 1 }]);
+    const message = (n: number) => ({ key: 'k', value: String(n) });
+    /** Runs a member of the group until it has seen `count` messages, then leaves. */
+    const consume = async (count: number, fromBeginning: boolean): Promise<string[]> => {
+      const consumer = await messaging.consumer({
+        groupId,
+        topics: [topic],
+        fromBeginning,
+        sessionTimeoutMs: 6_000,
+      });
+      const seen: string[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`saw only ${seen.join(',')}`)), 15_000);
+          void consumer.run(async (batch) => {
+            seen.push(...batch.messages.map((m) => m.value!.toString()));
+            if (seen.length >= count) resolve();
+            return Promise.resolve();
+          });
+        });
+      } finally {
+        clearTimeout(timer);
+        await consumer.close();
+      }
+      return seen;
+    };
+    try {
+      await producer.send(topic, [1, 2, 3].map(message));
+      expect(await consume(3, true)).toEqual(['1', '2', '3']);
+      // While no member runs. A group that committed resumes here; one that did not would start
+      // at the end (fromBeginning: false) and never see these.
+      await producer.send(topic, [4, 5].map(message));
+      expect(await consume(2, false)).toEqual(['4', '5']);
+    } finally {
+      await producer.close();
+      await admin.deleteTopics([topic]);
+      await admin.close();
+    }
+  });
+  it('starts a new group with fromBeginning: false at the end as of its first start, on every partition', async () => {
+    const messaging = createKafkaMessaging({
+      brokers: (await servers()).kafkaBrokers,
+      clientId: 'messaging-test',
+    });
+    const topic = uniqueName('messaging-pin');
+    const groupId = uniqueName('group');
+    const admin = await messaging.admin();
+    const producer = await messaging.producer();
+    await admin.ensureTopics([{ topic, partitions: 2 }]);
+    const keys = Array.from({ length: 8 }, (_, i) => `key-${i}`);
+    const publish = (label: string) =>
+      producer.send(
+        topic,
+        keys.map((key) => ({ key, value: `${label}-${key}` })),
+      );
+    const member = async (expected: number, onJoined?: () => void): Promise<string[]> => {
+      const consumer = await messaging.consumer({
+        groupId,
+        topics: [topic],
+        fromBeginning: false,
+        sessionTimeoutMs: 6_000,
+      });
+      const seen: string[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`saw only ${seen.join(',')}`)), 15_000);
+          consumer.onAssignment(() => onJoined?.());
+          void consumer.run(async (batch) => {
+            seen.push(...batch.messages.map((m) => m.value!.toString()));
+            if (seen.length >= expected) resolve();
+            return Promise.resolve();
+          });
+        });
+      } finally {
+        clearTimeout(timer);
+        await consumer.close();
+      }
+      return seen.sort();
+    };
+    try {
+      await publish('history');
+      const first = await member(8, () => void publish('first'));
+      expect(first).toEqual(keys.map((key) => `first-${key}`).sort());
+      // Published on both partitions while the group has no member: all of it is read next.
+      await publish('meanwhile');
+      expect(await member(8)).toEqual(keys.map((key) => `meanwhile-${key}`).sort());
+    } finally {
+      await producer.close();
+      await admin.deleteTopics([topic]);
+      await admin.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { eventually, type TestProcess } from '@ledgerline/testing';
+import { eventually, type TestProcess, uniqueName } from '@ledgerline/testing';
 import { readModelsShow, sagaReaches } from '../fixtures/expectations';
 import { type Platform, startPlatform } from '../fixtures/platform';
 
@@ -131,4 +131,39 @@ describe('the accounts service down', () => {
       },
     });
   });
+});
+
+describe('the checkout service down', () => {
+  it('for a while: orders placed meanwhile are checked out when it returns, its group resuming where it stopped', async () => {
+    const group = uniqueName('checkout-resume');
+    checkout = await platform.startCheckout({ SAGA_CONSUMER_GROUP: group });
+    const customer = await platform.openAccount('CUSTOMER', 10_000);
+    const merchant = await platform.openAccount('MERCHANT', 0);
+    const before = await platform.placeOrder(customer, merchant, 1_000);
+    await sagaReaches(platform, before, 'completed');
+    await checkout.kill('SIGTERM');
+
+    // Several orders, so some land on partitions the group has not consumed yet.
+    const meanwhile = await Promise.all(
+      Array.from({ length: 4 }, () => platform.placeOrder(customer, merchant, 500)),
+    );
+    // Not from the beginning: only the group's committed offsets bring it back to them.
+    checkout = await platform.startCheckout({
+      SAGA_CONSUMER_GROUP: group,
+      SAGA_CONSUMER_FROM_BEGINNING: 'false',
+    });
+    for (const orderId of meanwhile) {
+      const saga = await sagaReaches(platform, orderId, 'completed', 30_000);
+      await readModelsShow(platform, {
+        orderId,
+        paymentId: saga.state.facts.paymentId,
+        order: 'confirmed',
+        payment: 'captured',
+        balances: {
+          [customer]: { balance: 7_000, reserved: 0 },
+          [merchant]: { balance: 3_000, reserved: 0 },
+        },
+      });
+    }
+  }, 60_000);
 });
