@@ -1,3 +1,4 @@
+export * from './bulk';
 export { type BatchStats, deadLetterMessage } from './apply-batch';
 export * from './decisions';
 export * from './lag';
