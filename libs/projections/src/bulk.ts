@@ -9,13 +9,13 @@ export type BulkRow = Readonly<Record<string, unknown>>;
  * rows with one multi-row upsert per table. A projection that provides it must produce exactly
  * the rows its per-event handlers produce (each view proves it in a test).
  */
-export interface BulkTable<Row extends BulkRow = BulkRow> {
+export interface BulkTable<Row extends object = BulkRow> {
   /** The logical table (a key of the projection's `tables`). */
   readonly table: string;
   /** Its primary key column. */
-  readonly key: keyof Row & string;
+  readonly key: Extract<keyof Row, string>;
   /** Every column the reducer writes (the key included). */
-  readonly columns: readonly (keyof Row & string)[];
+  readonly columns: readonly (Extract<keyof Row, string>)[];
   /** The key of the row `event` changes; undefined when it changes none of this table. */
   keyOf(event: PublishedEvent): string | undefined;
   /**
@@ -26,5 +26,5 @@ export interface BulkTable<Row extends BulkRow = BulkRow> {
 }
 
 /** Widens a typed table for the projection's list (the runtime only hands it its own rows). */
-export const bulkTable = <Row extends BulkRow>(table: BulkTable<Row>): BulkTable =>
+export const bulkTable = <Row extends object>(table: BulkTable<Row>): BulkTable =>
   table as unknown as BulkTable;

@@ -69,6 +69,8 @@ export const postgresSink = (pool: Pool, projection: PostgresProjection): CopySi
 
     writer: (target, options) => postgresWriter(projection, tablesOf(target), options),
 
+    acceptsCurrentHandlers: () => true,
+
     settle: () => Promise.resolve(),
 
     async compare(liveCopy, shadow, sample) {

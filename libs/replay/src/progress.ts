@@ -55,7 +55,7 @@ export const progressLine = (input: {
  */
 export const streamProgress = (
   out: { write(text: string): unknown; isTTY?: boolean },
-  { intervalMs = 5_000, clock = Date as Clock } = {},
+  { intervalMs = 5_000, clock = Date }: { intervalMs?: number; clock?: Clock } = {},
 ): ProgressReporter & { end(): void } => {
   let phase = '';
   let total: number | undefined;

@@ -51,6 +51,8 @@ export interface SwitchSummary {
   readonly live: { readonly generation: number; readonly target: CopyTarget };
   readonly previous: { readonly generation: number; readonly target: CopyTarget };
   readonly resumed: boolean;
+  /** The store checkpoint both copies held at the switch; later events came through Kafka. */
+  readonly checkpoint: Checkpoint;
   readonly path: CopyWriter['path'];
   /** Events written into the new copy by this run (fill + catch-up). */
   readonly events: number;
@@ -345,7 +347,12 @@ const switchTo = async (
       writer,
       false,
     );
-    const liveCatchUp = await catchUpLive(ctx, live.target, caught.checkpoint);
+    // A live copy that cannot take the current handlers (a new mapping) is left as its projector
+    // left it: it then holds everything below its lower bound, from where a rollback re-applies
+    // (idempotent for Elasticsearch, whose documents carry external versions).
+    const catchUp = ctx.sink.acceptsCurrentHandlers(live.target);
+    const liveCatchUp = catchUp ? await catchUpLive(ctx, live.target, caught.checkpoint) : 0;
+    const demotedAt = catchUp ? caught.checkpoint : await liveLowerBound(ctx);
     await ctx.sink.settle(next.target);
     let verification: Comparison | null = null;
     if (options.verify) {
@@ -371,7 +378,7 @@ const switchTo = async (
       ctx.name,
       { ...live, target: demoted },
       { ...next, target: promoted },
-      caught.checkpoint,
+      demotedAt,
     );
     await frozen.query('COMMIT');
     committed = true;
@@ -475,6 +482,7 @@ export const rebuild = (
       live: switched.promoted,
       previous: switched.demoted,
       resumed,
+      checkpoint: switched.caught.checkpoint,
       path: writer.path,
       events,
       liveCatchUpEvents: switched.liveCatchUp,
@@ -523,6 +531,7 @@ export const rollback = (
       live: switched.promoted,
       previous: switched.demoted,
       resumed: false,
+      checkpoint: switched.caught.checkpoint,
       path: writer.path,
       events: switched.caught.events,
       liveCatchUpEvents: switched.liveCatchUp,

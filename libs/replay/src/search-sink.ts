@@ -66,6 +66,10 @@ export const searchSink = (client: SearchClient, projection: ElasticsearchProjec
       return { kind: 'elasticsearch', index };
     },
 
+    // `<alias>-v<version>` or `<alias>-v<version>-g<generation>`: the mapping version is in the name.
+    acceptsCurrentHandlers: (live) =>
+      new RegExp(`^${alias}-v${declared.version}(-g\\d+)?$`).test(indexOf(live)),
+
     writer: (target, options) => searchWriter(client, projection, indexOf(target), options),
 
     async settle(target) {

@@ -45,6 +45,11 @@ export interface CopySink {
   /** Creates (or, resuming, finds) the empty copy of generation `generation`. */
   createShadow(generation: number): Promise<CopyTarget>;
   writer(target: CopyTarget, options: WriterOptions): CopyWriter;
+  /**
+   * Whether the live copy can take the current handlers' writes (Elasticsearch: same mapping
+   * version). When not, it is not caught up before the switch (ADR 0015).
+   */
+  acceptsCurrentHandlers(live: CopyTarget): boolean;
   /** Makes a filled copy ready to serve (Elasticsearch: refresh and replicas back on). */
   settle(target: CopyTarget): Promise<void>;
   compare(live: CopyTarget, shadow: CopyTarget, sample: number): Promise<Comparison>;

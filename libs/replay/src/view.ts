@@ -1,5 +1,10 @@
 import { type Upcasters } from '@ledgerline/event-store';
-import { type Projection } from '@ledgerline/projections';
+import {
+  type ElasticsearchProjection,
+  type PostgresProjection,
+  type Projection,
+  type TableNames,
+} from '@ledgerline/projections';
 
 /** A view a rebuild can refill: its projection and where its events and runtime state live. */
 export interface ReplayableView {
@@ -22,3 +27,8 @@ export type CopyTarget =
 
 export const describeTarget = (target: CopyTarget): string =>
   target.kind === 'postgres' ? Object.values(target.tables).join(', ') : target.index;
+
+/** Widens a projection typed with its own tables (the runtime only hands it those tables). */
+export const replayable = <Tables extends TableNames>(
+  projection: PostgresProjection<Tables> | ElasticsearchProjection,
+): Projection => projection as unknown as Projection;

@@ -5,7 +5,7 @@ import { paymentChange, type PaymentColumns } from './payment-change';
 
 export type PaymentRow = PaymentColumns & { readonly stream_version: number };
 
-const COLUMNS: readonly (keyof PaymentRow & string)[] = [
+const COLUMNS: readonly (keyof PaymentRow)[] = [
   'payment_id',
   'order_id',
   'payer_account_id',
