@@ -15,7 +15,7 @@ export interface BulkTable<Row extends object = BulkRow> {
   /** Its primary key column. */
   readonly key: Extract<keyof Row, string>;
   /** Every column the reducer writes (the key included). */
-  readonly columns: readonly (Extract<keyof Row, string>)[];
+  readonly columns: readonly Extract<keyof Row, string>[];
   /** The key of the row `event` changes; undefined when it changes none of this table. */
   keyOf(event: PublishedEvent): string | undefined;
   /**

@@ -4,6 +4,7 @@ export * from './lock';
 export * from './postgres-sink';
 export * from './progress';
 export * from './published';
+export * from './republish';
 export * from './rebuild';
 export * from './search-sink';
 export * from './sink';
