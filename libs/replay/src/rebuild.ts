@@ -5,7 +5,7 @@ import {
   type RecordedEvent,
   START,
 } from '@ledgerline/event-store';
-import { type Messaging } from '@ledgerline/messaging';
+import { type Messaging, type TopicAdmin } from '@ledgerline/messaging';
 import { migrateRuntime, RuntimeState } from '@ledgerline/projections';
 import { type SearchClient } from '@ledgerline/search';
 import { performance } from 'node:perf_hooks';
@@ -200,6 +200,12 @@ const fill = async (
   }
 };
 
+/** A topic not created yet has had nothing published: no partition to freeze or bound. */
+const existingTopics = async (admin: TopicAdmin, topics: readonly string[]) => {
+  const present = new Set(await admin.listTopics());
+  return topics.filter((topic) => present.has(topic));
+};
+
 /**
  * Where the live copy may be missing events: every event of a partition at or below the greatest
  * checkpoint the projector processed there was processed (the relay writes a partition in store
@@ -213,7 +219,7 @@ const liveLowerBound = async (ctx: Context): Promise<Checkpoint> => {
   const admin = await ctx.deps.messaging.admin();
   let lowest: Checkpoint | undefined;
   try {
-    for (const topic of ctx.view.projection.topics) {
+    for (const topic of await existingTopics(admin, ctx.view.projection.topics)) {
       for (const { partition, offset } of await admin.latestOffsets(topic)) {
         if (offset === '0') continue;
         const row = applied.find((r) => r.topic === topic && r.partition === partition);
@@ -290,7 +296,7 @@ const freezeLive = async (ctx: Context): Promise<PoolClient> => {
   const admin = await ctx.deps.messaging.admin();
   const s = `"${ctx.view.runtimeSchema}"`;
   try {
-    for (const topic of ctx.view.projection.topics)
+    for (const topic of await existingTopics(admin, ctx.view.projection.topics))
       for (const { partition } of await admin.latestOffsets(topic))
         await ctx.deps.pool.query(
           `INSERT INTO ${s}.projection_offsets (projection, topic, partition, "offset")
