@@ -195,7 +195,7 @@ const main = async () => {
     // catch-up replays every event into the empty live tables too, so it is not the figure).
     const cold = await rebuild(deps, view(pgProjection), { verify: false, batchSize: BATCH });
     console.log(
-      `cold Postgres rebuild (live copy empty): fill ${fmt(cold.eventsPerSecond)} events/s, catch-up ${msText(cold.catchUpMs)}`,
+      `cold Postgres rebuild (live copy empty): fill ${fmt(cold.eventsPerSecond)} events/s, catch-up ${msText(cold.catchUpMs)}, frozen ${msText(cold.frozenMs)}`,
     );
 
     // 3. A relay and live projectors from the head on, and a steady tail of new payments.
@@ -271,16 +271,16 @@ const main = async () => {
       s: SwitchSummary,
       q: { slowest: number; failures: number; ok: number },
     ) =>
-      `| ${label} | ${fmt(s.events)} | ${msText(s.fillMs)} | ${fmt(s.eventsPerSecond)} | ${msText(s.catchUpMs)} | ${fmt(s.liveCatchUpEvents)} | ${msText(s.switchMs)} | ${msText(s.switchPauseMs)} | ${q.failures} of ${fmt(q.ok + q.failures)} (slowest ${msText(q.slowest)}) | ${s.verification ? (s.verification.equal ? 'equal' : 'differs (accepted)') : 'off'} |`;
+      `| ${label} | ${fmt(s.events)} | ${msText(s.fillMs)} | ${fmt(s.eventsPerSecond)} | ${msText(s.catchUpMs)} | ${msText(s.frozenMs)} | ${fmt(s.liveCatchUpEvents)} | ${msText(s.switchMs)} | ${msText(s.switchPauseMs)} | ${q.failures} of ${fmt(q.ok + q.failures)} (slowest ${msText(q.slowest)}) | ${s.verification ? (s.verification.equal ? 'equal' : 'differs (accepted)') : 'off'} |`;
     console.log('');
     console.log(
       `${fmt(total)} events, ${fmt(payments)} payments; tail ${fmt(tailEvents)} events at ~${TAIL_RATE}/s during the rebuilds; batch ${fmt(BATCH)}`,
     );
     console.log('');
     console.log(
-      '| view | events | fill | events/s | catch-up | live copy caught up by | switch | queries paused | queries failed | verification |',
+      '| view | events | fill | events/s | catch-up | frozen | live copy caught up by | switch | queries paused | queries failed | verification |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     console.log(row('Postgres `payments_v1`', pg, pgQueries));
     console.log(row(`Elasticsearch \`${names.alias.replace(/_\w+$/, '')}…-v2\``, es, esQueries));
     console.log('');

@@ -61,8 +61,10 @@ export interface SwitchSummary {
   readonly durationMs: number;
   readonly fillMs: number;
   readonly eventsPerSecond: number;
-  /** From freezing the live projector to the switch, catch-ups and verification included. */
+  /** From the end of the fill to the switch: both copies caught up, verified, switched. */
   readonly catchUpMs: number;
+  /** How long the live projector was frozen (it applies nothing, relays wait: ADR 0015). */
+  readonly frozenMs: number;
   /** How long queries waited on the switch (Postgres table lock; 0 for an alias update). */
   readonly switchPauseMs: number;
   readonly switchMs: number;
@@ -344,6 +346,12 @@ const switchTo = async (
   const live = rows.find((row) => row.status === 'live')!;
   const started = performance.now();
   ctx.progress.phase('catch-up');
+  // Most of the live copy's catch-up happens before the freeze, beside its running projector:
+  // both take the streams' row locks and skip what the other applied, as a redrive does.
+  const catchUp = ctx.sink.acceptsCurrentHandlers(live.target);
+  const early =
+    catchUp && next.checkpoint ? await catchUpLive(ctx, live.target, next.checkpoint) : 0;
+  const frozenAt = performance.now();
   const frozen = await freezeLive(ctx);
   let committed = false;
   try {
@@ -356,8 +364,8 @@ const switchTo = async (
     // A live copy that cannot take the current handlers (a new mapping) is left as its projector
     // left it: it then holds everything below its lower bound, from where a rollback re-applies
     // (idempotent for Elasticsearch, whose documents carry external versions).
-    const catchUp = ctx.sink.acceptsCurrentHandlers(live.target);
-    const liveCatchUp = catchUp ? await catchUpLive(ctx, live.target, caught.checkpoint) : 0;
+    const liveCatchUp =
+      early + (catchUp ? await catchUpLive(ctx, live.target, caught.checkpoint) : 0);
     const demotedAt = catchUp ? caught.checkpoint : await liveLowerBound(ctx);
     await ctx.sink.settle(next.target);
     let verification: Comparison | null = null;
@@ -389,12 +397,14 @@ const switchTo = async (
     await frozen.query('COMMIT');
     committed = true;
     const switched = performance.now();
+    const frozenMs = switched - frozenAt;
     const pauseMs = ctx.view.projection.sink === 'postgres' ? switched - switchStarted : 0;
     return {
       caught,
       liveCatchUp,
       verification,
       catchUpMs,
+      frozenMs,
       switchMs:
         ctx.view.projection.sink === 'postgres'
           ? switched - switchStarted
@@ -496,6 +506,7 @@ export const rebuild = (
       fillMs,
       eventsPerSecond: fillMs > 0 ? (filled.events / fillMs) * 1_000 : 0,
       catchUpMs: switched.catchUpMs,
+      frozenMs: switched.frozenMs,
       switchPauseMs: switched.pauseMs,
       switchMs: switched.switchMs,
       verification: switched.verification,
@@ -545,6 +556,7 @@ export const rollback = (
       fillMs: 0,
       eventsPerSecond: 0,
       catchUpMs: switched.catchUpMs,
+      frozenMs: switched.frozenMs,
       switchPauseMs: switched.pauseMs,
       switchMs: switched.switchMs,
       verification: switched.verification,

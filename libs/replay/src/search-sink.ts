@@ -93,7 +93,7 @@ export const searchSink = (client: SearchClient, projection: ElasticsearchProjec
       ]);
       const picked = await client.search({
         index: b,
-        size: sample,
+        size: sample * 20, // documents are cheap to fetch: a wider sample than rows shown
         _source: false,
         query: { function_score: { query: { match_all: {} }, functions: [{ random_score: {} }] } },
       });

@@ -20,7 +20,7 @@ const summaryText = (s: SwitchSummary): string =>
       `generation ${s.previous.generation} kept as the old copy`,
     `  events ${count(s.events)} in ${ms(s.durationMs)} (${count(s.eventsPerSecond)} events/s, ${s.path} path${s.resumed ? ', resumed' : ''})`,
     `  catch-up ${ms(s.catchUpMs)} (live copy caught up by ${count(s.liveCatchUpEvents)} events), ` +
-      `switch ${ms(s.switchMs)}, queries paused ${ms(s.switchPauseMs)}`,
+      `live projector frozen ${ms(s.frozenMs)}, switch ${ms(s.switchMs)}, queries paused ${ms(s.switchPauseMs)}`,
     `  verification: ${s.verification ? (s.verification.equal ? 'equal' : 'differences accepted') : 'skipped'}`,
     ...(s.verification && !s.verification.equal
       ? s.verification.tables.flatMap((t) => [
