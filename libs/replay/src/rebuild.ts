@@ -348,6 +348,7 @@ const switchTo = async (
   ctx.progress.phase('catch-up');
   // Most of the live copy's catch-up happens before the freeze, beside its running projector:
   // both take the streams' row locks and skip what the other applied, as a redrive does.
+  await migrateRuntime(ctx.deps.pool, ctx.view.runtimeSchema);
   const catchUp = ctx.sink.acceptsCurrentHandlers(live.target);
   const early =
     catchUp && next.checkpoint ? await catchUpLive(ctx, live.target, next.checkpoint) : 0;

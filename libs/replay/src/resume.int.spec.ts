@@ -1,5 +1,5 @@
 import { paymentsProjection } from '@ledgerline/payments-views';
-import { startProcess } from '@ledgerline/testing';
+import { eventually, startProcess } from '@ledgerline/testing';
 import { CopyCatalog } from './catalog';
 import { foldPayments, paymentsInTable } from './fixtures/expected-payments';
 import { type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
@@ -32,15 +32,30 @@ describe('a rebuild killed half-way', () => {
       CATEGORY: names.category,
       BATCH_SIZE: '100',
     });
+    let backends: number[] = [];
     try {
       await child.waitForOutput(/^filled [3-9]\d\d$/, 30_000);
       await expect(rebuild(pipeline.deps, pipeline.view(projection))).rejects.toThrow(
         /another rebuild of .* is running \(PostgreSQL backend \d+/,
       );
+      const { rows } = await pipeline.pool.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE application_name = 'replay-rebuild-process'`,
+      );
+      backends = rows.map((row) => row.pid);
+      expect(backends.length).toBeGreaterThan(0);
     } finally {
       await child.kill('SIGKILL');
     }
     expect(child.output()).not.toContain('rebuilt');
+    // PostgreSQL ends the killed process's backend (aborting its batch, freeing its lock) once it
+    // notices the closed connection.
+    await eventually(async () => {
+      const { rows } = await pipeline.pool.query(
+        `SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1::int[])`,
+        [backends],
+      );
+      expect(rows).toEqual([]);
+    });
     const catalog = new CopyCatalog(names.readSchema);
     const half = (await catalog.list(pipeline.pool, projection.name)).find(
       (copy) => copy.status === 'filling',
