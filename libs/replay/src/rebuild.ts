@@ -241,10 +241,16 @@ const liveLowerBound = async (ctx: Context): Promise<Checkpoint> => {
  * exactly the same events when they are compared and switched. Parked events it applies are
  * cleared.
  */
-const catchUpLive = async (ctx: Context, live: CopyTarget, until: Checkpoint): Promise<number> => {
+const catchUpLive = async (
+  ctx: Context,
+  live: CopyTarget,
+  until: Checkpoint,
+  /** Where an earlier pass left off (everything up to it is in the live copy). */
+  from?: Checkpoint,
+): Promise<number> => {
   const writer = ctx.sink.writer(live, { knownEmpty: false });
   const source = `ledgerline/${ctx.view.source.schema}`;
-  let checkpoint = await liveLowerBound(ctx);
+  let checkpoint = from ?? (await liveLowerBound(ctx));
   let applied = 0;
   for (;;) {
     const { events, checkpoint: after } = await ctx.store.readAll({
@@ -366,7 +372,10 @@ const switchTo = async (
     // left it: it then holds everything below its lower bound, from where a rollback re-applies
     // (idempotent for Elasticsearch, whose documents carry external versions).
     const liveCatchUp =
-      early + (catchUp ? await catchUpLive(ctx, live.target, caught.checkpoint) : 0);
+      early +
+      (catchUp
+        ? await catchUpLive(ctx, live.target, caught.checkpoint, next.checkpoint ?? undefined)
+        : 0);
     const demotedAt = catchUp ? caught.checkpoint : await liveLowerBound(ctx);
     await ctx.sink.settle(next.target);
     let verification: Comparison | null = null;
