@@ -358,6 +358,8 @@ const switchTo = async (
   const catchUp = ctx.sink.acceptsCurrentHandlers(live.target);
   const early =
     catchUp && next.checkpoint ? await catchUpLive(ctx, live.target, next.checkpoint) : 0;
+  // Refresh and replicas back on before the freeze: the index's first refresh is the slow one.
+  await ctx.sink.settle(next.target);
   const frozenAt = performance.now();
   const frozen = await freezeLive(ctx);
   let committed = false;
@@ -377,7 +379,6 @@ const switchTo = async (
         ? await catchUpLive(ctx, live.target, caught.checkpoint, next.checkpoint ?? undefined)
         : 0);
     const demotedAt = catchUp ? caught.checkpoint : await liveLowerBound(ctx);
-    await ctx.sink.settle(next.target);
     let verification: Comparison | null = null;
     if (options.verify) {
       ctx.progress.phase('verify');
