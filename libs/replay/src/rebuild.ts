@@ -9,6 +9,7 @@ import { type Messaging, type TopicAdmin } from '@ledgerline/messaging';
 import { migrateRuntime, RuntimeState } from '@ledgerline/projections';
 import { type SearchClient } from '@ledgerline/search';
 import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
 import { type Pool, type PoolClient } from 'pg';
 import { CopyCatalog, type CopyRow } from './catalog';
 import { ReplayError } from './errors';
@@ -142,9 +143,9 @@ const copiesOf = async (ctx: Context): Promise<CopyRow[]> => {
       target: liveNow,
       checkpoint: null,
     });
-  } else if (JSON.stringify(live.target) !== JSON.stringify(liveNow)) {
+  } else if (!isDeepStrictEqual(live.target, liveNow)) {
     // An alias moved but the process died before recording it: record what is live.
-    const promoted = rows.find((row) => JSON.stringify(row.target) === JSON.stringify(liveNow));
+    const promoted = rows.find((row) => isDeepStrictEqual(row.target, liveNow));
     if (!promoted)
       throw new Error(
         `${ctx.name}: the live copy ${JSON.stringify(liveNow)} is not in the catalog`,
