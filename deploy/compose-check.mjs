@@ -47,7 +47,8 @@ function composeServiceFor(svc, composeServices) {
   const used = svc.servers ?? Object.keys(servers);
   const environment = {};
   for (const name of used) environment[servers[name].env] = servers[name].composeUrl;
-  Object.assign(environment, svc.env ?? {});
+  // `composeEnv` overrides `env` inside compose only (e.g. another service's address by its host name).
+  Object.assign(environment, svc.env ?? {}, svc.composeEnv ?? {});
   environment.GRPC_PORT = String(svc.grpcPort);
   const depends_on = {};
   for (const name of used) {

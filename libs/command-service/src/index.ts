@@ -4,3 +4,4 @@ export * from './proto-values';
 export * from './receipt';
 export * from './run-command';
 export * from './startup-failure';
+export * from './keyed-mutex';

@@ -1,2 +1,3 @@
 export * from './kafkajs/kafkajs-messaging';
 export * from './ports';
+export * from './namespaced';

@@ -64,6 +64,11 @@ export interface ConsumerSettings {
   readonly heartbeatIntervalMs?: number;
   readonly maxBytesPerPartition?: number;
   readonly maxWaitTimeMs?: number;
+  /**
+   * How many partitions' batches the handler may process at once (default 1). Each partition's
+   * batches still arrive one after another, in offset order.
+   */
+  readonly partitionsConcurrently?: number;
 }
 
 export interface PartitionAssignment {

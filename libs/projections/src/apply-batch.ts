@@ -6,6 +6,16 @@ import { decideEvent } from './decisions';
 import { type Delivery, errorText, parkedRow, streamOf, toDelivery } from './delivery';
 import { type ParkedRow, type RuntimeState } from './runtime-state';
 
+/**
+ * Thrown by an unguarded session when a handler fails: its writes and the batch's so far are
+ * rolled back together, and the batch is applied again event by event, each in a savepoint.
+ */
+export class HandlerFailedInBatch extends Error {
+  constructor(readonly reason: unknown) {
+    super(`a handler failed in an unguarded batch: ${errorText(reason)}`);
+  }
+}
+
 export type ApplyResult =
   { readonly ok: true } | { readonly ok: false; readonly error: string; readonly attempts: number };
 
@@ -54,6 +64,11 @@ export interface ApplyBatchInput<Handler> {
     readonly onUnknownType: 'skip' | 'park';
   };
   readonly session: SinkSession<Handler>;
+  /**
+   * A faster session tried first (Postgres: no savepoint per event). If it throws
+   * `HandlerFailedInBatch`, its writes are rolled back and the batch runs again through `session`.
+   */
+  readonly optimistic?: SinkSession<Handler>;
   readonly messages: readonly IncomingMessage[];
   /** Sends parked events to the dead-letter topic; called before the transaction commits. */
   readonly deadLetter: (messages: readonly OutgoingMessage[]) => Promise<void>;
@@ -70,7 +85,7 @@ const WAITING = 'waiting behind an earlier parked event of its stream';
 export const applyBatch = async <Handler>(
   input: ApplyBatchInput<Handler>,
 ): Promise<AppliedBatch> => {
-  const { client, state, projection, session } = input;
+  const { client, state, projection } = input;
   const first = input.messages[0];
   const stats: BatchStats = {
     applied: 0,
@@ -95,6 +110,28 @@ export const applyBatch = async <Handler>(
   const streamIds = deliveries.map(streamOf);
   const versions = await state.lockStreams(client, projection.name, streamIds);
   const blocked = await state.blockedStreams(client, projection.name, streamIds);
+  if (input.optimistic) {
+    await client.query('SAVEPOINT projection_batch');
+    try {
+      const sets = { versions: new Map(versions), blocked: new Set(blocked) };
+      return await applyDeliveries(input, input.optimistic, deliveries, sets, stats);
+    } catch (error) {
+      if (!(error instanceof HandlerFailedInBatch)) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT projection_batch');
+    }
+  }
+  return applyDeliveries(input, input.session, deliveries, { versions, blocked }, stats);
+};
+
+/** Decides and applies each delivery in order, then records outcomes and checkpoints. */
+const applyDeliveries = async <Handler>(
+  input: ApplyBatchInput<Handler>,
+  session: SinkSession<Handler>,
+  deliveries: readonly Delivery[],
+  { versions, blocked }: { versions: Map<string, number>; blocked: Set<string> },
+  stats: BatchStats,
+): Promise<AppliedBatch> => {
+  const { projection } = input;
   const outcomes: Outcome[] = [];
   let lastBeat = Date.now();
 

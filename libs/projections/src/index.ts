@@ -1,5 +1,6 @@
 export * from './bulk';
 export { type BatchStats, deadLetterMessage } from './apply-batch';
+export * from './broker-history';
 export * from './decisions';
 export * from './lag';
 export * from './parking';

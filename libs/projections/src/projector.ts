@@ -8,6 +8,7 @@ import {
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool } from 'pg';
 import { applyBatch, type BatchStats } from './apply-batch';
+import { checkBrokerHistory } from './broker-history';
 import { backoffDelay, sleep } from './decisions';
 import { errorText } from './delivery';
 import { type HeadSource, measureLag, type ProjectionLag, registerLagGauges } from './lag';
@@ -40,6 +41,12 @@ interface CommonSettings {
   readonly headSource?: HeadSource;
   /** Attempts of a throwing handler before its event is parked (default 3, 50 ms apart × 2ⁿ). */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Where a projection that has never run starts on each topic: `earliest` (default: the whole
+   * topic) or `latest` (only what is published from now on — for a view whose source store is
+   * new; a view that needs history is built by a rebuild from the event store instead).
+   */
+  readonly startAt?: 'earliest' | 'latest';
   /** How often lag is measured for the gauges (default 5 s); `status()` always measures. */
   readonly lagIntervalMs?: number;
   readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
@@ -113,14 +120,34 @@ export const startProjector = async <Tables extends TableNames>(
   const admin = await settings.messaging.admin();
   const dlq = deadLetterTopic(projection.name);
   await admin.ensureTopics([{ topic: dlq, partitions: settings.deadLetterPartitions ?? 1 }]);
-  let producer: MessageProducer | undefined;
+  // Memoised as a promise: batches of several partitions may park at the same moment.
+  let producer: Promise<MessageProducer> | undefined;
   const deadLetter = async (messages: readonly OutgoingMessage[]) => {
-    producer ??= await settings.messaging.producer();
-    await producer.send(dlq, messages);
+    producer ??= settings.messaging.producer();
+    await (await producer).send(dlq, messages);
   };
+
+  try {
+    if (settings.startAt === 'latest')
+      for (const topic of projection.topics) {
+        const ends = await admin.latestOffsets(topic);
+        if (await state.startAtEnd(pool, projection.name, topic, ends))
+          log.info(
+            { ...projectionLog, topic, ends },
+            'projector: starting at the end of the topic',
+          );
+      }
+    await checkBrokerHistory({ admin, pool, state, projection });
+  } catch (error) {
+    await admin.close().catch(() => undefined);
+    throw error;
+  }
 
   const consumer = await settings.messaging.consumer({
     sessionTimeoutMs: 10_000,
+    // Partitions are independent (a stream lives in one): while one partition's transaction
+    // commits, another's can apply. Each in-flight batch holds one pool connection.
+    partitionsConcurrently: 6,
     ...settings.consumer,
     groupId,
     topics: projection.topics,
@@ -156,16 +183,21 @@ export const startProjector = async <Tables extends TableNames>(
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
+        const sessionDeps = {
+          searchClient: settings.searchClient,
+          retry,
+          signal: stopping.signal,
+          onRetry: (reason: string, n: number) =>
+            log.warn({ ...projectionLog, reason, attempt: n }, 'projector: sink retry'),
+        };
         const { stats, applied } = await applyBatch({
           client,
           state,
           projection: projection,
-          session: openSession(projection, client, {
-            searchClient: settings.searchClient,
-            retry,
-            signal: stopping.signal,
-            onRetry: (reason, n) =>
-              log.warn({ ...projectionLog, reason, attempt: n }, 'projector: sink retry'),
+          session: openSession(projection, client, sessionDeps),
+          // Savepoints only once an event of the batch has failed.
+          ...(projection.sink === 'postgres' && {
+            optimistic: openSession(projection, client, { ...sessionDeps, guarded: false }),
           }),
           messages: batch.messages,
           deadLetter,
@@ -263,7 +295,7 @@ export const startProjector = async <Tables extends TableNames>(
       await closed;
       stopping.abort();
       await running.catch(() => undefined);
-      await producer?.close().catch(() => undefined);
+      await producer?.then((p) => p.close()).catch(() => undefined);
       await admin.close().catch(() => undefined);
       log.info(projectionLog, 'projector: stopped');
     },

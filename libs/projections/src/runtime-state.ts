@@ -115,14 +115,12 @@ export class RuntimeState {
     topic: string,
     partition: number,
   ): Promise<bigint | undefined> {
-    await client.query(
-      `INSERT INTO ${this.s}.projection_offsets (projection, topic, partition, "offset")
-       VALUES ($1, $2, $3, -1) ON CONFLICT DO NOTHING`,
-      [projection, topic, partition],
-    );
+    // One round trip: the no-op update of an existing row locks it like FOR UPDATE would.
     const { rows } = await client.query<{ offset: string }>(
-      `SELECT "offset" FROM ${this.s}.projection_offsets
-        WHERE projection = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
+      `INSERT INTO ${this.s}.projection_offsets AS o (projection, topic, partition, "offset")
+       VALUES ($1, $2, $3, -1)
+       ON CONFLICT (projection, topic, partition) DO UPDATE SET "offset" = o."offset"
+       RETURNING "offset"`,
       [projection, topic, partition],
     );
     const offset = rows[0]?.offset;
@@ -163,6 +161,45 @@ export class RuntimeState {
         applied.greatest?.position ?? null,
       ],
     );
+  }
+
+  /**
+   * Starts a projection that has never consumed `topic` at the topic's current end: each
+   * partition's checkpoint is set just below `ends` (the offsets the next messages will get).
+   * Does nothing once the projection has any checkpoint on the topic, so a restart never skips
+   * what arrived while it was down. Returns whether it set the checkpoints.
+   */
+  async startAtEnd(
+    pool: Pool,
+    projection: string,
+    topic: string,
+    ends: readonly { partition: number; offset: string }[],
+  ): Promise<boolean> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `projection-start:${projection}:${topic}`,
+      ]);
+      const { rowCount } = await client.query(
+        `SELECT 1 FROM ${this.s}.projection_offsets WHERE projection = $1 AND topic = $2 LIMIT 1`,
+        [projection, topic],
+      );
+      const fresh = rowCount === 0;
+      if (fresh)
+        await client.query(
+          `INSERT INTO ${this.s}.projection_offsets (projection, topic, partition, "offset")
+           SELECT $1, $2, p, o - 1 FROM unnest($3::int[], $4::bigint[]) AS e(p, o)`,
+          [projection, topic, ends.map((e) => e.partition), ends.map((e) => e.offset)],
+        );
+      await client.query('COMMIT');
+      return fresh;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async appliedOffsets(queryable: Pool | PoolClient, projection: string): Promise<AppliedOffset[]> {
@@ -209,14 +246,12 @@ export class RuntimeState {
   ): Promise<Map<string, number>> {
     const sorted = [...new Set(streamIds)].sort();
     if (sorted.length === 0) return new Map();
-    await client.query(
-      `INSERT INTO ${this.s}.projection_streams (projection, stream_id, version)
-       SELECT $1, id, 0 FROM unnest($2::text[]) AS id ORDER BY id ON CONFLICT DO NOTHING`,
-      [projection, sorted],
-    );
+    // One round trip: rows are inserted or locked (the no-op update) in stream id order.
     const { rows } = await client.query<{ stream_id: string; version: string }>(
-      `SELECT stream_id, version FROM ${this.s}.projection_streams
-        WHERE projection = $1 AND stream_id = ANY($2::text[]) ORDER BY stream_id FOR UPDATE`,
+      `INSERT INTO ${this.s}.projection_streams AS s (projection, stream_id, version)
+       SELECT $1, id, 0 FROM unnest($2::text[]) AS id ORDER BY id
+       ON CONFLICT (projection, stream_id) DO UPDATE SET version = s.version
+       RETURNING stream_id, version`,
       [projection, sorted],
     );
     return new Map(rows.map((row) => [row.stream_id, Number(row.version)]));

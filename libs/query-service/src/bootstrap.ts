@@ -79,9 +79,9 @@ export interface QueryServiceDefinition {
   readonly services: (context: QueryServiceContext) => readonly ServiceBinding[];
   /** Tried before the built-in mappers. */
   readonly errorMappers?: readonly ErrorMapper[];
-  /** Projector runtime tuning (consumer timeouts, handler retries, lag interval). */
+  /** Projector runtime tuning (consumer timeouts, handler retries, lag interval, start). */
   readonly projector?: Partial<
-    Pick<ProjectorSettings<TableNames>, 'consumer' | 'retry' | 'lagIntervalMs'>
+    Pick<ProjectorSettings<TableNames>, 'consumer' | 'retry' | 'lagIntervalMs' | 'startAt'>
   >;
 }
 

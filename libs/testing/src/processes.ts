@@ -50,7 +50,10 @@ export const startProcess = async (
   env: Record<string, string> = {},
 ): Promise<TestProcess> => {
   const script = await bundle(entry);
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+  // LEDGERLINE_CHILD_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the children
+  // of a benchmark or test; Node refuses such flags in NODE_OPTIONS.
+  const nodeArgs = (process.env['LEDGERLINE_CHILD_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', script], {
     cwd: workspaceRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -35,6 +35,7 @@ export const createKafkaConsumer = async (
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: settings.partitionsConcurrently ?? 1,
         eachBatch: async (payload) => {
           const { batch } = payload;
           if (!payload.isRunning() || payload.isStale() || batch.messages.length === 0) return;

@@ -1,6 +1,6 @@
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
-import { type ApplyResult, type SinkSession } from '../apply-batch';
+import { type ApplyResult, HandlerFailedInBatch, type SinkSession } from '../apply-batch';
 import { backoffDelay, isInfrastructureError, sleep } from '../decisions';
 import { errorText } from '../delivery';
 import { type PostgresHandler, type TableNames } from '../projection';
@@ -39,12 +39,27 @@ export const applyInSavepoint = async (
   return { ok: false, error: errorText(lastError), attempts: retry.attempts };
 };
 
+/**
+ * `guarded`: every event in its own savepoint (two more round trips per event). Unguarded: the
+ * handlers run straight in the batch's transaction, the fast path while no event fails.
+ */
 export const postgresSession = <Tables extends TableNames>(
   client: PoolClient,
   tables: Tables,
   retry: RetryPolicy,
+  guarded = true,
 ): SinkSession<PostgresHandler<Tables>> => ({
-  apply: (_index: number, event: PublishedEvent, handler: PostgresHandler<Tables>) =>
-    applyInSavepoint(client, () => handler(event, { client, tables }), retry),
+  apply: guarded
+    ? (_index: number, event: PublishedEvent, handler: PostgresHandler<Tables>) =>
+        applyInSavepoint(client, () => handler(event, { client, tables }), retry)
+    : async (_index: number, event: PublishedEvent, handler: PostgresHandler<Tables>) => {
+        try {
+          await handler(event, { client, tables });
+          return { ok: true };
+        } catch (error) {
+          if (isInfrastructureError(error)) throw error;
+          throw new HandlerFailedInBatch(error);
+        }
+      },
   flush: () => Promise.resolve(new Map()),
 });

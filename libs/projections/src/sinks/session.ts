@@ -17,6 +17,8 @@ export interface SessionDeps {
   readonly retry: RetryPolicy;
   readonly signal: AbortSignal;
   readonly onRetry?: (reason: string, attempt: number) => void;
+  /** Postgres only: false runs handlers without a savepoint each (see `postgresSession`). */
+  readonly guarded?: boolean;
 }
 
 /** A sink session for one transaction, whichever sink the projection writes to. */
@@ -25,7 +27,8 @@ export const openSession = <Tables extends TableNames>(
   client: PoolClient,
   deps: SessionDeps,
 ): SinkSession<unknown> => {
-  if (projection.sink === 'postgres') return postgresSession(client, projection.tables, deps.retry);
+  if (projection.sink === 'postgres')
+    return postgresSession(client, projection.tables, deps.retry, deps.guarded ?? true);
   if (!deps.searchClient)
     throw new Error(
       `projection ${projection.name}: an Elasticsearch projection needs searchClient`,

@@ -11,6 +11,7 @@ import type { ProtoGrpcType as ledgerline_payments_v1_payments_query } from './l
 import type { ProtoGrpcType as ledgerline_platform_v1_admin } from './ledgerline_platform_v1_admin';
 import type { ProtoGrpcType as ledgerline_platform_v1_probe } from './ledgerline_platform_v1_probe';
 import type { ProtoGrpcType as ledgerline_platform_v1_projections_admin } from './ledgerline_platform_v1_projections_admin';
+import type { ProtoGrpcType as ledgerline_sagas_v1_sagas_admin } from './ledgerline_sagas_v1_sagas_admin';
 
 export type * as googleProtobuf from './google/protobuf';
 export type * as googleRpc from './google/rpc';
@@ -19,6 +20,7 @@ export type * as commonV1 from './ledgerline/common/v1';
 export type * as ordersV1 from './ledgerline/orders/v1';
 export type * as paymentsV1 from './ledgerline/payments/v1';
 export type * as platformV1 from './ledgerline/platform/v1';
+export type * as sagasV1 from './ledgerline/sagas/v1';
 
 /** Every proto file under proto/, mapped to the type its loaded package has. */
 export interface ProtoFiles {
@@ -34,4 +36,5 @@ export interface ProtoFiles {
   'ledgerline/platform/v1/admin.proto': ledgerline_platform_v1_admin;
   'ledgerline/platform/v1/probe.proto': ledgerline_platform_v1_probe;
   'ledgerline/platform/v1/projections_admin.proto': ledgerline_platform_v1_projections_admin;
+  'ledgerline/sagas/v1/sagas_admin.proto': ledgerline_sagas_v1_sagas_admin;
 }

@@ -1,0 +1,188 @@
+import * as grpc from '@grpc/grpc-js';
+import { RpcError } from '@ledgerline/grpc';
+import { createLogger } from '@ledgerline/logging';
+import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
+import { type EventTopic, eventTopic } from '@ledgerline/testing-kafka';
+import { type Pool } from 'pg';
+import { type TransferCommand, transferRequested, transferSaga } from './fixtures/transfer-saga';
+import { sagaOperator } from './operator';
+import { type DispatchMetadata, type SagaRuntime, startSagaRuntime } from './runtime';
+
+const logger = createLogger({ service: 'sagas-test', level: 'silent' });
+const rpcError = (code: grpc.status, details = 'test') =>
+  new RpcError(code, details, new grpc.Metadata(), undefined);
+
+let db: { pool: Pool; schema: string; drop(): Promise<void> };
+let topic: EventTopic;
+const running: SagaRuntime[] = [];
+
+beforeAll(async () => {
+  db = await isolatedPostgres('sagas');
+  topic = await eventTopic(3);
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+});
+afterAll(async () => {
+  await topic.close();
+  await db.drop();
+});
+
+type Dispatch = (command: TransferCommand, meta: DispatchMetadata) => Promise<unknown>;
+
+const start = (
+  dispatch: Dispatch,
+  extra: { faults?: { afterCommit?(): void }; groupId?: string } = {},
+) =>
+  startSagaRuntime({
+    definition: transferSaga(topic.topic),
+    pool: db.pool,
+    schema: db.schema,
+    messaging: topic.messaging,
+    logger,
+    dispatch,
+    groupId: extra.groupId ?? uniqueName('saga-group'),
+    consumer: { sessionTimeoutMs: 6_000 },
+    pollIntervalMs: 50,
+    claimMs: 300,
+    retry: { baseDelayMs: 20, maxDelayMs: 100, compensationAttempts: 3 },
+    ...(extra.faults && { faults: extra.faults }),
+  }).then((runtime) => {
+    running.push(runtime);
+    return runtime;
+  });
+
+const operator = () => sagaOperator({ pool: db.pool, schema: db.schema });
+const statusOf = async (sagaId: string) => (await operator().show(sagaId)).status;
+const newId = () => uniqueName('t');
+
+/** Records every dispatched command (step and idempotency key) and answers via `answer`. */
+const recorder = (answer: (command: TransferCommand, attempt: number) => unknown) => {
+  const sent: { step: string; key: string; transferId: string }[] = [];
+  const dispatch: Dispatch = (command, meta) => {
+    sent.push({ step: command.step, key: meta.idempotencyKey, transferId: command.transferId });
+    return Promise.resolve().then(() =>
+      answer(command, sent.filter((s) => s.key === meta.idempotencyKey).length),
+    );
+  };
+  return { sent, dispatch };
+};
+
+describe('the saga runtime', () => {
+  it('runs each step once, with deterministic keys and ids, and ignores a re-sent event', async () => {
+    const { sent, dispatch } = recorder(() => ({ ok: true }));
+    await start(dispatch);
+    const sagaId = newId();
+    await topic.publish([transferRequested(sagaId)]);
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
+    await topic.republish();
+    await topic.publish([transferRequested(sagaId)]); // a second event with another id: no restart
+    const details = await operator().show(sagaId);
+    expect(sent.map((s) => [s.step, s.key])).toEqual([
+      ['debit', `saga:${sagaId}:debit`],
+      ['credit', `saga:${sagaId}:credit`],
+    ]);
+    expect(new Set(sent.map((s) => s.transferId)).size).toBe(1);
+    expect(sent[0]!.transferId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await operator().show(sagaId)).history.length).toBeLessThanOrEqual(
+      details.history.length + 1,
+    );
+    expect(sent).toHaveLength(2);
+    expect(details.commands.map((c) => [c.step, c.status])).toEqual([
+      ['debit', 'done'],
+      ['credit', 'done'],
+    ]);
+    expect(details.deadline).toBeNull();
+  });
+
+  it('retries transient failures with backoff until the command lands', async () => {
+    const { sent, dispatch } = recorder((command, attempt) => {
+      if (command.step === 'debit' && attempt <= 2) throw rpcError(grpc.status.UNAVAILABLE);
+      if (command.step === 'credit' && attempt === 1) throw rpcError(grpc.status.ABORTED);
+      return {};
+    });
+    await start(dispatch);
+    const sagaId = newId();
+    await topic.publish([transferRequested(sagaId)]);
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
+    expect(sent.map((s) => s.step)).toEqual(['debit', 'debit', 'debit', 'credit', 'credit']);
+    expect(new Set(sent.filter((s) => s.step === 'debit').map((s) => s.key)).size).toBe(1);
+  });
+
+  it('puts a saga whose compensation keeps failing into compensation_failed until an operator retries it', async () => {
+    let refundWorks = false;
+    const { sent, dispatch } = recorder((command) => {
+      if (command.step === 'credit')
+        throw rpcError(grpc.status.FAILED_PRECONDITION, 'account closed');
+      if (command.step === 'refund' && !refundWorks) throw rpcError(grpc.status.UNAVAILABLE);
+      return {};
+    });
+    await start(dispatch);
+    const sagaId = newId();
+    await topic.publish([transferRequested(sagaId)]);
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('compensation_failed'));
+    expect(sent.filter((s) => s.step === 'refund')).toHaveLength(3);
+    const failed = await operator().list({ status: 'compensation_failed' });
+    expect(failed.map((s) => s.sagaId)).toContain(sagaId);
+    expect((await operator().countByStatus()).compensation_failed).toBeGreaterThanOrEqual(1);
+    const refund = (await operator().show(sagaId)).commands.find((c) => c.step === 'refund');
+    expect([refund?.status, refund?.attempts]).toEqual(['failed', 3]);
+
+    refundWorks = true;
+    expect(await operator().retry(sagaId)).toEqual({
+      sagaId,
+      steps: ['refund'],
+      status: 'compensating',
+    });
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('compensated'));
+    const history = (await operator().show(sagaId)).history.map(
+      (h) => (h.input as { kind: string }).kind,
+    );
+    expect(history).toEqual([
+      'event',
+      'succeeded',
+      'rejected',
+      'exhausted',
+      'operator-retry',
+      'succeeded',
+    ]);
+  });
+
+  it('fires a deadline after a restart and stops re-sending the superseded step', async () => {
+    const { sent, dispatch } = recorder(() => {
+      throw rpcError(grpc.status.DEADLINE_EXCEEDED);
+    });
+    const first = await start(dispatch);
+    const sagaId = newId();
+    await topic.publish([transferRequested(sagaId, 1_500)]);
+    await eventually(() => expect(sent.length).toBeGreaterThan(0));
+    await first.stop();
+    const groupId = uniqueName('saga-group');
+    await start(dispatch, { groupId });
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('compensated'));
+    const debit = (await operator().show(sagaId)).commands[0];
+    expect(debit?.status).toBe('superseded');
+    const attempts = sent.length;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sent.length).toBe(attempts);
+  });
+
+  it('sends a command committed but never sent (crash between commit and send) from the outbox', async () => {
+    const { sent, dispatch } = recorder(() => ({}));
+    let crashes = 1;
+    await start(dispatch, {
+      faults: {
+        afterCommit() {
+          if (crashes-- > 0) throw new Error('simulated crash after commit');
+        },
+      },
+    });
+    const sagaId = newId();
+    await topic.publish([transferRequested(sagaId)]);
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
+    expect(sent.map((s) => s.step)).toEqual(['debit', 'credit']);
+  });
+});

@@ -1,0 +1,411 @@
+import { KeyedMutex } from '@ledgerline/command-service';
+import { fromCloudEventMessage } from '@ledgerline/cloud-events';
+import {
+  type ConsumedBatch,
+  type ConsumerSettings,
+  type MessageConsumer,
+  type Messaging,
+} from '@ledgerline/messaging';
+import { type Pool, type PoolClient } from 'pg';
+import { backoffDelay, sleep } from './backoff';
+import {
+  claimDueCommands,
+  dueDeadlines,
+  markCompensationFailed,
+  pendingSteps,
+  scheduleRetry,
+} from './outbox';
+import { type AttemptOutcome, classifyFailure } from './outcome';
+import { type SagaCommand, type SagaDefinition, type SagaInput } from './saga';
+import { SagaStateCache } from './state-cache';
+import { type HandledInput, handleInput, type OutboxCommand, type Settles } from './store';
+import { migrateSagas, sagaTables } from './tables';
+
+export interface SagaLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Passed with every command: the step's deterministic key and the ids that trace it. */
+export interface DispatchMetadata {
+  readonly idempotencyKey: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+export interface SagaRetryPolicy {
+  /** First retry delay after a transient failure (default 100 ms), doubling up to `maxDelayMs`. */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Attempts of a compensation before the saga goes to `compensation_failed` (default 8). */
+  readonly compensationAttempts: number;
+}
+
+/** Test hooks at the two crash points of a step (the fixtures SIGKILL the process there). */
+export interface SagaFaultHooks {
+  afterCommit?(sagaId: string, commands: readonly OutboxCommand[]): void;
+  afterSend?(sagaId: string, step: string): void;
+}
+
+export interface SagaRuntimeSettings<
+  State,
+  Event,
+  Command extends SagaCommand,
+  IdName extends string,
+> {
+  readonly definition: SagaDefinition<State, Event, Command, IdName>;
+  readonly pool: Pool;
+  readonly schema: string;
+  readonly messaging: Messaging;
+  readonly logger: SagaLogger;
+  /** Sends one command through the typed clients; rejects with an RpcError on failure. */
+  readonly dispatch: (command: Command, metadata: DispatchMetadata) => Promise<unknown>;
+  /** Default `ledgerline.saga.<type>`. */
+  readonly groupId?: string;
+  readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
+  /** How often due commands (retries, unsent after a crash) and deadlines are polled (250 ms). */
+  readonly pollIntervalMs?: number;
+  /** How long a process owns a command it is sending before others may re-send it (5 s). */
+  readonly claimMs?: number;
+  readonly retry?: Partial<SagaRetryPolicy>;
+  readonly faults?: SagaFaultHooks;
+}
+
+export interface SagaRuntime {
+  /** Feeds an event as if consumed (operators, tests); resolves once handled. */
+  handleEvent(sagaId: string, eventId: string, event: unknown, starts: boolean): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The durable saga runtime: consumes the definition's topics in a consumer group, handles each
+ * input in one statement (state, history/dedup, outbox, deadline), sends the committed commands
+ * afterwards with their deterministic idempotency keys, feeds each command's outcome straight
+ * back into `react`, retries transient failures with backoff and fires deadlines from a polled
+ * table. Unsent commands and due deadlines survive a crash in PostgreSQL and are picked up by the
+ * pollers of any replica (`FOR UPDATE SKIP LOCKED`). See docs/adr/0010-saga-runtime.md.
+ */
+export const startSagaRuntime = async <
+  State,
+  Event,
+  Command extends SagaCommand,
+  IdName extends string,
+>(
+  settings: SagaRuntimeSettings<State, Event, Command, IdName>,
+): Promise<SagaRuntime> => {
+  const { definition, pool, logger: log } = settings;
+  const tables = sagaTables(settings.schema);
+  const retry: SagaRetryPolicy = {
+    baseDelayMs: 100,
+    maxDelayMs: 5_000,
+    compensationAttempts: 8,
+    ...settings.retry,
+  };
+  const claimMs = settings.claimMs ?? 5_000;
+  const pollIntervalMs = settings.pollIntervalMs ?? 250;
+  const stopping = new AbortController();
+  const queues = new KeyedMutex();
+  const cache = new SagaStateCache();
+  const inFlight = new Set<string>();
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    pending.add(promise);
+    void promise.finally(() => pending.delete(promise)).catch(() => undefined);
+    return promise;
+  };
+
+  await migrateSagas(pool, settings.schema);
+
+  /** Retried with backoff on any failure (PostgreSQL down, say) until it succeeds or we stop. */
+  const retrying = async <T>(work: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (stopping.signal.aborted) throw error;
+        log.warn({ err: error, attempt, saga: definition.type }, 'saga: write failed, retrying');
+        await sleep(backoffDelay(attempt, 50, 2_000), stopping.signal);
+      }
+    }
+  };
+
+  /** One transaction, retried with backoff on any failure until it commits or we stop. */
+  const transaction = async <T>(work: (client: PoolClient) => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      let client: PoolClient | undefined;
+      try {
+        client = await pool.connect();
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        if (client) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          client.release(error instanceof Error ? error : undefined);
+        }
+        if (stopping.signal.aborted) throw error;
+        log.warn(
+          { err: error, attempt, saga: definition.type },
+          'saga: transaction failed, retrying',
+        );
+        await sleep(backoffDelay(attempt, 50, 2_000), stopping.signal);
+      }
+    }
+  };
+
+  const handle = async (args: {
+    sagaId: string;
+    inputId: string;
+    input: SagaInput<Event>;
+    starts?: boolean;
+    settles?: Settles;
+    deadlineDueAt?: Date;
+  }): Promise<HandledInput> => {
+    const handled = await retrying(() =>
+      handleInput(pool, tables, cache, definition, {
+        ...args,
+        now: new Date(),
+        claimUntil: new Date(Date.now() + claimMs),
+      }),
+    );
+    if (handled.commands.length > 0) {
+      settings.faults?.afterCommit?.(args.sagaId, handled.commands);
+      schedule(args.sagaId, handled.commands, true);
+    }
+    return handled;
+  };
+
+  const attempt = async (command: OutboxCommand): Promise<AttemptOutcome> => {
+    try {
+      const result = await settings.dispatch(command.command as Command, {
+        idempotencyKey: command.idempotencyKey,
+        correlationId: command.sagaId,
+        causationId: `${command.sagaId}:${command.step}`,
+      });
+      return { kind: 'succeeded', result: result ?? null };
+    } catch (error) {
+      return classifyFailure(error);
+    }
+  };
+
+  /** The command's outcome becomes the saga's next input (or a scheduled retry). */
+  const settle = async (command: OutboxCommand, outcome: AttemptOutcome): Promise<void> => {
+    const { sagaId, step, generation } = command;
+    if (outcome.kind === 'transient') {
+      const attempts = command.attempts + 1;
+      if (command.compensation && attempts >= retry.compensationAttempts) {
+        await compensationFailed(command, attempts, outcome.message);
+        return;
+      }
+      const delay = backoffDelay(attempts, retry.baseDelayMs, retry.maxDelayMs);
+      await retrying(() => scheduleRetry(pool, tables, command, attempts, outcome.message, delay));
+      log.warn(
+        { saga: definition.type, sagaId, step, attempts, retryInMs: delay, error: outcome.message },
+        'saga: command failed, retrying',
+      );
+      return;
+    }
+    const input: SagaInput<Event> =
+      outcome.kind === 'succeeded'
+        ? { kind: 'succeeded', step, result: outcome.result }
+        : {
+            kind: 'rejected',
+            step,
+            code: outcome.code,
+            rule: outcome.rule,
+            message: outcome.message,
+          };
+    await handle({
+      sagaId,
+      inputId: `reply:${step}:${generation}`,
+      input,
+      settles: { step, status: outcome.kind === 'succeeded' ? 'done' : 'rejected' },
+    });
+  };
+
+  const compensationFailed = async (
+    command: OutboxCommand,
+    attempts: number,
+    lastError: string,
+  ): Promise<void> => {
+    await transaction((client) =>
+      markCompensationFailed(client, tables, command, attempts, lastError),
+    );
+    cache.delete(command.sagaId);
+    log.error(
+      {
+        saga: definition.type,
+        sagaId: command.sagaId,
+        step: command.step,
+        attempts,
+        error: lastError,
+      },
+      'saga: compensation failed repeatedly; the saga needs an operator (sagas retry)',
+    );
+  };
+
+  /**
+   * An input handled between the commit and this slot (a deadline, say) may have superseded a
+   * command, or another replica may have settled it: only still pending ones go out.
+   */
+  const stillPending = async (
+    sagaId: string,
+    commands: readonly OutboxCommand[],
+    fresh: boolean,
+  ): Promise<OutboxCommand[]> => {
+    // Commands this process just wrote: its cache knows the outbox unless something else (a
+    // poller's re-send, an operator) changed the saga since.
+    const known = fresh ? cache.get(sagaId)?.pendingSteps : undefined;
+    if (known) return commands.filter((c) => known.has(c.step));
+    const stored = await pendingSteps(
+      pool,
+      tables,
+      sagaId,
+      commands.map((c) => c.step),
+    );
+    return commands.filter((c) => stored.has(c.step));
+  };
+
+  /**
+   * Sends a saga's commands inside its queue, so an attempt never overlaps another input of the
+   * same saga (a deadline sees either no attempt or a finished one); the outcomes are handled in
+   * the same slot, and whatever they produce is queued behind it.
+   */
+  const schedule = (
+    sagaId: string,
+    commands: readonly OutboxCommand[],
+    fromHandle: boolean,
+  ): void => {
+    const fresh = commands.filter((c) => !inFlight.has(`${sagaId}/${c.step}`));
+    if (fresh.length === 0 || stopping.signal.aborted) return;
+    for (const c of fresh) inFlight.add(`${sagaId}/${c.step}`);
+    void track(
+      queues
+        .run(sagaId, async () => {
+          const sendable = await stillPending(sagaId, fresh, fromHandle);
+          const outcomes = await Promise.all(sendable.map((c) => attempt(c)));
+          for (const [i, command] of sendable.entries()) {
+            settings.faults?.afterSend?.(sagaId, command.step);
+            await settle(command, outcomes[i]!);
+          }
+        })
+        .catch((error: unknown) =>
+          log.warn({ err: error, saga: definition.type, sagaId }, 'saga: sending stopped'),
+        )
+        .finally(() => {
+          for (const c of fresh) inFlight.delete(`${sagaId}/${c.step}`);
+        }),
+    );
+  };
+
+  /** Due commands: retries whose backoff passed and commands left unsent by a crashed process. */
+  const pollCommands = async (): Promise<number> => {
+    const due = await claimDueCommands(pool, tables, claimMs);
+    const bySaga = new Map<string, OutboxCommand[]>();
+    for (const command of due)
+      bySaga.set(command.sagaId, [...(bySaga.get(command.sagaId) ?? []), command]);
+    for (const [sagaId, commands] of bySaga) schedule(sagaId, commands, false);
+    return due.length;
+  };
+
+  const firing = new Set<string>();
+  const pollDeadlines = async (): Promise<number> => {
+    const rows = await dueDeadlines(pool, tables);
+    for (const row of rows) {
+      if (firing.has(row.saga_id)) continue;
+      firing.add(row.saga_id);
+      void track(
+        queues
+          .run(row.saga_id, () =>
+            handle({
+              sagaId: row.saga_id,
+              inputId: `deadline:${row.name}:${row.due_at.toISOString()}`,
+              input: { kind: 'deadline', name: row.name },
+              deadlineDueAt: row.due_at,
+            }),
+          )
+          .catch((error: unknown) =>
+            log.warn({ err: error, sagaId: row.saga_id }, 'saga: deadline not handled'),
+          )
+          .finally(() => firing.delete(row.saga_id)),
+      );
+    }
+    return rows.length;
+  };
+
+  const pollers = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        await pollCommands();
+        await pollDeadlines();
+      } catch (error) {
+        log.warn({ err: error, saga: definition.type }, 'saga: polling failed');
+      }
+      await sleep(pollIntervalMs, stopping.signal);
+    }
+  })();
+
+  const handleEvent = (sagaId: string, eventId: string, event: Event, starts: boolean) =>
+    queues.run(sagaId, () =>
+      handle({ sagaId, inputId: `event:${eventId}`, input: { kind: 'event', event }, starts }),
+    );
+
+  const wanted = new Set(definition.eventTypes);
+  const processBatch = async (batch: ConsumedBatch): Promise<void> => {
+    const bySaga = new Map<string, { eventId: string; event: Event; starts: boolean }[]>();
+    for (const message of batch.messages) {
+      const type = message.headers['ce_type'];
+      if (type === undefined || !wanted.has(type)) continue;
+      let decoded;
+      try {
+        decoded = fromCloudEventMessage(message);
+      } catch (error) {
+        log.warn({ err: error, saga: definition.type }, 'saga: malformed message skipped');
+        continue;
+      }
+      const routed = definition.route(decoded);
+      if (!routed) continue;
+      const list = bySaga.get(routed.sagaId) ?? [];
+      list.push({ eventId: decoded.eventId, event: routed.event, starts: routed.starts });
+      bySaga.set(routed.sagaId, list);
+    }
+    const heartbeat = setInterval(() => void batch.heartbeat().catch(() => undefined), 1_000);
+    try {
+      await Promise.all(
+        [...bySaga].map(async ([sagaId, events]) => {
+          for (const e of events) await handleEvent(sagaId, e.eventId, e.event, e.starts);
+        }),
+      );
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
+
+  const consumer: MessageConsumer = await settings.messaging.consumer({
+    sessionTimeoutMs: 10_000,
+    ...settings.consumer,
+    groupId: settings.groupId ?? `ledgerline.saga.${definition.type}`,
+    topics: definition.topics,
+  });
+  consumer.onAssignment((assignment) =>
+    log.info({ saga: definition.type, assignment }, 'saga: partitions assigned'),
+  );
+  const consuming = consumer.run(processBatch);
+  log.info({ saga: definition.type, topics: definition.topics }, 'saga: started');
+
+  return {
+    handleEvent: (sagaId, eventId, event, starts) =>
+      handleEvent(sagaId, eventId, event as Event, starts).then(() => undefined),
+    async stop() {
+      if (stopping.signal.aborted) return;
+      await consumer.close();
+      await consuming.catch(() => undefined);
+      stopping.abort();
+      await pollers;
+      await Promise.allSettled([...pending]);
+    },
+  };
+};

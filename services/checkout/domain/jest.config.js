@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../../jest.preset.js'),
+  displayName: 'checkout-domain',
+  rootDir: __dirname,
+};

@@ -1,0 +1,81 @@
+import type { CheckoutCommand } from './commands';
+import type { CheckoutContext, CheckoutInput, CheckoutReaction } from './inputs';
+import { checkoutReact } from './react';
+import type { CheckoutState } from './state';
+
+export const context: CheckoutContext = {
+  sagaId: 'order-1',
+  now: '2026-12-01T08:00:00.000Z',
+  ids: { payment: 'pay-1', reservation: 'res-1', refund: 'ref-1' },
+};
+
+const react = checkoutReact({ paymentTimeoutMs: 30_000 });
+
+export const orderPlaced = (totalMinor = 2500): CheckoutInput => ({
+  kind: 'event',
+  event: {
+    type: 'OrderPlaced',
+    orderId: 'order-1',
+    customerAccountId: 'customer-1',
+    merchantAccountId: 'merchant-1',
+    totalMinor,
+    currency: 'EUR',
+  },
+});
+
+export const orderCancelled = (wasConfirmed = false): CheckoutInput => ({
+  kind: 'event',
+  event: {
+    type: 'OrderCancelled',
+    orderId: 'order-1',
+    reason: 'customer changed mind',
+    wasConfirmed,
+  },
+});
+
+export const ok = (step: string): CheckoutInput => ({ kind: 'succeeded', step, result: {} });
+
+export const refused = (
+  step: string,
+  rule: string | null = null,
+  code = 'FAILED_PRECONDITION',
+): CheckoutInput => ({ kind: 'rejected', step, code, rule, message: `${step} refused` });
+
+export const deadline: CheckoutInput = { kind: 'deadline', name: 'payment-timeout' };
+
+/**
+ * given(...inputs).when(input).then(...) for the checkout's react: the given inputs are folded
+ * through react (each must change the state), then `when` is checked against the expectation.
+ */
+export const given = (...history: CheckoutInput[]) => {
+  let state: CheckoutState | undefined;
+  for (const input of history) {
+    const reaction = react(input, state, context);
+    if (!reaction) throw new Error(`given: ${JSON.stringify(input)} changed nothing`);
+    state = reaction.state;
+  }
+  return {
+    when: (input: CheckoutInput) => {
+      const reaction = react(input, state, context);
+      return {
+        /** The commands' types and steps, the saga's status and phase. */
+        then(expected: {
+          commands: readonly (readonly [CheckoutCommand['type'], string])[];
+          status: CheckoutReaction['status'];
+          phase: CheckoutState['phase'];
+        }): CheckoutReaction {
+          expect(reaction).toBeDefined();
+          expect({
+            commands: (reaction?.commands ?? []).map((c) => [c.type, c.step]),
+            status: reaction?.status,
+            phase: reaction?.state.phase,
+          }).toEqual(expected);
+          return reaction!;
+        },
+        thenIgnored(): void {
+          expect(reaction).toBeUndefined();
+        },
+      };
+    },
+  };
+};

@@ -1,0 +1,89 @@
+import { bool, int, loadConfig, serverSettings, serviceSettings, str } from '@ledgerline/config';
+
+export const checkoutSettings = {
+  POSTGRES_URL: serverSettings.POSTGRES_URL,
+  KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
+  ...serviceSettings,
+  ACCOUNTS_ADDRESS: str({
+    description: 'accounts command service, host:port',
+    default: '127.0.0.1:50051',
+  }),
+  PAYMENTS_ADDRESS: str({
+    description: 'payments command service, host:port',
+    default: '127.0.0.1:50052',
+  }),
+  ORDERS_ADDRESS: str({
+    description: 'orders command service, host:port',
+    default: '127.0.0.1:50053',
+  }),
+  CHECKOUT_PAYMENT_TIMEOUT_MS: int({
+    description: 'how long a checkout waits for its payment before compensating',
+    default: 30_000,
+    min: 100,
+    max: 86_400_000,
+  }),
+  SAGA_SCHEMA: str({ description: 'PostgreSQL schema of the saga tables', default: 'sagas' }),
+  SAGA_CONSUMER_GROUP: str({
+    description: 'Kafka consumer group of the checkout saga',
+    default: 'ledgerline.saga.checkout',
+  }),
+  KAFKA_TOPIC_PREFIX: str({
+    description: 'prefix of every topic name (a platform sharing a Kafka cluster); empty for none',
+    default: '',
+  }),
+  SAGA_POLL_INTERVAL_MS: int({
+    description: 'how often due commands and deadlines are polled',
+    default: 250,
+    min: 10,
+    max: 60_000,
+  }),
+  SAGA_CLAIM_MS: int({
+    description: 'how long a process owns a command it sends before another may re-send it',
+    default: 5_000,
+    min: 100,
+    max: 600_000,
+  }),
+  SAGA_RETRY_BASE_MS: int({
+    description: 'first retry delay after a transient failure',
+    default: 100,
+    min: 1,
+    max: 60_000,
+  }),
+  SAGA_RETRY_MAX_MS: int({
+    description: 'longest retry delay',
+    default: 5_000,
+    min: 1,
+    max: 600_000,
+  }),
+  SAGA_COMPENSATION_ATTEMPTS: int({
+    description: 'attempts of a compensation before the saga is compensation_failed',
+    default: 8,
+    min: 1,
+    max: 1_000,
+  }),
+  COMMAND_DEADLINE_MS: int({
+    description: 'gRPC deadline of each command sent',
+    default: 3_000,
+    min: 50,
+    max: 600_000,
+  }),
+  SAGA_CONSUMER_FROM_BEGINNING: bool({
+    // A new group starting at the oldest retained event would start sagas for every order still
+    // in the topic, however old; once the group has committed offsets it resumes from them.
+    description: 'a new consumer group starts at the oldest retained event (else at the newest)',
+    default: false,
+  }),
+  METRICS_PORT: int({
+    description: 'Prometheus /metrics port; metrics are off when 0',
+    default: 0,
+    min: 0,
+    max: 65_535,
+  }),
+  PG_POOL_SIZE: int({ description: 'PostgreSQL connections', default: 20, min: 2, max: 500 }),
+};
+
+export const loadCheckoutConfig = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+) => loadConfig(checkoutSettings, env);
+
+export type CheckoutConfig = ReturnType<typeof loadCheckoutConfig>;

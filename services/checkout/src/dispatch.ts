@@ -1,0 +1,111 @@
+import { type AccountsClient } from '@ledgerline/accounts-client';
+import { assertNever } from '@ledgerline/domain';
+import { type CheckoutCommand } from '@ledgerline/checkout-domain';
+import { type OrdersClient } from '@ledgerline/orders-client';
+import { type PaymentsClient } from '@ledgerline/payments-client';
+import { type DispatchMetadata } from '@ledgerline/sagas';
+
+export interface CheckoutClients {
+  readonly accounts: AccountsClient;
+  readonly payments: PaymentsClient;
+  readonly orders: OrdersClient;
+}
+
+/** Sends one checkout command through its service's typed client; resolves with the receipt. */
+export const dispatchCheckoutCommand =
+  ({ accounts, payments, orders }: CheckoutClients, deadlineMs: number) =>
+  async (command: CheckoutCommand, meta: DispatchMetadata): Promise<unknown> => {
+    const options = { ...meta, deadlineMs };
+    const money = (amount: number, currency: string) => ({ amountMinor: String(amount), currency });
+    switch (command.type) {
+      case 'CreatePayment':
+        return payments.createPayment(
+          {
+            paymentId: command.paymentId,
+            orderId: command.orderId,
+            payerAccountId: command.payerAccountId,
+            payeeAccountId: command.payeeAccountId,
+            amount: String(command.amount),
+            currency: command.currency,
+          },
+          options,
+        );
+      case 'AuthorizePayment':
+        return payments.authorizePayment(
+          { paymentId: command.paymentId, reservationId: command.reservationId },
+          options,
+        );
+      case 'CapturePayment':
+        return payments.capturePayment({ paymentId: command.paymentId }, options);
+      case 'FailPayment':
+        return payments.failPayment(
+          { paymentId: command.paymentId, reason: command.reason },
+          options,
+        );
+      case 'RefundPayment':
+        return payments.refundPayment(
+          {
+            paymentId: command.paymentId,
+            refundId: command.refundId,
+            amount: String(command.amount),
+          },
+          options,
+        );
+      case 'ReserveFunds':
+        return (
+          await accounts.reserveFunds(
+            {
+              accountId: command.accountId,
+              reservationId: command.reservationId,
+              amount: money(command.amount, command.currency),
+            },
+            options,
+          )
+        ).receipt;
+      case 'CaptureReservation':
+        return (
+          await accounts.captureReservation(
+            { accountId: command.accountId, reservationId: command.reservationId },
+            options,
+          )
+        ).receipt;
+      case 'ReleaseReservation':
+        return (
+          await accounts.releaseReservation(
+            { accountId: command.accountId, reservationId: command.reservationId },
+            options,
+          )
+        ).receipt;
+      case 'CreditFunds':
+        return (
+          await accounts.creditFunds(
+            {
+              accountId: command.accountId,
+              amount: money(command.amount, command.currency),
+              reference: command.reference,
+            },
+            options,
+          )
+        ).receipt;
+      case 'DebitFunds':
+        return (
+          await accounts.debitFunds(
+            {
+              accountId: command.accountId,
+              amount: money(command.amount, command.currency),
+              reference: command.reference,
+            },
+            options,
+          )
+        ).receipt;
+      case 'ConfirmOrder':
+        return orders.confirmOrder(
+          { orderId: command.orderId, paymentId: command.paymentId },
+          options,
+        );
+      case 'CancelOrder':
+        return orders.cancelOrder({ orderId: command.orderId, reason: command.reason }, options);
+      default:
+        return assertNever(command);
+    }
+  };

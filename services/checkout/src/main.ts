@@ -1,0 +1,4 @@
+import './instrumentation';
+import { runCheckoutService } from './service';
+
+runCheckoutService();

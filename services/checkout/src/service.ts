@@ -1,0 +1,139 @@
+import { createAccountsClient } from '@ledgerline/accounts-client';
+import { categoryTopicSpec } from '@ledgerline/cloud-events';
+import { ConfigError } from '@ledgerline/config';
+import { describeStartupFailure } from '@ledgerline/command-service';
+import { installShutdownHooks, startGrpcServer } from '@ledgerline/grpc';
+import { createLogger } from '@ledgerline/logging';
+import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
+import { createOrdersClient } from '@ledgerline/orders-client';
+import { ORDER_STREAM_CATEGORY } from '@ledgerline/orders-domain';
+import { createPaymentsClient } from '@ledgerline/payments-client';
+import {
+  registerSagaMetrics,
+  sagaAdminService,
+  type SagaFaultHooks,
+  sagaOperator,
+  type SagaOperator,
+  startSagaRuntime,
+} from '@ledgerline/sagas';
+import { startMetrics } from '@ledgerline/telemetry';
+import { Pool } from 'pg';
+import { checkoutSaga } from './checkout-saga';
+import { type CheckoutConfig, loadCheckoutConfig } from './config';
+import { dispatchCheckoutCommand } from './dispatch';
+
+export interface RunningCheckoutService {
+  readonly port: number;
+  readonly operator: SagaOperator;
+  stop(): Promise<void>;
+}
+
+/**
+ * The checkout service's composition root: the saga runtime over the order topic, the typed
+ * clients of the three command services it drives, and the SagaAdminService (plus health and
+ * reflection) on its gRPC port.
+ */
+export const startCheckoutService = async (
+  config: CheckoutConfig = loadCheckoutConfig(),
+  options: { faults?: SagaFaultHooks } = {},
+): Promise<RunningCheckoutService> => {
+  const logger = createLogger({ service: 'checkout', level: config.LOG_LEVEL });
+  const stopMetrics =
+    config.METRICS_PORT > 0 ? await startMetrics('checkout', config.METRICS_PORT) : undefined;
+  const pool = new Pool({ connectionString: config.POSTGRES_URL, max: config.PG_POOL_SIZE });
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+  // The runtime retries every transient failure itself, with backoff, so the clients do not; a
+  // channel to a service that was down reconnects within 2 s of its return (grpc-js waits up to
+  // 120 s by default).
+  const clientOptions = {
+    retries: 0,
+    deadlineMs: config.COMMAND_DEADLINE_MS,
+    channelOptions: { 'grpc.max_reconnect_backoff_ms': 2_000 },
+  };
+  const clients = {
+    accounts: createAccountsClient(config.ACCOUNTS_ADDRESS, clientOptions),
+    payments: createPaymentsClient(config.PAYMENTS_ADDRESS, clientOptions),
+    orders: createOrdersClient(config.ORDERS_ADDRESS, clientOptions),
+  };
+  const closeClients = () => Object.values(clients).forEach((client) => client.close());
+  const messaging = namespacedMessaging(
+    createKafkaMessaging({ brokers: config.KAFKA_BROKERS, clientId: 'checkout-saga', logger }),
+    config.KAFKA_TOPIC_PREFIX,
+  );
+  try {
+    // The orders relay creates the topic too; whichever starts first, the consumer finds it.
+    const admin = await messaging.admin();
+    await admin
+      .ensureTopics([categoryTopicSpec(ORDER_STREAM_CATEGORY)])
+      .finally(() => admin.close());
+    const runtime = await startSagaRuntime({
+      definition: checkoutSaga({ paymentTimeoutMs: config.CHECKOUT_PAYMENT_TIMEOUT_MS }),
+      pool,
+      schema: config.SAGA_SCHEMA,
+      messaging,
+      logger,
+      dispatch: dispatchCheckoutCommand(clients, config.COMMAND_DEADLINE_MS),
+      groupId: config.SAGA_CONSUMER_GROUP,
+      consumer: { fromBeginning: config.SAGA_CONSUMER_FROM_BEGINNING, sessionTimeoutMs: 10_000 },
+      pollIntervalMs: config.SAGA_POLL_INTERVAL_MS,
+      claimMs: config.SAGA_CLAIM_MS,
+      retry: {
+        baseDelayMs: config.SAGA_RETRY_BASE_MS,
+        maxDelayMs: config.SAGA_RETRY_MAX_MS,
+        compensationAttempts: config.SAGA_COMPENSATION_ATTEMPTS,
+      },
+      ...(options.faults && { faults: options.faults }),
+    });
+    const operator = sagaOperator({ pool, schema: config.SAGA_SCHEMA });
+    const unregisterMetrics = registerSagaMetrics(operator);
+    const server = await startGrpcServer({
+      host: config.GRPC_HOST,
+      port: config.GRPC_PORT,
+      services: [sagaAdminService(operator, logger)],
+      logger,
+    });
+    let stopped: Promise<void> | undefined;
+    return {
+      port: server.port,
+      operator,
+      stop: () =>
+        (stopped ??= (async () => {
+          await server.shutdown();
+          unregisterMetrics();
+          await runtime.stop();
+          closeClients();
+          await pool.end();
+          await stopMetrics?.();
+        })()),
+    };
+  } catch (error) {
+    closeClients();
+    await pool.end().catch(() => undefined);
+    await stopMetrics?.();
+    throw error;
+  }
+};
+
+/** main.ts: start, stop gracefully on SIGTERM/SIGINT, and report a start-up failure in one line. */
+export const runCheckoutService = (options: { faults?: SagaFaultHooks } = {}): void => {
+  let config: CheckoutConfig;
+  try {
+    config = loadCheckoutConfig();
+  } catch (error) {
+    process.stderr.write(
+      `checkout: ${error instanceof ConfigError ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+  startCheckoutService(config, options).then(
+    (running) =>
+      installShutdownHooks(
+        { shutdown: () => running.stop() },
+        createLogger({ service: 'checkout' }),
+      ),
+    (error: unknown) => {
+      process.stderr.write(`checkout: ${describeStartupFailure(error)}\n`);
+      process.exit(1);
+    },
+  );
+};
