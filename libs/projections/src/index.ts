@@ -1,3 +1,4 @@
+export * from './bulk';
 export { type BatchStats, deadLetterMessage } from './apply-batch';
 export * from './broker-history';
 export * from './decisions';

@@ -1,6 +1,7 @@
-import { type SearchClient } from '@ledgerline/search';
+import { type SearchClient, type VersionedIndex } from '@ledgerline/search';
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
+import { type BulkTable } from './bulk';
 
 /** Logical table name → qualified table name, e.g. `{ balances: 'read_accounts.balances_v1' }`. */
 export type TableNames = Readonly<Record<string, string>>;
@@ -35,6 +36,8 @@ export interface PostgresProjection<Tables extends TableNames = TableNames> exte
   readonly tables: Tables;
   /** Creates the projection's tables (idempotently); run once at start-up. */
   readonly migrate?: (client: PoolClient, tables: Tables) => Promise<void>;
+  /** Optional batch path for rebuilds (see `BulkTable`); without it a rebuild runs the handlers. */
+  readonly bulk?: readonly BulkTable[];
 }
 
 /** A full-document write or a delete; versions are external, so an older one never wins. */
@@ -68,6 +71,11 @@ export interface ElasticsearchProjection extends ProjectionBase<SearchHandler> {
   readonly index: string;
   /** Creates the index (e.g. with `ensureVersionedIndex`); run once at start-up. */
   readonly setup?: (client: SearchClient, index: string) => Promise<void>;
+  /**
+   * The versioned index `setup` creates behind the alias `index`: a rebuild creates the next copy
+   * with these mappings (a new `version` = a new `<alias>-v<version>` index) and moves the alias.
+   */
+  readonly searchIndex?: VersionedIndex;
 }
 
 export type Projection = PostgresProjection<TableNames> | ElasticsearchProjection;

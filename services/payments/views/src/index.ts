@@ -1,4 +1,5 @@
 export { PAYMENT_EVENTS_TOPIC } from './payment-event';
+export * from './payments/bulk';
 export * from './payments/payment-change';
 export * from './payments/projection';
 export * from './payments/queries';

@@ -66,6 +66,7 @@ export const ordersSearchProjection = (options: OrdersSearchOptions = {}) =>
     topics: options.topics ?? [ORDER_EVENTS_TOPIC],
     onUnknownType: 'park',
     index: options.alias ?? 'orders',
+    searchIndex: ordersIndex(options.alias ?? 'orders'),
     setup: async (client, alias) => {
       await ensureVersionedIndex(client, ordersIndex(alias));
     },

@@ -6,6 +6,7 @@ import {
   tableName,
 } from '@ledgerline/projections';
 import { type PoolClient } from 'pg';
+import { PAYMENTS_BULK } from './bulk';
 import { forEveryPaymentEvent, PAYMENT_EVENTS_TOPIC, paymentEvent } from '../payment-event';
 import { type PaymentChange, paymentChange, type PaymentColumns } from './payment-change';
 
@@ -34,6 +35,7 @@ export const paymentsProjection = (options: PaymentsProjectionOptions) =>
     topics: options.topics ?? [PAYMENT_EVENTS_TOPIC],
     onUnknownType: 'park',
     tables: options.tables,
+    bulk: PAYMENTS_BULK,
     migrate: async (client, { payments }) => {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${tableName(payments).schema}`);
       await client.query(`

@@ -55,6 +55,7 @@ export const paymentsSearchProjection = (options: PaymentsSearchOptions = {}) =>
     topics: options.topics ?? [PAYMENT_EVENTS_TOPIC],
     onUnknownType: 'park',
     index: options.alias ?? 'payments',
+    searchIndex: paymentsIndex(options.alias ?? 'payments'),
     setup: async (client, alias) => {
       await ensureVersionedIndex(client, paymentsIndex(alias));
     },

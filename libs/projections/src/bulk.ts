@@ -1,0 +1,30 @@
+import { type PublishedEvent } from '@ledgerline/relay';
+
+/** A row as a bulk reducer folds it: column name → SQL value. */
+export type BulkRow = Readonly<Record<string, unknown>>;
+
+/**
+ * The batch path of a Postgres projection, for rebuilds (ADR 0015): instead of one statement per
+ * event, a rebuild folds a batch of events in memory into the final row per key and writes the
+ * rows with one multi-row upsert per table. A projection that provides it must produce exactly
+ * the rows its per-event handlers produce (each view proves it in a test).
+ */
+export interface BulkTable<Row extends object = BulkRow> {
+  /** The logical table (a key of the projection's `tables`). */
+  readonly table: string;
+  /** Its primary key column. */
+  readonly key: Extract<keyof Row, string>;
+  /** Every column the reducer writes (the key included). */
+  readonly columns: readonly Extract<keyof Row, string>[];
+  /** The key of the row `event` changes; undefined when it changes none of this table. */
+  keyOf(event: PublishedEvent): string | undefined;
+  /**
+   * The row after `event`, from the row before it (undefined: no row yet). Pure. Throws, as the
+   * handler would, for an event it cannot apply.
+   */
+  fold(row: Row | undefined, event: PublishedEvent): Row;
+}
+
+/** Widens a typed table for the projection's list (the runtime only hands it its own rows). */
+export const bulkTable = <Row extends object>(table: BulkTable<Row>): BulkTable =>
+  table as unknown as BulkTable;

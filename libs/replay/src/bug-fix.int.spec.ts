@@ -1,0 +1,73 @@
+import { type PostgresHandler, postgresProjection } from '@ledgerline/projections';
+import { paymentsProjection, type PaymentsTables } from '@ledgerline/payments-views';
+import { foldPayments, paymentsInTable } from './fixtures/expected-payments';
+import { type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
+import { rebuild, rollback } from './rebuild';
+
+describe('a projection bug fixed in code, then rebuilt', () => {
+  const names = pipelineNames();
+  const table = `${names.readSchema}.payments_v1`;
+  const fixed = paymentsProjection({
+    name: `${names.category}.payments`,
+    topics: [names.topic],
+    tables: { payments: table },
+  });
+  // The bug: captures recorded ten times too large.
+  const capture = fixed.handlers.PaymentCaptured!;
+  const buggyCapture: PostgresHandler<PaymentsTables> = async (event, context) => {
+    await capture(event, context);
+    await context.client.query(
+      `UPDATE ${context.tables.payments} SET captured_amount = captured_amount * 10
+        WHERE payment_id = $1`,
+      [(event.data as { paymentId: string }).paymentId],
+    );
+  };
+  const { bulk: _bulk, sink: _sink, ...rest } = fixed;
+  const buggy = postgresProjection({
+    ...rest,
+    handlers: { ...fixed.handlers, PaymentCaptured: buggyCapture },
+  });
+  let pipeline: Pipeline;
+
+  beforeAll(async () => {
+    pipeline = await startPipeline(names);
+    await pipeline.startLive(buggy);
+    await pipeline.writePayments(100);
+    await pipeline.liveCaughtUp(fixed.name);
+  }, 60_000);
+  afterAll(() => pipeline?.close());
+
+  const capturedAmounts = async () =>
+    (await paymentsInTable(pipeline.pool, table)).map((row) => Number(row.capturedAmount));
+
+  it('refuses to switch on differences, switches when told, and rolls back to the old copy', async () => {
+    const before = await capturedAmounts();
+    expect(before.every((amount) => amount >= 1_000)).toBe(true);
+
+    await expect(rebuild(pipeline.deps, pipeline.view(fixed))).rejects.toThrow(
+      /differs from the live one \(payments: live 100 rows, new 100 rows, 100 only in live, 100 only in new\); not switched/,
+    );
+    expect(await capturedAmounts()).toEqual(before); // the live copy is untouched
+
+    const summary = await rebuild(pipeline.deps, pipeline.view(fixed), { acceptDifferences: true });
+    expect(summary.resumed).toBe(true); // the refused run's copy, continued
+    expect(summary.verification?.equal).toBe(false);
+    expect(summary.verification?.tables[0]?.samples.length).toBeGreaterThan(0);
+    expect(await paymentsInTable(pipeline.pool, table)).toEqual(
+      foldPayments(await pipeline.allEvents()),
+    );
+
+    // Events after the switch land in the new copy; the rollback catches the old one up.
+    await pipeline.writePayments(10);
+    await pipeline.liveCaughtUp(fixed.name);
+    const back = await rollback(pipeline.deps, pipeline.view(buggy));
+    expect(back.live.generation).toBe(1);
+    expect(back.events).toBe(30);
+    const after = await capturedAmounts();
+    expect(after).toHaveLength(110);
+    expect(after.every((amount) => amount >= 1_000)).toBe(true);
+    await pipeline.writePayments(5);
+    await pipeline.liveCaughtUp(fixed.name);
+    expect(await capturedAmounts()).toHaveLength(115);
+  }, 90_000);
+});

@@ -1,0 +1,16 @@
+/** Every failure an operator can act on; the CLI maps each kind to its own exit code. */
+export class ReplayError extends Error {
+  constructor(
+    readonly kind:
+      | 'unknown-projection'
+      | 'locked'
+      | 'verification-failed'
+      | 'unappliable-event'
+      | 'nothing-to-roll-back'
+      | 'bad-input',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReplayError';
+  }
+}

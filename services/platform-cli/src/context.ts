@@ -1,0 +1,97 @@
+import { ConfigError, hostPorts, loadConfig, str, url } from '@ledgerline/config';
+import { createKafkaMessaging, type Messaging } from '@ledgerline/messaging';
+import { type ReplayDeps, streamProgress } from '@ledgerline/replay';
+import { createSearchClient, type SearchClient } from '@ledgerline/search';
+import { readFileSync } from 'node:fs';
+import { Pool } from 'pg';
+import { platformViews, type PlatformView, type ViewOverrides } from './registry';
+
+export const cliSettings = {
+  POSTGRES_URL: url({
+    description: 'PostgreSQL connection URL',
+    protocols: ['postgres', 'postgresql'],
+  }),
+  KAFKA_BROKERS: hostPorts({ description: 'Kafka bootstrap servers, host:port[,host:port]' }),
+  ELASTICSEARCH_URL: url({ description: 'Elasticsearch HTTP URL', protocols: ['http', 'https'] }),
+  PLATFORM_VIEWS: str({
+    description: 'JSON file of per-context schema/name overrides for the views (default: none)',
+    default: '',
+  }),
+};
+
+export interface Output {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** What commands use: servers opened on first use and closed when the command ends. */
+export interface CliContext {
+  readonly json: boolean;
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly workspace: string;
+  pool(): Pool;
+  messaging(): Messaging;
+  searchClient(): SearchClient;
+  views(): readonly PlatformView[];
+  /** Replay's dependencies, with progress on stderr unless `--json`. */
+  replayDeps(): ReplayDeps & { end(): void };
+  close(): Promise<void>;
+}
+
+const readOverrides = (file: string): ViewOverrides => {
+  if (!file) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ViewOverrides;
+  } catch (error) {
+    throw new ConfigError('PLATFORM_VIEWS', `cannot read ${file}: ${(error as Error).message}`);
+  }
+};
+
+export const createContext = (input: {
+  json: boolean;
+  stdout: Output;
+  stderr: Output;
+  env: Readonly<Record<string, string | undefined>>;
+  workspace: string;
+}): CliContext => {
+  let config: ReturnType<typeof loadConfig<typeof cliSettings>> | undefined;
+  const settings = () => (config ??= loadConfig(cliSettings, input.env));
+  let pool: Pool | undefined;
+  let messaging: Messaging | undefined;
+  let search: SearchClient | undefined;
+  let views: readonly PlatformView[] | undefined;
+  return {
+    ...input,
+    pool: () =>
+      (pool ??= new Pool({
+        connectionString: settings().POSTGRES_URL,
+        max: 8,
+        application_name: 'platform-cli',
+      })),
+    messaging: () =>
+      (messaging ??= createKafkaMessaging({
+        brokers: [...settings().KAFKA_BROKERS],
+        clientId: 'platform-cli',
+      })),
+    searchClient: () => (search ??= createSearchClient(settings().ELASTICSEARCH_URL)),
+    views: () => (views ??= platformViews(readOverrides(settings().PLATFORM_VIEWS))),
+    replayDeps() {
+      const progress = input.json
+        ? { phase: () => undefined, advance: () => undefined, end: () => undefined }
+        : streamProgress(input.stderr);
+      return {
+        pool: this.pool(),
+        messaging: this.messaging(),
+        searchClient: this.searchClient(),
+        progress,
+        end: () => progress.end(),
+      };
+    },
+    async close() {
+      await pool?.end().catch(() => undefined);
+      await search?.close().catch(() => undefined);
+    },
+  };
+};

@@ -1,0 +1,13 @@
+import { type CommandGroup } from '../command';
+import { dlqGroup } from './dlq';
+import { eventsGroup } from './events';
+import { projectionsGroup } from './projections';
+import { stackGroup } from './stack';
+
+/** Every command group of `platform`: a new group is one file and one line here. */
+export const GROUPS: readonly CommandGroup[] = [
+  projectionsGroup,
+  eventsGroup,
+  dlqGroup,
+  stackGroup,
+];

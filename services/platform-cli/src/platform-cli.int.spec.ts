@@ -1,0 +1,254 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, PostgresEventStore } from '@ledgerline/event-store';
+import { createKafkaMessaging } from '@ledgerline/messaging';
+import { paymentsProjection } from '@ledgerline/payments-views';
+import { categoryTopicSpec } from '@ledgerline/relay';
+import { servers, uniqueName, workspaceRoot } from '@ledgerline/testing';
+import { Pool } from 'pg';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+describe('the platform CLI against the real servers', () => {
+  const names = {
+    readSchema: uniqueName('cli_read'),
+    sourceSchema: uniqueName('cli_store'),
+    projectionPrefix: uniqueName('cli'),
+    topic: uniqueName('cli-republish'),
+  };
+  const projection = `${names.projectionPrefix}.payments`;
+  const viewsFile = join(tmpdir(), `${uniqueName('platform-views')}.json`);
+  const streamId = `payment-${randomUUID()}`;
+  let pool: Pool;
+  let env: Record<string, string>;
+
+  const platform = (...args: string[]): Promise<Run> =>
+    new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [join(workspaceRoot, 'tools/platform.mjs'), ...args],
+        { cwd: workspaceRoot, env: { ...process.env, ...env }, timeout: 60_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  beforeAll(async () => {
+    const s = await servers();
+    env = {
+      POSTGRES_URL: s.postgresUrl,
+      KAFKA_BROKERS: s.kafkaBrokers.join(','),
+      ELASTICSEARCH_URL: s.elasticsearchUrl,
+      PLATFORM_VIEWS: viewsFile,
+    };
+    writeFileSync(
+      viewsFile,
+      JSON.stringify({
+        payments: {
+          readSchema: names.readSchema,
+          sourceSchema: names.sourceSchema,
+          projectionPrefix: names.projectionPrefix,
+        },
+      }),
+    );
+    pool = new Pool({ connectionString: s.postgresUrl, max: 4 });
+    await migrate(pool, { schema: names.sourceSchema });
+    const store = new PostgresEventStore({ pool, schema: names.sourceSchema });
+    const facts = (id: string) => ({
+      paymentId: id,
+      orderId: `o-${id}`,
+      payerAccountId: 'payer',
+      payeeAccountId: 'payee',
+      currency: 'EUR',
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    for (const stream of [streamId, `payment-${randomUUID()}`, `payment-${randomUUID()}`]) {
+      const id = stream.slice('payment-'.length);
+      await store.append(
+        stream,
+        [{ type: 'PaymentCreated', data: { ...facts(id), amount: 700 } }],
+        {
+          expectedVersion: 'no_stream',
+        },
+      );
+      await store.append(
+        stream,
+        [{ type: 'PaymentAuthorized', data: { ...facts(id), amount: 700, reservationId: 'r' } }],
+        { expectedVersion: 1 },
+      );
+    }
+    // The live tables, as the payments query service creates them at start-up.
+    const live = paymentsProjection({ tables: { payments: `${names.readSchema}.payments_v1` } });
+    await pool.query(`CREATE SCHEMA "${names.readSchema}"`);
+    const client = await pool.connect();
+    await live.migrate!(client, live.tables).finally(() => client.release());
+    const admin = await createKafkaMessaging({
+      brokers: s.kafkaBrokers,
+      clientId: 'cli-test',
+    }).admin();
+    await admin.ensureTopics([categoryTopicSpec('payment')]);
+    await admin.close();
+  }, 60_000);
+
+  afterAll(async () => {
+    const admin = await createKafkaMessaging({
+      brokers: env['KAFKA_BROKERS']!.split(','),
+      clientId: 'cli-test',
+    }).admin();
+    await admin.deleteTopics([names.topic]).catch(() => undefined);
+    await admin.close();
+    await pool.query(`DROP SCHEMA IF EXISTS "${names.readSchema}" CASCADE`);
+    await pool.query(`DROP SCHEMA IF EXISTS "${names.sourceSchema}" CASCADE`);
+    await pool.end();
+  });
+
+  it('answers --help on every level and lists the exit codes', async () => {
+    const top = await platform('--help');
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(
+      /exit codes:[\s\S]*4 {2}another rebuild of the projection is running/,
+    );
+    for (const group of ['projections', 'events', 'dlq', 'stack']) {
+      const help = await platform(group, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`usage: platform ${group} <command>`);
+    }
+    const rebuild = await platform('projections', 'rebuild', '--help');
+    expect(rebuild.stdout).toContain('--accept-differences');
+    expect((await platform()).code).toBe(2); // no command: help, and a usage exit
+  }, 60_000);
+
+  it('fails in one line with an exit code that says why', async () => {
+    const unknown = await platform('projections', 'status', 'no.such-view');
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(
+      /^platform: error: unknown projection no\.such-view; known: .*\n$/,
+    );
+    const badOption = await platform('projections', 'rebuild', projection, '--frobnicate');
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    const badNumber = await platform('projections', 'rebuild', projection, '--batch-size', 'lots');
+    expect(badNumber.code).toBe(2);
+    expect(badNumber.stderr).toContain('--batch-size must be an integer');
+    const missing = await platform(
+      'events',
+      'show',
+      '--schema',
+      names.sourceSchema,
+      'payment-none',
+      '--json',
+    );
+    expect(missing.code).toBe(3);
+    expect(JSON.parse(missing.stdout)).toEqual({
+      error: { kind: 'not-found', code: 3, message: 'stream payment-none has no events' },
+    });
+  }, 60_000);
+
+  it('rebuilds, reports, refuses a differing copy, rolls back and drops old copies', async () => {
+    const list = await platform('projections', 'list', '--json');
+    expect(JSON.parse(list.stdout)).toContainEqual(
+      expect.objectContaining({ name: projection, sink: 'postgres' }),
+    );
+
+    const rebuilt = await platform('projections', 'rebuild', projection, '--json');
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.code).toBe(0);
+    const summary = JSON.parse(rebuilt.stdout) as {
+      live: { generation: number };
+      events: number;
+      verification: { equal: boolean };
+    };
+    expect(summary).toMatchObject({
+      live: { generation: 2 },
+      events: 6,
+      verification: { equal: true },
+    });
+
+    // A live copy changed behind the projection's back: verification refuses to switch.
+    await pool.query(
+      `UPDATE ${names.readSchema}.payments_v1 SET amount = 1 WHERE payment_id = $1`,
+      [streamId.slice('payment-'.length)],
+    );
+    const refused = await platform('projections', 'rebuild', projection);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toMatch(
+      /platform: error: .*differs from the live one \(payments: live 3 rows, new 3 rows, 1 only in live, 1 only in new\); not switched/,
+    );
+
+    const status = await platform('projections', 'status', projection, '--json');
+    expect(status.code).toBe(0);
+    const copies = (
+      JSON.parse(status.stdout) as { copies: { generation: number; status: string }[] }
+    ).copies;
+    expect(copies.map((c) => [c.generation, c.status])).toEqual([
+      [1, 'old'],
+      [2, 'live'],
+      [3, 'filling'],
+    ]);
+
+    const back = await platform('projections', 'rollback', projection, '--json');
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout)).toMatchObject({
+      live: { generation: 1 },
+      previous: { generation: 2 },
+    });
+
+    const dropped = await platform('projections', 'drop-old', projection, '--filling', '--json');
+    expect(JSON.parse(dropped.stdout)).toEqual({ projection, dropped: [2, 3] });
+    const nothing = await platform('projections', 'rollback', projection);
+    expect(nothing.code).toBe(3);
+    expect(nothing.stderr).toContain('has no previous copy to roll back to');
+  }, 120_000);
+
+  it('reads the store, republishes it in the relay encoding and lists parked events', async () => {
+    const tail = await platform(
+      'events',
+      'tail',
+      '--schema',
+      names.sourceSchema,
+      '--limit',
+      '2',
+      '--json',
+    );
+    expect(tail.code).toBe(0);
+    const events = JSON.parse(tail.stdout) as { type: string; position: number }[];
+    expect(events.map((e) => e.position)).toEqual([5, 6]);
+
+    const shown = await platform('events', 'show', '--schema', names.sourceSchema, streamId);
+    expect(shown.stdout).toMatch(/^v1 PaymentCreated @\d+ .*\n {2}\{.*\}\nv2 PaymentAuthorized/);
+
+    const republished = await platform(
+      'events',
+      'republish',
+      '--schema',
+      names.sourceSchema,
+      '--category',
+      'payment',
+      '--from',
+      '3',
+      '--topic',
+      names.topic,
+      '--json',
+    );
+    expect(republished.code).toBe(0);
+    expect(JSON.parse(republished.stdout)).toEqual({ events: 4, topic: names.topic });
+    const admin = await createKafkaMessaging({
+      brokers: env['KAFKA_BROKERS']!.split(','),
+      clientId: 'cli-test',
+    }).admin();
+    const offsets = await admin.latestOffsets(names.topic);
+    await admin.close();
+    expect(offsets.reduce((sum, p) => sum + Number(p.offset), 0)).toBe(4);
+
+    const parked = await platform('dlq', 'list', projection, '--json');
+    expect(parked.code).toBe(0);
+    expect(JSON.parse(parked.stdout)).toEqual([]);
+  }, 60_000);
+});
