@@ -7,6 +7,14 @@ import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { paymentsProjection } from '@ledgerline/payments-views';
 import { categoryTopicSpec } from '@ledgerline/relay';
+import {
+  handleInput,
+  migrateSagas,
+  type SagaCommand,
+  type SagaDefinition,
+  SagaStateCache,
+  sagaTables,
+} from '@ledgerline/sagas';
 import { servers, uniqueName, workspaceRoot } from '@ledgerline/testing';
 import { Pool } from 'pg';
 
@@ -250,5 +258,58 @@ describe('the platform CLI against the real servers', () => {
     const parked = await platform('dlq', 'list', projection, '--json');
     expect(parked.code).toBe(0);
     expect(JSON.parse(parked.stdout)).toEqual([]);
+  }, 60_000);
+  it('lists, shows and retries sagas, and names an unknown one with exit code 3', async () => {
+    const schema = uniqueName('cli_sagas');
+    await migrateSagas(pool, schema);
+    // One saga written through the runtime's own store: started, one command in its outbox.
+    const definition: SagaDefinition<{ n: number }, { n: number }, SagaCommand> = {
+      type: 'cli-test',
+      topics: [],
+      eventTypes: [],
+      derivedIds: [],
+      route: () => undefined,
+      react: (_input, _state) => ({
+        state: { n: 1 },
+        status: 'compensating',
+        commands: [{ step: 'undo', compensation: true }],
+      }),
+    };
+    const sagaId = randomUUID();
+    await handleInput(pool, sagaTables(schema), new SagaStateCache(), definition, {
+      sagaId,
+      inputId: 'event:1',
+      input: { kind: 'event', event: { n: 1 } },
+      starts: true,
+      now: new Date(),
+      claimUntil: new Date(),
+    });
+    try {
+      const listed = await platform('sagas', 'list', '--schema', schema, '--json');
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual([
+        expect.objectContaining({ sagaId, type: 'cli-test', status: 'compensating' }),
+      ]);
+      const filtered = await platform('sagas', 'list', '--schema', schema, '--status', 'completed');
+      expect(filtered.code).toBe(0);
+      expect(filtered.stdout).not.toContain(sagaId);
+      const shown = await platform('sagas', 'show', sagaId, '--schema', schema);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toContain(`cli-test ${sagaId}: compensating`);
+      expect(shown.stdout).toContain('undo');
+      expect(shown.stdout).toContain('event:1');
+      const retried = await platform('sagas', 'retry', sagaId, '--schema', schema, '--json');
+      expect(retried.code).toBe(0);
+      expect(JSON.parse(retried.stdout)).toMatchObject({ sagaId });
+
+      const unknown = await platform('sagas', 'show', randomUUID(), '--schema', schema);
+      expect(unknown.code).toBe(3);
+      expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+      const badStatus = await platform('sagas', 'list', '--schema', schema, '--status', 'done');
+      expect(badStatus.code).toBe(2);
+      expect(badStatus.stderr).toContain('--status must be one of');
+    } finally {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { type CommandGroup } from '../command';
 import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
 import { projectionsGroup } from './projections';
+import { sagasGroup } from './sagas';
 import { stackGroup } from './stack';
 
 /** Every command group of `platform`: a new group is one file and one line here. */
@@ -9,5 +10,6 @@ export const GROUPS: readonly CommandGroup[] = [
   projectionsGroup,
   eventsGroup,
   dlqGroup,
+  sagasGroup,
   stackGroup,
 ];
