@@ -1,6 +1,41 @@
 import { servers, uniqueName } from '@ledgerline/testing';
 import { createKafkaMessaging } from './kafkajs-messaging';
-import { type IncomingMessage } from '../ports';
+import { type IncomingMessage, type Messaging } from '../ports';
+
+/**
+ * Runs one member of `groupId` on `topic` until it has seen `count` message values, then leaves;
+ * `onJoined` runs once it has its partitions. Fails naming what it saw after 15 s.
+ */
+const consumeUntil = async (
+  messaging: Messaging,
+  member: { groupId: string; topic: string; fromBeginning: boolean },
+  count: number,
+  onJoined?: () => void,
+): Promise<string[]> => {
+  const consumer = await messaging.consumer({
+    groupId: member.groupId,
+    topics: [member.topic],
+    fromBeginning: member.fromBeginning,
+    sessionTimeoutMs: 6_000,
+  });
+  const seen: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`saw only ${seen.join(',')}`)), 15_000);
+      consumer.onAssignment(() => onJoined?.());
+      void consumer.run(async (batch) => {
+        seen.push(...batch.messages.map((m) => m.value!.toString()));
+        if (seen.length >= count) resolve();
+        return Promise.resolve();
+      });
+    });
+  } finally {
+    clearTimeout(timer);
+    await consumer.close();
+  }
+  return seen;
+};
 
 describe('kafkajs messaging against the real broker', () => {
   it('creates a topic, produces in order and consumes with a consumer group', async () => {
@@ -67,31 +102,8 @@ describe('kafkajs messaging against the real broker', () => {
     const producer = await messaging.producer();
     await admin.ensureTopics([{ topic, partitions: 1 }]);
     const message = (n: number) => ({ key: 'k', value: String(n) });
-    /** Runs a member of the group until it has seen `count` messages, then leaves. */
-    const consume = async (count: number, fromBeginning: boolean): Promise<string[]> => {
-      const consumer = await messaging.consumer({
-        groupId,
-        topics: [topic],
-        fromBeginning,
-        sessionTimeoutMs: 6_000,
-      });
-      const seen: string[] = [];
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await new Promise<void>((resolve, reject) => {
-          timer = setTimeout(() => reject(new Error(`saw only ${seen.join(',')}`)), 15_000);
-          void consumer.run(async (batch) => {
-            seen.push(...batch.messages.map((m) => m.value!.toString()));
-            if (seen.length >= count) resolve();
-            return Promise.resolve();
-          });
-        });
-      } finally {
-        clearTimeout(timer);
-        await consumer.close();
-      }
-      return seen;
-    };
+    const consume = (count: number, fromBeginning: boolean) =>
+      consumeUntil(messaging, { groupId, topic, fromBeginning }, count);
     try {
       await producer.send(topic, [1, 2, 3].map(message));
       expect(await consume(3, true)).toEqual(['1', '2', '3']);
@@ -121,31 +133,10 @@ describe('kafkajs messaging against the real broker', () => {
         topic,
         keys.map((key) => ({ key, value: `${label}-${key}` })),
       );
-    const member = async (expected: number, onJoined?: () => void): Promise<string[]> => {
-      const consumer = await messaging.consumer({
-        groupId,
-        topics: [topic],
-        fromBeginning: false,
-        sessionTimeoutMs: 6_000,
-      });
-      const seen: string[] = [];
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await new Promise<void>((resolve, reject) => {
-          timer = setTimeout(() => reject(new Error(`saw only ${seen.join(',')}`)), 15_000);
-          consumer.onAssignment(() => onJoined?.());
-          void consumer.run(async (batch) => {
-            seen.push(...batch.messages.map((m) => m.value!.toString()));
-            if (seen.length >= expected) resolve();
-            return Promise.resolve();
-          });
-        });
-      } finally {
-        clearTimeout(timer);
-        await consumer.close();
-      }
-      return seen.sort();
-    };
+    const member = async (count: number, onJoined?: () => void) =>
+      (
+        await consumeUntil(messaging, { groupId, topic, fromBeginning: false }, count, onJoined)
+      ).sort();
     try {
       await publish('history');
       const first = await member(8, () => void publish('first'));
