@@ -49,6 +49,9 @@ export const namespacedMessaging = (messaging: Messaging, prefix: string): Messa
           (await admin.listTopics()).filter((t) => t.startsWith(prefix)).map(back),
         deleteTopics: (topics) => admin.deleteTopics(topics.map(out)),
         latestOffsets: (topic) => admin.latestOffsets(out(topic)),
+        offsetRanges: (topic) => admin.offsetRanges(out(topic)),
+        offsetsAtTime: (topic, timestampMs) => admin.offsetsAtTime(out(topic), timestampMs),
+        deleteRecords: (topic, partitions) => admin.deleteRecords(out(topic), partitions),
         close: () => admin.close(),
       };
     },

@@ -94,6 +94,12 @@ export interface MessageConsumer {
   close(): Promise<void>;
 }
 
+export interface PartitionRange {
+  readonly partition: number;
+  readonly earliest: string;
+  readonly latest: string;
+}
+
 export interface TopicAdmin {
   /** Creates missing topics with the given partitions and configs; leaves existing ones alone. */
   ensureTopics(specs: readonly TopicSpec[]): Promise<void>;
@@ -101,6 +107,24 @@ export interface TopicAdmin {
   deleteTopics(topics: readonly string[]): Promise<void>;
   /** Latest offset per partition (the offset the next message will get). */
   latestOffsets(topic: string): Promise<readonly { partition: number; offset: string }[]>;
+  /**
+   * Per partition, the first offset still held (retention and record deletion raise it) and the
+   * latest (the offset the next message will get).
+   */
+  offsetRanges(topic: string): Promise<readonly PartitionRange[]>;
+  /**
+   * Per partition, the first offset whose message timestamp is at or after `timestampMs`; the
+   * latest offset when no message is that new.
+   */
+  offsetsAtTime(
+    topic: string,
+    timestampMs: number,
+  ): Promise<readonly { partition: number; offset: string }[]>;
+  /** Deletes every message below `before` on each partition given (as retention would). */
+  deleteRecords(
+    topic: string,
+    partitions: readonly { partition: number; before: string }[],
+  ): Promise<void>;
   close(): Promise<void>;
 }
 

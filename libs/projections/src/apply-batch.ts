@@ -16,6 +16,22 @@ export class HandlerFailedInBatch extends Error {
   }
 }
 
+/**
+ * Thrown before anything is applied when a reset asked for the partition to be read again from
+ * `offset` and the batch starts after it: the caller rolls back and seeks there.
+ */
+export class SeekRequired extends Error {
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly offset: string,
+    /** Where the batch started: above `offset` again after a seek means the broker lost it. */
+    readonly batchStart: string,
+  ) {
+    super(`${topic}/${partition} is to be read again from offset ${offset} (a reset)`);
+  }
+}
+
 export type ApplyResult =
   { readonly ok: true } | { readonly ok: false; readonly error: string; readonly attempts: number };
 
@@ -96,12 +112,17 @@ export const applyBatch = async <Handler>(
     alreadyApplied: 0,
   };
   if (!first) return { stats, applied: new Map() };
-  const appliedOffset = await state.lockOffset(
+  const { applied: appliedOffset, seekTo } = await state.lockOffset(
     client,
     projection.name,
     first.topic,
     first.partition,
   );
+  if (seekTo !== undefined) {
+    if (BigInt(first.offset) > seekTo)
+      throw new SeekRequired(first.topic, first.partition, seekTo.toString(), first.offset);
+    await state.clearSeek(client, projection.name, first.topic, first.partition);
+  }
   const fresh = input.messages.filter(
     (m) => appliedOffset === undefined || BigInt(m.offset) > appliedOffset,
   );

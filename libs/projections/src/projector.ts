@@ -7,7 +7,7 @@ import {
 } from '@ledgerline/messaging';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool } from 'pg';
-import { applyBatch, type BatchStats } from './apply-batch';
+import { applyBatch, type BatchStats, SeekRequired } from './apply-batch';
 import { checkBrokerHistory } from './broker-history';
 import { backoffDelay, sleep } from './decisions';
 import { errorText } from './delivery';
@@ -47,6 +47,8 @@ interface CommonSettings {
    * new; a view that needs history is built by a rebuild from the event store instead).
    */
   readonly startAt?: 'earliest' | 'latest';
+  /** How often an idle projector looks for a reset's request to read partitions again (1 s). */
+  readonly resetPollMs?: number;
   /** How often lag is measured for the gauges (default 5 s); `status()` always measures. */
   readonly lagIntervalMs?: number;
   readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
@@ -174,6 +176,48 @@ export const startProjector = async <Tables extends TableNames>(
       );
   });
 
+  // A reset rewinds partitions in the runtime rows (`seek_to`). A batch that starts past such a
+  // request is refused inside its transaction and the partition sought back; an idle partition
+  // is sought by the poll below. Seeking again is harmless (stream versions skip what is applied).
+  const reseeks = new Map<string, { offset: string; count: number }>();
+  /** Seeks as a reset asked; returns an error once seeking keeps landing past the offset. */
+  const seekForReset = (request: SeekRequired): Error | undefined => {
+    const key = `${request.topic}/${request.partition}`;
+    const prior = reseeks.get(key);
+    const count = prior?.offset === request.offset ? prior.count + 1 : 1;
+    reseeks.set(key, { offset: request.offset, count });
+    log.info(
+      { ...projectionLog, topic: request.topic, partition: request.partition, to: request.offset },
+      'projector: reset, reading the partition again',
+    );
+    consumer.seek(request.topic, request.partition, request.offset);
+    // A batch fetched before the seek took effect may still arrive once or twice.
+    return count > 3
+      ? new Error(
+          `${key} no longer holds offset ${request.offset} (reading resumes at ` +
+            `${request.batchStart}): the reset cannot replay from the broker; rebuild the view ` +
+            'from the event store',
+        )
+      : undefined;
+  };
+  const recentSeeks = new Map<string, { offset: string; at: number }>();
+  const seekIdlePartitions = async () => {
+    for (const { topic, partition, offset } of await state.pendingSeeks(pool, projection.name)) {
+      if (!assigned.some((a) => a.topic === topic && a.partitions.includes(partition))) continue;
+      const key = `${topic}/${partition}`;
+      const recent = recentSeeks.get(key);
+      if (recent?.offset === offset && Date.now() - recent.at < 5_000) continue;
+      recentSeeks.set(key, { offset, at: Date.now() });
+      consumer.seek(topic, partition, offset);
+    }
+  };
+  const seekTimer = setInterval(() => {
+    seekIdlePartitions().catch((error: unknown) =>
+      log.warn({ ...projectionLog, err: error }, 'projector: could not poll reset requests'),
+    );
+  }, settings.resetPollMs ?? 1_000);
+  seekTimer.unref();
+
   const processBatch = async (batch: ConsumedBatch) => {
     for (let attempt = 1; ; attempt += 1) {
       const client = await pool.connect().catch((error: unknown) => error as Error);
@@ -182,6 +226,7 @@ export const startProjector = async <Tables extends TableNames>(
         continue;
       }
       let broken: Error | undefined;
+      let reseek: SeekRequired | undefined;
       try {
         await client.query('BEGIN');
         const sessionDeps = {
@@ -205,6 +250,9 @@ export const startProjector = async <Tables extends TableNames>(
           heartbeat: () => batch.heartbeat(),
         });
         await client.query('COMMIT');
+        // Any reset request of the partition is done: a later one may seek to the same offset.
+        reseeks.delete(`${batch.topic}/${batch.partition}`);
+        recentSeeks.delete(`${batch.topic}/${batch.partition}`);
         lastError = null;
         totals.batches += 1;
         for (const key of Object.keys(stats) as (keyof BatchStats)[]) totals[key] += stats[key];
@@ -216,12 +264,19 @@ export const startProjector = async <Tables extends TableNames>(
         settings.onBatch?.({ topic: batch.topic, partition: batch.partition, stats, applied });
         return;
       } catch (error) {
-        broken = error instanceof Error ? error : new Error(String(error));
         await client.query('ROLLBACK').catch(() => undefined);
+        // A reset's request is not an infrastructure fault: the connection goes back to the pool.
+        if (error instanceof SeekRequired) reseek = error;
+        else broken = error instanceof Error ? error : new Error(String(error));
       } finally {
         client.release(broken);
       }
-      await failed(broken, attempt, batch);
+      if (reseek) {
+        const lost = seekForReset(reseek);
+        if (lost) await failed(lost, attempt, batch);
+        return; // the batch is abandoned: the partition is read again from the reset's offset
+      }
+      await failed(broken!, attempt, batch);
     }
   };
 
@@ -289,6 +344,7 @@ export const startProjector = async <Tables extends TableNames>(
     async stop() {
       if (stopping.signal.aborted) return;
       clearInterval(lagTimer);
+      clearInterval(seekTimer);
       unregister();
       // Closing waits for the batch in progress; only endless retries are cut short.
       const closed = consumer.close();

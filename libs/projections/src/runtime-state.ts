@@ -7,7 +7,8 @@ import { type Pool, type PoolClient } from 'pg';
  * - `projection_streams`: last applied version per (projection, stream); also the lock that
  *   serialises a stream between replicas, and between live delivery and a redrive.
  * - `projection_offsets`: last applied offset per (projection, topic, partition), where a replica
- *   seeks on assignment; plus the newest applied event's global position and time, for lag; plus
+ *   seeks on assignment; `seek_to` when a reset moved it back (the replica reading the partition
+ *   seeks there before it applies anything more); plus the newest applied event's global position and time, for lag; plus
  *   the greatest (transaction id, position) of any event at or below the offset, which lets a query
  *   prove the partition holds nothing unapplied at or below a consistency token (ADR 0009).
  * - `projection_parked`: poison events and the events of their streams waiting behind them.
@@ -37,7 +38,8 @@ export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> 
         PRIMARY KEY (projection, topic, partition));
       ALTER TABLE ${s}.projection_offsets
         ADD COLUMN IF NOT EXISTS checkpoint_transaction_id xid8,
-        ADD COLUMN IF NOT EXISTS checkpoint_position bigint;
+        ADD COLUMN IF NOT EXISTS checkpoint_position bigint,
+        ADD COLUMN IF NOT EXISTS seek_to bigint;
       CREATE TABLE IF NOT EXISTS ${s}.projection_parked (
         id bigserial PRIMARY KEY,
         projection text NOT NULL,
@@ -108,23 +110,90 @@ export class RuntimeState {
     this.s = `"${schema}"`;
   }
 
-  /** Locks the partition's checkpoint row for the transaction and returns the applied offset. */
+  /**
+   * Locks the partition's checkpoint row for the transaction and returns the applied offset, and
+   * where a reset wants the partition read from next (`seekTo`), if it does.
+   */
   async lockOffset(
     client: PoolClient,
     projection: string,
     topic: string,
     partition: number,
-  ): Promise<bigint | undefined> {
+  ): Promise<{ applied: bigint | undefined; seekTo: bigint | undefined }> {
     // One round trip: the no-op update of an existing row locks it like FOR UPDATE would.
-    const { rows } = await client.query<{ offset: string }>(
+    const { rows } = await client.query<{ offset: string; seek_to: string | null }>(
       `INSERT INTO ${this.s}.projection_offsets AS o (projection, topic, partition, "offset")
        VALUES ($1, $2, $3, -1)
        ON CONFLICT (projection, topic, partition) DO UPDATE SET "offset" = o."offset"
-       RETURNING "offset"`,
+       RETURNING "offset", seek_to`,
       [projection, topic, partition],
     );
     const offset = rows[0]?.offset;
-    return offset === undefined || offset === '-1' ? undefined : BigInt(offset);
+    const seekTo = rows[0]?.seek_to;
+    return {
+      applied: offset === undefined || offset === '-1' ? undefined : BigInt(offset),
+      seekTo: seekTo === null || seekTo === undefined ? undefined : BigInt(seekTo),
+    };
+  }
+
+  /** Partitions a reset asked to be read again, and from where. */
+  async pendingSeeks(
+    queryable: Pool | PoolClient,
+    projection: string,
+  ): Promise<{ topic: string; partition: number; offset: string }[]> {
+    const { rows } = await queryable.query<{ topic: string; partition: number; seek_to: string }>(
+      `SELECT topic, partition, seek_to FROM ${this.s}.projection_offsets
+        WHERE projection = $1 AND seek_to IS NOT NULL`,
+      [projection],
+    );
+    return rows.map((row) => ({ topic: row.topic, partition: row.partition, offset: row.seek_to }));
+  }
+
+  /** The partition is being read from where the reset wanted: the request is done. */
+  async clearSeek(
+    client: PoolClient,
+    projection: string,
+    topic: string,
+    partition: number,
+  ): Promise<void> {
+    await client.query(
+      `UPDATE ${this.s}.projection_offsets SET seek_to = NULL
+        WHERE projection = $1 AND topic = $2 AND partition = $3`,
+      [projection, topic, partition],
+    );
+  }
+
+  /**
+   * A reset's bookkeeping, in the transaction that replaced the view (the caller holds every
+   * offset row's lock): each partition is to be read again from `from`, the stream versions are
+   * forgotten (the caller writes what the new view holds) and so are parked events (they come
+   * again from the broker, and park again if they still fail).
+   */
+  async rewind(
+    client: PoolClient,
+    projection: string,
+    partitions: readonly { topic: string; partition: number; from: string }[],
+  ): Promise<void> {
+    await client.query(
+      `INSERT INTO ${this.s}.projection_offsets AS o (projection, topic, partition, "offset", seek_to)
+       SELECT $1, t, p, f - 1, f FROM unnest($2::text[], $3::int[], $4::bigint[]) AS r(t, p, f)
+       ON CONFLICT (projection, topic, partition) DO UPDATE
+         SET "offset" = excluded."offset", seek_to = excluded.seek_to, position = NULL,
+             event_time = NULL, checkpoint_transaction_id = NULL, checkpoint_position = NULL,
+             updated_at = now()`,
+      [
+        projection,
+        partitions.map((p) => p.topic),
+        partitions.map((p) => p.partition),
+        partitions.map((p) => p.from),
+      ],
+    );
+    await client.query(`DELETE FROM ${this.s}.projection_streams WHERE projection = $1`, [
+      projection,
+    ]);
+    await client.query(`DELETE FROM ${this.s}.projection_parked WHERE projection = $1`, [
+      projection,
+    ]);
   }
 
   async saveOffset(

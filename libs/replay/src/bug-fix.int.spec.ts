@@ -1,5 +1,4 @@
-import { type PostgresHandler, postgresProjection } from '@ledgerline/projections';
-import { paymentsProjection, type PaymentsTables } from '@ledgerline/payments-views';
+import { paymentsReleases } from './fixtures/buggy-payments';
 import { foldPayments, paymentsInTable } from './fixtures/expected-payments';
 import { type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
 import { rebuild, rollback } from './rebuild';
@@ -7,26 +6,7 @@ import { rebuild, rollback } from './rebuild';
 describe('a projection bug fixed in code, then rebuilt', () => {
   const names = pipelineNames();
   const table = `${names.readSchema}.payments_v1`;
-  const fixed = paymentsProjection({
-    name: `${names.category}.payments`,
-    topics: [names.topic],
-    tables: { payments: table },
-  });
-  // The bug: captures recorded ten times too large.
-  const capture = fixed.handlers.PaymentCaptured!;
-  const buggyCapture: PostgresHandler<PaymentsTables> = async (event, context) => {
-    await capture(event, context);
-    await context.client.query(
-      `UPDATE ${context.tables.payments} SET captured_amount = captured_amount * 10
-        WHERE payment_id = $1`,
-      [(event.data as { paymentId: string }).paymentId],
-    );
-  };
-  const { bulk: _bulk, sink: _sink, ...rest } = fixed;
-  const buggy = postgresProjection({
-    ...rest,
-    handlers: { ...fixed.handlers, PaymentCaptured: buggyCapture },
-  });
+  const { fixed, buggy } = paymentsReleases(`${names.category}.payments`, names.topic, table);
   let pipeline: Pipeline;
 
   beforeAll(async () => {

@@ -7,6 +7,8 @@ export class ReplayError extends Error {
       | 'verification-failed'
       | 'unappliable-event'
       | 'nothing-to-roll-back'
+      /** A reset needs messages the broker no longer holds (retention deleted them). */
+      | 'range-gone'
       | 'bad-input',
     message: string,
   ) {

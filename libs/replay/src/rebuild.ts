@@ -4,6 +4,7 @@ import { type CopyRow } from './catalog';
 import { applyRetention, context, copiesOf, locked } from './context';
 import { ReplayError } from './errors';
 import { countEvents, fill } from './fill';
+import { openShadow } from './shadow';
 import { switchTo } from './switch';
 import { type RebuildOptions, type ReplayDeps, type SwitchSummary } from './types';
 import { type ReplayableView } from './view';
@@ -23,27 +24,11 @@ export const rebuild = (
   const ctx = context(deps, view, options.batchSize);
   return locked(ctx, async () => {
     const started = performance.now();
-    let rows = await copiesOf(ctx);
-    let filling = rows.find((row) => row.status === 'filling');
-    if (filling && options.restart) {
-      await ctx.sink.drop(filling.target);
-      await ctx.catalog.remove(deps.pool, ctx.name, filling.generation);
-      filling = undefined;
-    }
-    const resumed = filling !== undefined;
-    if (!filling) {
-      const generation = Math.max(...rows.map((row) => row.generation)) + 1;
-      const target = await ctx.sink.createShadow(generation);
-      await ctx.catalog.insert(deps.pool, {
-        projection: ctx.name,
-        generation,
-        status: 'filling',
-        target,
-        checkpoint: START,
-      });
-      rows = await ctx.catalog.list(deps.pool, ctx.name);
-      filling = rows.find((row) => row.status === 'filling')!;
-    } else await ctx.sink.createShadow(filling.generation);
+    const { filling, resumed, rows } = await openShadow(
+      ctx,
+      await copiesOf(ctx),
+      () => options.restart === true,
+    );
     const from = filling.checkpoint ?? START;
     const writer = ctx.sink.writer(filling.target, {
       knownEmpty: !resumed,

@@ -19,6 +19,8 @@ export const EXIT = {
   unreachable: 7,
   /** A parked event failed again on redrive, or a stack script failed. */
   partial: 8,
+  /** A reset needs messages the broker no longer holds; nothing was changed (rebuild instead). */
+  rangeGone: 9,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -36,6 +38,8 @@ export const exitCodeOf = (kind: ReplayError['kind']): ExitCode => {
       return EXIT.unappliable;
     case 'bad-input':
       return EXIT.usage;
+    case 'range-gone':
+      return EXIT.rangeGone;
     default:
       return assertNever(kind);
   }

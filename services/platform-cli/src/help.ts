@@ -12,11 +12,12 @@ export const exitCodeHelp = (): string =>
     [String(EXIT.failed), 'failed (the message says why)'],
     [String(EXIT.usage), 'bad usage: unknown command or option, bad argument, missing setting'],
     [String(EXIT.notFound), 'not found: projection, stream, previous copy'],
-    [String(EXIT.locked), 'another rebuild of the projection is running'],
+    [String(EXIT.locked), 'another rebuild of the projection is running (or a reset)'],
     [String(EXIT.verificationFailed), 'verification found differences: not switched'],
     [String(EXIT.unappliable), 'an event cannot be applied: not switched'],
     [String(EXIT.unreachable), 'a server could not be reached'],
     [String(EXIT.partial), 'partly done: events still parked after redrive, stack script failed'],
+    [String(EXIT.rangeGone), 'Kafka no longer holds what a reset replays: nothing changed'],
   ]);
 
 export const topHelp = (groups: readonly CommandGroup[]): string =>

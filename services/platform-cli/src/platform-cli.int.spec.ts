@@ -259,6 +259,40 @@ describe('the platform CLI against the real servers', () => {
     expect(parked.code).toBe(0);
     expect(JSON.parse(parked.stdout)).toEqual([]);
   }, 60_000);
+  it('resets a view to a global position, refusing a target it cannot read', async () => {
+    const unreadable = await platform('projections', 'reset', projection, '--to', 'yesterday');
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/^platform: error: --to must be start, .*not "yesterday"\n$/);
+    const missing = await platform('projections', 'reset', projection);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--to is required');
+    const nowhere = await platform('projections', 'reset', projection, '--to', '999999999');
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('there is no event at global position 999999999');
+
+    // The store holds 3 payments, 2 events each: position 2 ends the first payment's events.
+    const done = await platform('projections', 'reset', projection, '--to', '2', '--json');
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    const summary = JSON.parse(done.stdout) as {
+      events: number;
+      heldUpTo: { position: number };
+      replay: { topic: string; from: string }[];
+    };
+    expect(summary.events).toBe(2);
+    expect(summary.heldUpTo.position).toBe(2);
+    expect(summary.replay.length).toBeGreaterThan(0);
+    const { rows } = await pool.query<{ payment_id: string; status: string }>(
+      `SELECT payment_id, status FROM ${names.readSchema}.payments_v1`,
+    );
+    expect(rows).toEqual([{ payment_id: streamId.slice('payment-'.length), status: 'authorized' }]);
+    const text = await platform('projections', 'reset', projection, '--to', 'start');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /reset to the start; generation \d+ .* is live, holding the events up to 0\/0/,
+    );
+    expect(text.stdout).toMatch(/replaying [\d,]+ messages from Kafka/);
+  }, 60_000);
   it('lists, shows and retries sagas, and names an unknown one with exit code 3', async () => {
     const schema = uniqueName('cli_sagas');
     await migrateSagas(pool, schema);

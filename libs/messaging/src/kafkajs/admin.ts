@@ -44,6 +44,25 @@ export const createKafkaAdmin = async (kafka: Kafka): Promise<TopicAdmin> => {
       const offsets = await admin.fetchTopicOffsets(topic);
       return offsets.map(({ partition, offset }) => ({ partition, offset }));
     },
+    async offsetRanges(topic) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.map(({ partition, low, high }) => ({
+        partition,
+        earliest: low,
+        latest: high,
+      }));
+    },
+    async offsetsAtTime(topic, timestampMs) {
+      const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, timestampMs);
+      return offsets.map(({ partition, offset }) => ({ partition, offset }));
+    },
+    async deleteRecords(topic, partitions) {
+      if (partitions.length > 0)
+        await admin.deleteTopicRecords({
+          topic,
+          partitions: partitions.map(({ partition, before }) => ({ partition, offset: before })),
+        });
+    },
     close: () => admin.disconnect(),
   };
 };

@@ -55,7 +55,8 @@ export const createKafkaConsumer = async (
             })),
           });
           const last = batch.messages[batch.messages.length - 1];
-          if (last) {
+          // A handler that sought elsewhere has abandoned the batch: nothing of it is resolved.
+          if (last && !payload.isStale()) {
             payload.resolveOffset(last.offset);
             // With autoCommit off, kafkajs commits only offsets it is handed: every partition's
             // resolved and not yet committed offset, so a commit lost to a rebalance is made

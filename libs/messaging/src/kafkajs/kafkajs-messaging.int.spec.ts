@@ -150,4 +150,44 @@ describe('kafkajs messaging against the real broker', () => {
       await admin.close();
     }
   });
+
+  it('finds offsets by time and reports each partition’s range, raised by deleted records', async () => {
+    const messaging = createKafkaMessaging({
+      brokers: (await servers()).kafkaBrokers,
+      clientId: 'messaging-test',
+    });
+    const topic = uniqueName('messaging-ranges');
+    const admin = await messaging.admin();
+    const producer = await messaging.producer();
+    await admin.ensureTopics([{ topic, partitions: 1 }]);
+    try {
+      await producer.send(
+        topic,
+        [1, 2, 3].map((n) => ({ key: 'k', value: String(n) })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const between = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await producer.send(
+        topic,
+        [4, 5].map((n) => ({ key: 'k', value: String(n) })),
+      );
+
+      expect(await admin.offsetsAtTime(topic, between)).toEqual([{ partition: 0, offset: '3' }]);
+      expect(await admin.offsetsAtTime(topic, Date.now() + 60_000)).toEqual([
+        { partition: 0, offset: '5' },
+      ]);
+      expect(await admin.offsetRanges(topic)).toEqual([
+        { partition: 0, earliest: '0', latest: '5' },
+      ]);
+      await admin.deleteRecords(topic, [{ partition: 0, before: '2' }]);
+      expect(await admin.offsetRanges(topic)).toEqual([
+        { partition: 0, earliest: '2', latest: '5' },
+      ]);
+    } finally {
+      await producer.close();
+      await admin.deleteTopics([topic]);
+      await admin.close();
+    }
+  });
 });

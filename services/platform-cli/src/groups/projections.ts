@@ -3,11 +3,14 @@ import {
   describeTarget,
   dropOld,
   listCopies,
+  parseResetTarget,
   rebuild,
+  reset,
+  type ResetSummary,
   rollback,
   type SwitchSummary,
 } from '@ledgerline/replay';
-import { type Command, type CommandGroup, intOption } from '../command';
+import { type Command, type CommandGroup, intOption, stringOption, UsageError } from '../command';
 import { type CliContext } from '../context';
 import { findView } from '../find-view';
 import { count, ms, table } from '../render';
@@ -167,6 +170,55 @@ const rollbackCommand: Command = {
   },
 };
 
+const resetText = (s: ResetSummary): string =>
+  [
+    `${s.projection}: reset to ${s.target}; generation ${s.live.generation} ` +
+      `(${describeTarget(s.live.target)}) is live, holding the events up to ` +
+      `${s.heldUpTo.transactionId}/${s.heldUpTo.position}; generation ${s.previous.generation} kept as the old copy`,
+    `  events ${count(s.events)} from the store in ${ms(s.fillMs)}, live projector frozen ${ms(s.frozenMs)}`,
+    `  replaying ${count(s.messagesToReplay)} messages from Kafka (events already held are skipped):`,
+    ...s.replay.map((p) => `    ${p.topic}/${p.partition} from offset ${p.from} (end ${p.latest})`),
+    ...(s.dropped.length > 0 ? [`  dropped old generation(s) ${s.dropped.join(', ')}`] : []),
+  ].join('\n');
+
+const resetCommand: Command = {
+  name: 'reset',
+  summary: 'take a Postgres view back to a point and replay what follows from Kafka',
+  positionals: [projection],
+  options: [
+    {
+      name: 'to',
+      type: 'string',
+      description: 'start, a global position, <transaction id>/<position> or an ISO 8601 time',
+    },
+    { name: 'batch-size', type: 'string', description: 'events per batch', default: '10000' },
+    { name: 'keep-old', type: 'string', description: 'old copies kept for rollback', default: '1' },
+  ],
+  details:
+    'A new copy is filled from the event store with the events up to the point and switched in;\n' +
+    'the live projector then reads the topic again from there, through the current handlers.\n' +
+    'Queries keep answering throughout, from a view that goes back to the point and catches up.\n' +
+    '`rollback` returns the copy it replaced. Exit 2: --to unreadable, or an Elasticsearch view\n' +
+    '(rebuild it instead); 4: a rebuild or reset runs; 9: the topic no longer holds the messages\n' +
+    'to replay (nothing was changed: rebuild the view from the event store instead).',
+  async run(parsed, context) {
+    const to = stringOption(parsed, 'to');
+    if (to === undefined) throw new UsageError('--to is required (see --help)');
+    const target = parseResetTarget(to);
+    const { view } = findView(context, parsed.positionals[0]);
+    const deps = replay(context);
+    try {
+      const summary = await reset(deps, view, target, {
+        batchSize: intOption(parsed, 'batch-size', 10_000, 1),
+        keepOld: intOption(parsed, 'keep-old', 1, 0),
+      });
+      return { data: summary, text: resetText(summary) };
+    } finally {
+      deps.end();
+    }
+  },
+};
+
 const dropOldCommand: Command = {
   name: 'drop-old',
   summary: 'drop old copies of a projection (rollback is then no longer possible)',
@@ -193,6 +245,6 @@ const dropOldCommand: Command = {
 
 export const projectionsGroup: CommandGroup = {
   name: 'projections',
-  summary: 'list, inspect, rebuild, roll back and clean up views',
-  commands: [list, status, rebuildCommand, rollbackCommand, dropOldCommand],
+  summary: 'list, inspect, rebuild, reset, roll back and clean up views',
+  commands: [list, status, rebuildCommand, resetCommand, rollbackCommand, dropOldCommand],
 };
