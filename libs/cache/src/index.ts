@@ -3,3 +3,4 @@ export * from './circuit-breaker';
 export * from './errors';
 export * from './keys';
 export type { CacheCounts } from './counters';
+export * from './retire';

@@ -13,7 +13,7 @@ import { postgresSink } from './postgres-sink';
 import { type ProgressReporter, silentProgress } from './progress';
 import { searchSink } from './search-sink';
 import { type CopySink } from './sink';
-import { type ReplayDeps } from './types';
+import { type CacheOutcome, type ReplayDeps } from './types';
 import { type ReplayableView } from './view';
 
 export interface Context {
@@ -119,5 +119,22 @@ export const locked = async <T>(ctx: Context, work: () => Promise<T>): Promise<T
     return await work();
   } finally {
     await lock.release();
+  }
+};
+
+/** After a switch: the view's cached entries describe the replaced copy, so they are retired. */
+export const retireCache = async (ctx: Context): Promise<CacheOutcome> => {
+  const namespace = ctx.view.cacheNamespace;
+  if (!namespace) return { namespace: null, retired: false };
+  if (!ctx.deps.retireCache) return { namespace, retired: false, error: 'no cache configured' };
+  try {
+    await ctx.deps.retireCache(namespace);
+    return { namespace, retired: true };
+  } catch (error) {
+    return {
+      namespace,
+      retired: false,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 };

@@ -1,7 +1,7 @@
 import { START } from '@ledgerline/event-store';
 import { performance } from 'node:perf_hooks';
 import { type CopyRow } from './catalog';
-import { applyRetention, context, copiesOf, locked } from './context';
+import { applyRetention, context, copiesOf, locked, retireCache } from './context';
 import { ReplayError } from './errors';
 import { countEvents, fill } from './fill';
 import { openShadow } from './shadow';
@@ -9,7 +9,12 @@ import { switchTo } from './switch';
 import { type RebuildOptions, type ReplayDeps, type SwitchSummary } from './types';
 import { type ReplayableView } from './view';
 
-export { type RebuildOptions, type ReplayDeps, type SwitchSummary } from './types';
+export {
+  type CacheOutcome,
+  type RebuildOptions,
+  type ReplayDeps,
+  type SwitchSummary,
+} from './types';
 
 /**
  * Rebuilds a view blue-green from the event store: fills a new copy (resuming a half-filled one),
@@ -43,6 +48,7 @@ export const rebuild = (
       ...options,
       verify: options.verify ?? true,
     });
+    const cache = await retireCache(ctx);
     const dropped = await applyRetention(ctx, options.keepOld ?? 1);
     const events = filled.events + switched.caught.events;
     const durationMs = performance.now() - started;
@@ -64,6 +70,7 @@ export const rebuild = (
       switchMs: switched.switchMs,
       verification: switched.verification,
       dropped,
+      cache,
     };
   });
 };
@@ -95,6 +102,7 @@ export const rollback = (
       acceptDifferences: true,
       ...(options.sample ? { sample: options.sample } : {}),
     });
+    const cache = await retireCache(ctx);
     const durationMs = performance.now() - started;
     return {
       projection: ctx.name,
@@ -114,6 +122,7 @@ export const rollback = (
       switchMs: switched.switchMs,
       verification: switched.verification,
       dropped: [],
+      cache,
     };
   });
 };

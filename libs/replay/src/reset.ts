@@ -1,13 +1,13 @@
 import { type Checkpoint, compareCheckpoints, START } from '@ledgerline/event-store';
 import { performance } from 'node:perf_hooks';
-import { applyRetention, type Context, context, copiesOf, locked } from './context';
+import { applyRetention, type Context, context, copiesOf, locked, retireCache } from './context';
 import { ReplayError } from './errors';
 import { countEvents, fill } from './fill';
 import { catchUpLive, freezeLive } from './live-copy';
 import { replayRange, type ReplayStart } from './replay-range';
 import { describeResetTarget, type ResetTarget } from './reset-target';
 import { openShadow } from './shadow';
-import { type ReplayDeps } from './types';
+import { type CacheOutcome, type ReplayDeps } from './types';
 import { type CopyTarget, type ReplayableView } from './view';
 
 export interface ResetOptions {
@@ -40,6 +40,7 @@ export interface ResetSummary {
   /** Messages between those offsets and the ends (events already in the copy are skipped). */
   readonly messagesToReplay: number;
   readonly dropped: readonly number[];
+  readonly cache: CacheOutcome;
 }
 
 /**
@@ -126,6 +127,7 @@ export const reset = (
       await frozen.query('COMMIT');
       committed = true;
       const frozenMs = performance.now() - frozenAt;
+      const cache = await retireCache(ctx);
       const dropped = await applyRetention(ctx, options.keepOld ?? 1);
       return {
         projection: ctx.name,
@@ -143,6 +145,7 @@ export const reset = (
           0,
         ),
         dropped,
+        cache,
       };
     } finally {
       if (!committed) await frozen.query('ROLLBACK').catch(() => undefined);

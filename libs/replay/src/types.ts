@@ -12,6 +12,19 @@ export interface ReplayDeps {
   /** Needed for Elasticsearch views. */
   readonly searchClient?: SearchClient;
   readonly progress?: ProgressReporter;
+  /**
+   * Retires a cache namespace (every entry becomes a miss), called after a switch for a view with
+   * a `cacheNamespace`: a rebuilt row can differ from the cached one at the same stream version.
+   */
+  readonly retireCache?: (namespace: string) => Promise<void>;
+}
+
+/** What became of the view's cached entries after a switch. */
+export interface CacheOutcome {
+  /** null: the view is not cached. */
+  readonly namespace: string | null;
+  readonly retired: boolean;
+  readonly error?: string;
 }
 
 export interface RebuildOptions {
@@ -56,4 +69,5 @@ export interface SwitchSummary {
   readonly switchMs: number;
   readonly verification: Comparison | null;
   readonly dropped: readonly number[];
+  readonly cache: CacheOutcome;
 }

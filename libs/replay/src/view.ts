@@ -18,6 +18,8 @@ export interface ReplayableView {
     /** The command service's upcasters, so a rebuild reads events as the relay publishes them. */
     readonly upcasters?: Upcasters;
   };
+  /** The Redis cache namespace the query service keeps the view's rows in, if it caches them. */
+  readonly cacheNamespace?: string;
 }
 
 /** Where a copy of a view lives: a set of tables, or a concrete Elasticsearch index. */

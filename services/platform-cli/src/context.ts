@@ -1,3 +1,4 @@
+import { retireNamespace } from '@ledgerline/cache';
 import { ConfigError, hostPorts, loadConfig, str, url } from '@ledgerline/config';
 import { createKafkaMessaging, type Messaging } from '@ledgerline/messaging';
 import { type ReplayDeps, streamProgress } from '@ledgerline/replay';
@@ -13,6 +14,10 @@ export const cliSettings = {
   }),
   KAFKA_BROKERS: hostPorts({ description: 'Kafka bootstrap servers, host:port[,host:port]' }),
   ELASTICSEARCH_URL: url({ description: 'Elasticsearch HTTP URL', protocols: ['http', 'https'] }),
+  REDIS_URL: url({
+    description: 'Redis URL of the query services’ cache (retired after a switch)',
+    protocols: ['redis', 'rediss'],
+  }),
   PLATFORM_VIEWS: str({
     description: 'JSON file of per-context schema/name overrides for the views (default: none)',
     default: '',
@@ -86,6 +91,7 @@ export const createContext = (input: {
         messaging: this.messaging(),
         searchClient: this.searchClient(),
         progress,
+        retireCache: (namespace) => retireNamespace(settings().REDIS_URL, namespace),
         end: () => progress.end(),
       };
     },

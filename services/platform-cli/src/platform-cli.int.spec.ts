@@ -30,6 +30,7 @@ describe('the platform CLI against the real servers', () => {
     sourceSchema: uniqueName('cli_store'),
     projectionPrefix: uniqueName('cli'),
     topic: uniqueName('cli-republish'),
+    cacheNamespace: uniqueName('cli-cache'),
   };
   const projection = `${names.projectionPrefix}.payments`;
   const viewsFile = join(tmpdir(), `${uniqueName('platform-views')}.json`);
@@ -37,16 +38,17 @@ describe('the platform CLI against the real servers', () => {
   let pool: Pool;
   let env: Record<string, string>;
 
-  const platform = (...args: string[]): Promise<Run> =>
+  const platformWith = (extraEnv: Record<string, string>, ...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
       execFile(
         process.execPath,
         [join(workspaceRoot, 'tools/platform.mjs'), ...args],
-        { cwd: workspaceRoot, env: { ...process.env, ...env }, timeout: 60_000 },
+        { cwd: workspaceRoot, env: { ...process.env, ...env, ...extraEnv }, timeout: 60_000 },
         (error, stdout, stderr) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
+  const platform = (...args: string[]) => platformWith({}, ...args);
 
   beforeAll(async () => {
     const s = await servers();
@@ -54,6 +56,7 @@ describe('the platform CLI against the real servers', () => {
       POSTGRES_URL: s.postgresUrl,
       KAFKA_BROKERS: s.kafkaBrokers.join(','),
       ELASTICSEARCH_URL: s.elasticsearchUrl,
+      REDIS_URL: s.redisUrl,
       PLATFORM_VIEWS: viewsFile,
     };
     writeFileSync(
@@ -63,6 +66,7 @@ describe('the platform CLI against the real servers', () => {
           readSchema: names.readSchema,
           sourceSchema: names.sourceSchema,
           projectionPrefix: names.projectionPrefix,
+          cacheNamespace: names.cacheNamespace,
         },
       }),
     );
@@ -177,6 +181,7 @@ describe('the platform CLI against the real servers', () => {
       live: { generation: 2 },
       events: 6,
       verification: { equal: true },
+      cache: { namespace: names.cacheNamespace, retired: true },
     });
 
     // A live copy changed behind the projection's back: verification refuses to switch.
@@ -292,6 +297,15 @@ describe('the platform CLI against the real servers', () => {
       /reset to the start; generation \d+ .* is live, holding the events up to 0\/0/,
     );
     expect(text.stdout).toMatch(/replaying [\d,]+ messages from Kafka/);
+    expect(text.stdout).toContain(`cache ${names.cacheNamespace} retired`);
+
+    // Switched, but Redis unreachable: the cache may serve the old copy's rows, so exit 8.
+    const noRedis = await platformWith(
+      { REDIS_URL: 'redis://127.0.0.1:1' },
+      ...['projections', 'reset', projection, '--to', 'start'],
+    );
+    expect(noRedis.code).toBe(8);
+    expect(noRedis.stdout).toMatch(new RegExp(`cache ${names.cacheNamespace} NOT retired \\(`));
   }, 60_000);
   it('lists, shows and retries sagas, and names an unknown one with exit code 3', async () => {
     const schema = uniqueName('cli_sagas');

@@ -30,7 +30,7 @@ const viewsOf = (definition: QueryServiceDefinition): PlatformView[] => {
   const [source, ...more] = definition.sources;
   if (!source || more.length > 0)
     throw new Error(`${definition.name}: replay supports views of exactly one event store`);
-  return definition.views.map(({ projection }) => ({
+  return definition.views.map(({ projection, cache }) => ({
     name: projection.name,
     service: definition.name,
     sink: projection.sink,
@@ -39,6 +39,7 @@ const viewsOf = (definition: QueryServiceDefinition): PlatformView[] => {
       projection,
       runtimeSchema: definition.schema,
       source: { schema: source.schema, categories: source.categories },
+      ...(cache ? { cacheNamespace: cache.namespace } : {}),
     },
   }));
 };

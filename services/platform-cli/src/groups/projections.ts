@@ -1,5 +1,6 @@
 import { measureLag, RuntimeState } from '@ledgerline/projections';
 import {
+  type CacheOutcome,
   describeTarget,
   dropOld,
   listCopies,
@@ -12,10 +13,25 @@ import {
 } from '@ledgerline/replay';
 import { type Command, type CommandGroup, intOption, stringOption, UsageError } from '../command';
 import { type CliContext } from '../context';
+import { EXIT } from '../exit-codes';
 import { findView } from '../find-view';
 import { count, ms, table } from '../render';
 
 const projection = { name: 'projection', description: 'a name from `platform projections list`' };
+
+const cacheText = (cache: CacheOutcome): string[] =>
+  cache.namespace === null
+    ? []
+    : cache.retired
+      ? [`  cache ${cache.namespace} retired (entries of the old copy are misses now)`]
+      : [
+          `  cache ${cache.namespace} NOT retired (${cache.error ?? 'unknown'}): cached rows of ` +
+            'the old copy may be served until their TTL ends',
+        ];
+
+/** Switched, but the cache may still serve the old copy's rows: partly done. */
+const exitOf = (cache: CacheOutcome) =>
+  cache.namespace !== null && !cache.retired ? { exitCode: EXIT.partial } : {};
 
 const summaryText = (s: SwitchSummary): string =>
   [
@@ -32,6 +48,7 @@ const summaryText = (s: SwitchSummary): string =>
         ])
       : []),
     ...(s.dropped.length > 0 ? [`  dropped old generation(s) ${s.dropped.join(', ')}`] : []),
+    ...cacheText(s.cache),
   ].join('\n');
 
 const list: Command = {
@@ -142,7 +159,7 @@ const rebuildCommand: Command = {
         keepOld: intOption(parsed, 'keep-old', 1, 0),
         restart: parsed.options['restart'] === true,
       });
-      return { data: summary, text: summaryText(summary) };
+      return { data: summary, text: summaryText(summary), ...exitOf(summary.cache) };
     } finally {
       deps.end();
     }
@@ -163,7 +180,7 @@ const rollbackCommand: Command = {
       const summary = await rollback(deps, view, {
         batchSize: intOption(parsed, 'batch-size', 10_000, 1),
       });
-      return { data: summary, text: summaryText(summary) };
+      return { data: summary, text: summaryText(summary), ...exitOf(summary.cache) };
     } finally {
       deps.end();
     }
@@ -179,6 +196,7 @@ const resetText = (s: ResetSummary): string =>
     `  replaying ${count(s.messagesToReplay)} messages from Kafka (events already held are skipped):`,
     ...s.replay.map((p) => `    ${p.topic}/${p.partition} from offset ${p.from} (end ${p.latest})`),
     ...(s.dropped.length > 0 ? [`  dropped old generation(s) ${s.dropped.join(', ')}`] : []),
+    ...cacheText(s.cache),
   ].join('\n');
 
 const resetCommand: Command = {
@@ -212,7 +230,7 @@ const resetCommand: Command = {
         batchSize: intOption(parsed, 'batch-size', 10_000, 1),
         keepOld: intOption(parsed, 'keep-old', 1, 0),
       });
-      return { data: summary, text: resetText(summary) };
+      return { data: summary, text: resetText(summary), ...exitOf(summary.cache) };
     } finally {
       deps.end();
     }
