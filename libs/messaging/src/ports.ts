@@ -74,6 +74,13 @@ export interface ConsumerSettings {
    * batches still arrive one after another, in offset order.
    */
   readonly partitionsConcurrently?: number;
+  /**
+   * Handled offsets are committed to the broker at most this often (default 0: after every
+   * batch, before the next). A consumer that keeps its own offsets (a projector's are in its
+   * database) saves a broker round trip per batch with a few seconds; after a crash the group
+   * then resumes at most that far back.
+   */
+  readonly commitIntervalMs?: number;
 }
 
 export interface PartitionAssignment {

@@ -1,4 +1,4 @@
-import { type Kafka } from 'kafkajs';
+import { type EachBatchPayload, type Kafka } from 'kafkajs';
 import { type ConsumerSettings, type MessageConsumer, type PartitionAssignment } from '../ports';
 import { decodeHeaders } from './headers';
 
@@ -30,43 +30,65 @@ export const createKafkaConsumer = async (
   // every partition of a topic the group knew was pinned above, so those are new partitions.
   await consumer.subscribe({ topics: [...settings.topics], fromBeginning: true });
 
+  const commitIntervalMs = settings.commitIntervalMs ?? 0;
+  let lastCommit = 0;
+  // Resolved but not committed yet (commitIntervalMs > 0): committed when the member leaves.
+  const unsent = new Map<string, { topic: string; partition: number; offset: string }>();
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
   return {
     async run(handler) {
+      const handleBatch = async (payload: EachBatchPayload) => {
+        const { batch } = payload;
+        if (!payload.isRunning() || payload.isStale() || batch.messages.length === 0) return;
+        await handler({
+          topic: batch.topic,
+          partition: batch.partition,
+          highWatermark: batch.highWatermark,
+          heartbeat: () => payload.heartbeat(),
+          messages: batch.messages.map((m) => ({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: m.offset,
+            key: m.key?.toString() ?? null,
+            value: m.value,
+            headers: decodeHeaders(m.headers),
+            timestamp: m.timestamp,
+          })),
+        });
+        const last = batch.messages[batch.messages.length - 1];
+        // A handler that sought elsewhere has abandoned the batch: nothing of it is resolved.
+        if (last && !payload.isStale()) {
+          payload.resolveOffset(last.offset);
+          // With autoCommit off, kafkajs commits only offsets it is handed: every partition's
+          // resolved and not yet committed offset, so a commit lost to a rebalance is made
+          // good by the next one (meanwhile a restart redelivers, which every consumer of the
+          // port tolerates).
+          const now = Date.now();
+          const pending = payload.uncommittedOffsets();
+          if (pending.topics.length > 0 && (closing || now - lastCommit >= commitIntervalMs)) {
+            lastCommit = now;
+            unsent.clear();
+            await payload.commitOffsetsIfNecessary(pending).catch(() => undefined);
+          } else {
+            const next = (BigInt(last.offset) + 1n).toString();
+            unsent.set(`${batch.topic}/${batch.partition}`, {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: next,
+            });
+          }
+        }
+        await payload.heartbeat();
+      };
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: settings.partitionsConcurrently ?? 1,
-        eachBatch: async (payload) => {
-          const { batch } = payload;
-          if (!payload.isRunning() || payload.isStale() || batch.messages.length === 0) return;
-          await handler({
-            topic: batch.topic,
-            partition: batch.partition,
-            highWatermark: batch.highWatermark,
-            heartbeat: () => payload.heartbeat(),
-            messages: batch.messages.map((m) => ({
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: m.offset,
-              key: m.key?.toString() ?? null,
-              value: m.value,
-              headers: decodeHeaders(m.headers),
-              timestamp: m.timestamp,
-            })),
-          });
-          const last = batch.messages[batch.messages.length - 1];
-          // A handler that sought elsewhere has abandoned the batch: nothing of it is resolved.
-          if (last && !payload.isStale()) {
-            payload.resolveOffset(last.offset);
-            // With autoCommit off, kafkajs commits only offsets it is handed: every partition's
-            // resolved and not yet committed offset, so a commit lost to a rebalance is made
-            // good by the next one (meanwhile a restart redelivers, which every consumer of the
-            // port tolerates).
-            const pending = payload.uncommittedOffsets();
-            if (pending.topics.length > 0)
-              await payload.commitOffsetsIfNecessary(pending).catch(() => undefined);
-          }
-          await payload.heartbeat();
+        eachBatch: (payload) => {
+          const work = handleBatch(payload);
+          inFlight.add(work);
+          return work.finally(() => inFlight.delete(work));
         },
       });
     },
@@ -76,7 +98,14 @@ export const createKafkaConsumer = async (
     onAssignment(listener) {
       listeners.push(listener);
     },
-    close: () => consumer.disconnect(),
+    async close() {
+      // The batches in progress commit on their way out; then what earlier ones left.
+      closing = true;
+      await Promise.allSettled([...inFlight]);
+      if (unsent.size > 0)
+        await consumer.commitOffsets([...unsent.values()]).catch(() => undefined);
+      await consumer.disconnect();
+    },
   };
 };
 

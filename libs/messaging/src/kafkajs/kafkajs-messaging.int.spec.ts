@@ -151,6 +151,50 @@ describe('kafkajs messaging against the real broker', () => {
     }
   });
 
+  it('with a commit interval, commits what it handled when the member leaves', async () => {
+    const messaging = createKafkaMessaging({
+      brokers: (await servers()).kafkaBrokers,
+      clientId: 'messaging-test',
+    });
+    const topic = uniqueName('messaging-interval');
+    const groupId = uniqueName('group');
+    const admin = await messaging.admin();
+    const producer = await messaging.producer();
+    await admin.ensureTopics([{ topic, partitions: 1 }]);
+    const send = (values: number[]) =>
+      producer.send(
+        topic,
+        values.map((n) => ({ key: 'k', value: String(n) })),
+      );
+    try {
+      const consumer = await messaging.consumer({
+        groupId,
+        topics: [topic],
+        sessionTimeoutMs: 6_000,
+        commitIntervalMs: 600_000,
+      });
+      const seen: string[] = [];
+      await send([1, 2, 3]);
+      await new Promise<void>((resolve) => {
+        void consumer.run(async (batch) => {
+          seen.push(...batch.messages.map((m) => m.value!.toString()));
+          if (seen.length === 3) void send([4, 5]); // a later batch, inside the interval
+          if (seen.length >= 5) resolve();
+          return Promise.resolve();
+        });
+      });
+      await consumer.close();
+      expect(seen).toEqual(['1', '2', '3', '4', '5']);
+      await send([6]);
+      expect(await consumeUntil(messaging, { groupId, topic, fromBeginning: true }, 1)).toEqual([
+        '6',
+      ]);
+    } finally {
+      await producer.close();
+      await admin.deleteTopics([topic]);
+      await admin.close();
+    }
+  });
   it('finds offsets by time and reports each partition’s range, raised by deleted records', async () => {
     const messaging = createKafkaMessaging({
       brokers: (await servers()).kafkaBrokers,
