@@ -1,7 +1,7 @@
 /**
  * The runtime's pure decisions, kept apart from I/O so they can be tested on their own: what to do
  * with a delivered event, whether a failure is the event's fault or the infrastructure's, and how
- * long to wait before trying again.
+ * far behind the view is.
  */
 
 export type EventDecision =
@@ -78,20 +78,6 @@ export const classifyBulkItem = (status: number): 'ok' | SearchFailure => {
   if (status < 300 || status === 409) return 'ok';
   return classifySearchStatus(status);
 };
-
-/** Exponential backoff with full jitter, capped. */
-export const backoffDelay = (attempt: number, { baseMs = 100, maxMs = 5_000 } = {}): number =>
-  Math.round(Math.random() * Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 16)));
-
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 
 /** Kafka lag of one partition: messages at or after the next offset to apply. */
 export const partitionLag = (latestOffset: string, appliedOffset: string | undefined): number => {

@@ -1,6 +1,5 @@
 import { errors } from '@elastic/elasticsearch';
 import {
-  backoffDelay,
   classifyBulkItem,
   classifySearchError,
   decideEvent,
@@ -71,14 +70,6 @@ describe('classifying failures', () => {
     expect(classifyBulkItem(409)).toBe('ok');
     expect(classifyBulkItem(429)).toBe('retry');
     expect(classifyBulkItem(400)).toBe('poison');
-  });
-
-  it('backs off exponentially with jitter under a cap', () => {
-    for (let attempt = 1; attempt < 30; attempt += 1) {
-      const delay = backoffDelay(attempt, { baseMs: 100, maxMs: 1_000 });
-      expect(delay).toBeGreaterThanOrEqual(0);
-      expect(delay).toBeLessThanOrEqual(Math.min(1_000, 100 * 2 ** attempt));
-    }
   });
 });
 

@@ -5,11 +5,11 @@ import {
   type Messaging,
   type OutgoingMessage,
 } from '@ledgerline/messaging';
+import { backoffDelay, sleep } from '@ledgerline/retry';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool } from 'pg';
 import { applyBatch, type BatchStats, SeekRequired } from './apply-batch';
 import { checkBrokerHistory } from './broker-history';
-import { backoffDelay, sleep } from './decisions';
 import { errorText } from './delivery';
 import { type HeadSource, measureLag, type ProjectionLag, registerLagGauges } from './lag';
 import { parkingOperator, type RedriveResult } from './parking';

@@ -13,7 +13,7 @@ import {
 } from '@ledgerline/event-store';
 import { type Messaging, type MessageProducer, type OutgoingMessage } from '@ledgerline/messaging';
 import { type Pool } from 'pg';
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay, sleep } from '@ledgerline/retry';
 import { RelayCheckpoints } from './checkpoints';
 import { type RelayLag } from './lag';
 import { LeaderLock } from './leader-lock';

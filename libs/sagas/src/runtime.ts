@@ -7,7 +7,7 @@ import {
   type Messaging,
 } from '@ledgerline/messaging';
 import { type Pool, type PoolClient } from 'pg';
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay, sleep } from '@ledgerline/retry';
 import {
   claimDueCommands,
   dueDeadlines,
@@ -125,7 +125,7 @@ export const startSagaRuntime = async <
       } catch (error) {
         if (stopping.signal.aborted) throw error;
         log.warn({ err: error, attempt, saga: definition.type }, 'saga: write failed, retrying');
-        await sleep(backoffDelay(attempt, 50, 2_000), stopping.signal);
+        await sleep(backoffDelay(attempt, { baseMs: 50, maxMs: 2_000 }), stopping.signal);
       }
     }
   };
@@ -151,7 +151,7 @@ export const startSagaRuntime = async <
           { err: error, attempt, saga: definition.type },
           'saga: transaction failed, retrying',
         );
-        await sleep(backoffDelay(attempt, 50, 2_000), stopping.signal);
+        await sleep(backoffDelay(attempt, { baseMs: 50, maxMs: 2_000 }), stopping.signal);
       }
     }
   };
@@ -200,7 +200,7 @@ export const startSagaRuntime = async <
         await compensationFailed(command, attempts, outcome.message);
         return;
       }
-      const delay = backoffDelay(attempts, retry.baseDelayMs, retry.maxDelayMs);
+      const delay = backoffDelay(attempts, { baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs });
       await retrying(() => scheduleRetry(pool, tables, command, attempts, outcome.message, delay));
       log.warn(
         { saga: definition.type, sagaId, step, attempts, retryInMs: delay, error: outcome.message },

@@ -1,14 +1,9 @@
 import { type estypes } from '@elastic/elasticsearch';
 import { type PublishedEvent } from '@ledgerline/relay';
+import { backoffDelay, sleep } from '@ledgerline/retry';
 import { type SearchClient } from '@ledgerline/search';
 import { type ApplyResult, type SinkSession } from '../apply-batch';
-import {
-  backoffDelay,
-  classifyBulkItem,
-  classifySearchError,
-  sleep,
-  type SearchFailure,
-} from '../decisions';
+import { classifyBulkItem, classifySearchError, type SearchFailure } from '../decisions';
 import { errorText } from '../delivery';
 import { type SearchHandler, type SearchOperation } from '../projection';
 import { type RetryPolicy } from './postgres-sink';

@@ -1,7 +1,8 @@
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
 import { type ApplyResult, HandlerFailedInBatch, type SinkSession } from '../apply-batch';
-import { backoffDelay, isInfrastructureError, sleep } from '../decisions';
+import { backoffDelay, sleep } from '@ledgerline/retry';
+import { isInfrastructureError } from '../decisions';
 import { errorText } from '../delivery';
 import { type PostgresHandler, type TableNames } from '../projection';
 
