@@ -22,7 +22,8 @@ export class BrokerHistoryMismatch extends Error {
     super(
       `projection ${projection}: applied offset ${first.applied} of ${first.topic}/${first.partition} ` +
         `is past the topic's end (${first.end})${mismatches.length > 1 ? ` (and ${mismatches.length - 1} more partitions)` : ''}: ` +
-        `the broker's history was reset; rebuild the view from the event store, or reset its checkpoints`,
+        `the broker's history was reset; once the relay has published again, take the view back ` +
+        `with \`platform projections reset ${projection} --to <a time before the loss>\``,
     );
     this.name = 'BrokerHistoryMismatch';
   }

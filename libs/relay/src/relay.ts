@@ -9,11 +9,13 @@ import {
   type Checkpoint,
   type PostgresEventStore,
   type RecordedEvent,
+  START,
   type Subscription,
 } from '@ledgerline/event-store';
 import { type Messaging, type MessageProducer, type OutgoingMessage } from '@ledgerline/messaging';
 import { type Pool } from 'pg';
 import { backoffDelay, sleep } from '@ledgerline/retry';
+import { categoriesLostByBroker } from './broker-history';
 import { RelayCheckpoints } from './checkpoints';
 import { type RelayLag } from './lag';
 import { LeaderLock } from './leader-lock';
@@ -137,9 +139,29 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
     }
   };
 
+  /** The checkpoint to publish after: START again when the broker lost what it had. */
+  const resumePoint = async (): Promise<Checkpoint> => {
+    const checkpoint = await checkpoints.load(name);
+    const admin = await settings.messaging.admin();
+    const lost = await categoriesLostByBroker({
+      admin,
+      store,
+      categories: settings.categories,
+      checkpoint,
+    }).finally(() => admin.close());
+    if (lost.length === 0) return checkpoint;
+    // Consumers skip what they applied (stream versions), so publishing again loses nothing.
+    log.error(
+      { relay: name, categories: lost, checkpoint },
+      'relay: the broker holds none of the events published before the checkpoint (its data ' +
+        'was wiped or the topics recreated): publishing everything again from the start',
+    );
+    return START;
+  };
+
   const lead = async () => {
     await ensureTopics();
-    state.checkpoint = await checkpoints.load(name);
+    state.checkpoint = await resumePoint();
     log.info({ relay: name, checkpoint: state.checkpoint }, 'relay: leading');
     subscription = store.subscribe(
       {
