@@ -8,3 +8,4 @@ export * from './store';
 export * from './tables';
 export * from './admin-service';
 export * from './state-cache';
+export * from './parking';

@@ -1,4 +1,5 @@
 import { type Pool } from 'pg';
+import { countParkedInputs, listParkedInputs, type ParkedInput } from './parking';
 import { isSagaStatus, type SagaStatus } from './saga';
 import { sagaTables } from './tables';
 
@@ -66,6 +67,12 @@ export interface SagaOperator {
   retry(sagaId: string): Promise<SagaRetryResult>;
   /** Sagas per status, for the alert gauge. */
   countByStatus(): Promise<Record<SagaStatus, number>>;
+  /**
+   * Inputs the saga's code threw on (`route` or `react`), oldest first. A runtime handles them
+   * again when it starts, so deploying a fixed release is how they are retried.
+   */
+  listParked(type?: string): Promise<ParkedInput[]>;
+  countParked(): Promise<number>;
 }
 
 const iso = (value: Date) => value.toISOString();
@@ -224,6 +231,9 @@ export const sagaOperator = ({ pool, schema }: { pool: Pool; schema: string }): 
         client.release();
       }
     },
+
+    listParked: (type) => listParkedInputs(pool, t, type),
+    countParked: () => countParkedInputs(pool, t),
 
     async countByStatus() {
       const { rows } = await pool.query<{ status: string; n: string }>(

@@ -185,4 +185,72 @@ describe('the saga runtime', () => {
     await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
     expect(sent.map((s) => s.step)).toEqual(['debit', 'credit']);
   });
+
+  it('parks inputs its code throws on, keeps the rest flowing, and handles them again on restart', async () => {
+    const buggy = { react: true, route: true };
+    const correct = transferSaga(topic.topic);
+    const poisoned = newId();
+    const unroutable = `unroutable-${newId()}`;
+    const definition: typeof correct = {
+      ...correct,
+      route: (event) => {
+        const data = event.data as { transferId?: string };
+        if (buggy.route && data.transferId === unroutable) throw new Error('cannot route');
+        return correct.route(event);
+      },
+      react: (input, state, context) => {
+        if (buggy.react && context.sagaId === poisoned && input.kind === 'succeeded')
+          throw new Error('bug in the reaction to a debit');
+        return correct.react(input, state, context);
+      },
+    };
+    const { sent, dispatch } = recorder(() => ({ ok: true }));
+    const runtimeOf = () =>
+      startSagaRuntime({
+        definition,
+        pool: db.pool,
+        schema: db.schema,
+        messaging: topic.messaging,
+        logger,
+        dispatch,
+        groupId,
+        consumer: { sessionTimeoutMs: 6_000 },
+        pollIntervalMs: 50,
+        claimMs: 300,
+      }).then((runtime) => {
+        running.push(runtime);
+        return runtime;
+      });
+    const groupId = uniqueName('saga-group');
+    const first = await runtimeOf();
+    const healthy = newId();
+    await topic.publish([
+      transferRequested(poisoned),
+      transferRequested(unroutable),
+      transferRequested(healthy),
+    ]);
+    // The other sagas of the partition flow past both failures.
+    await eventually(async () => expect(await statusOf(healthy)).toBe('completed'));
+    const parked = async () =>
+      (await operator().listParked()).sort((a, b) => (a.sagaId < b.sagaId ? -1 : 1));
+    await eventually(async () => expect(await parked()).toHaveLength(2));
+    expect((await parked()).map((p) => [p.sagaId, p.inputId.split(':')[0], p.error])).toEqual([
+      ['(unrouted)', 'event', 'cannot route'],
+      [poisoned, 'reply', 'bug in the reaction to a debit'],
+    ]);
+    // The outcome settled its command: the debit is not sent again and again meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(sent.filter((s) => s.step === 'debit')).toHaveLength(2); // poisoned and healthy
+    expect(await statusOf(poisoned)).toBe('running');
+
+    // A fixed release: the restarted runtime handles both parked inputs.
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+    buggy.react = false;
+    buggy.route = false;
+    await runtimeOf();
+    await eventually(async () => expect(await statusOf(poisoned)).toBe('completed'));
+    await eventually(async () => expect(await statusOf(unroutable)).toBe('completed'));
+    expect(await operator().listParked()).toEqual([]);
+  });
 });

@@ -18,7 +18,14 @@ import {
 import { type AttemptOutcome, classifyFailure } from './outcome';
 import { type SagaCommand, type SagaDefinition, type SagaInput } from './saga';
 import { SagaStateCache } from './state-cache';
-import { type HandledInput, handleInput, type OutboxCommand, type Settles } from './store';
+import { listParkedInputs, type ParkedInput, parkInput, unparkInput } from './parking';
+import {
+  type HandledInput,
+  handleInput,
+  type OutboxCommand,
+  ReactionFailed,
+  type Settles,
+} from './store';
 import { migrateSagas, sagaTables } from './tables';
 
 export interface SagaLogger {
@@ -75,6 +82,11 @@ export interface SagaRuntimeSettings<
 export interface SagaRuntime {
   /** Feeds an event as if consumed (operators, tests); resolves once handled. */
   handleEvent(sagaId: string, eventId: string, event: unknown, starts: boolean): Promise<void>;
+  /**
+   * Handles the parked inputs (those whose `route` or `react` threw) again, as a start-up does:
+   * each one handled is unparked; one that throws again stays, its attempts counted.
+   */
+  redriveParked(): Promise<{ readonly redriven: number; readonly stillParked: number }>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +98,9 @@ export interface SagaRuntime {
  * table. Unsent commands and due deadlines survive a crash in PostgreSQL and are picked up by the
  * pollers of any replica (`FOR UPDATE SKIP LOCKED`). See docs/adr/0010-saga-runtime.md.
  */
+/** Where an event whose `route` threw is parked: it belongs to no saga yet. */
+const UNROUTED = '(unrouted)';
+
 export const startSagaRuntime = async <
   State,
   Event,
@@ -123,7 +138,7 @@ export const startSagaRuntime = async <
       try {
         return await work();
       } catch (error) {
-        if (stopping.signal.aborted) throw error;
+        if (stopping.signal.aborted || error instanceof ReactionFailed) throw error;
         log.warn({ err: error, attempt, saga: definition.type }, 'saga: write failed, retrying');
         await sleep(backoffDelay(attempt, { baseMs: 50, maxMs: 2_000 }), stopping.signal);
       }
@@ -156,6 +171,23 @@ export const startSagaRuntime = async <
     }
   };
 
+  // Inputs parked by this process: a deadline or an unsettled command fires again and again,
+  // and must not run (and log) the failing reaction each time.
+  const parkedHere = new Set<string>();
+  const park = async (
+    parked: Omit<Parameters<typeof parkInput>[2], 'type' | 'error'>,
+    reason: unknown,
+  ) => {
+    const { sagaId, inputId } = parked;
+    const error = reason instanceof Error ? reason.message : String(reason);
+    await retrying(() => parkInput(pool, tables, { ...parked, type: definition.type, error }));
+    parkedHere.add(`${sagaId}/${inputId}`);
+    log.error(
+      { saga: definition.type, sagaId, inputId, error },
+      'saga: the saga’s code threw on an input; parked (platform sagas parked)',
+    );
+  };
+
   const handle = async (args: {
     sagaId: string;
     inputId: string;
@@ -163,14 +195,35 @@ export const startSagaRuntime = async <
     starts?: boolean;
     settles?: Settles;
     deadlineDueAt?: Date;
+    redrive?: boolean;
   }): Promise<HandledInput> => {
-    const handled = await retrying(() =>
-      handleInput(pool, tables, cache, definition, {
-        ...args,
-        now: new Date(),
-        claimUntil: new Date(Date.now() + claimMs),
-      }),
-    );
+    if (!args.redrive && parkedHere.has(`${args.sagaId}/${args.inputId}`))
+      return { applied: false, commands: [] };
+    let handled: HandledInput;
+    try {
+      handled = await retrying(() =>
+        handleInput(pool, tables, cache, definition, {
+          ...args,
+          now: new Date(),
+          claimUntil: new Date(Date.now() + claimMs),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ReactionFailed)) throw error;
+      await park(
+        {
+          sagaId: args.sagaId,
+          inputId: args.inputId,
+          input: args.input,
+          starts: args.starts ?? false,
+          settles: args.settles,
+          deadlineDueAt: args.deadlineDueAt,
+        },
+        error.reason,
+      );
+      if (args.redrive) throw error;
+      return { applied: false, commands: [] };
+    }
     if (handled.commands.length > 0) {
       settings.faults?.afterCommit?.(args.sagaId, handled.commands);
       schedule(args.sagaId, handled.commands, true);
@@ -366,7 +419,17 @@ export const startSagaRuntime = async <
         log.warn({ err: error, saga: definition.type }, 'saga: malformed message skipped');
         continue;
       }
-      const routed = definition.route(decoded);
+      let routed;
+      try {
+        routed = definition.route(decoded);
+      } catch (error) {
+        const input = { kind: 'unrouted' as const, message: decoded };
+        await park(
+          { sagaId: UNROUTED, inputId: `event:${decoded.eventId}`, input, starts: false },
+          error,
+        );
+        continue;
+      }
       if (!routed) continue;
       const list = bySaga.get(routed.sagaId) ?? [];
       list.push({ eventId: decoded.eventId, event: routed.event, starts: routed.starts });
@@ -396,9 +459,73 @@ export const startSagaRuntime = async <
   const consuming = consumer.run(processBatch);
   log.info({ saga: definition.type, topics: definition.topics }, 'saga: started');
 
+  /** Handles one parked input again; false when it threw again (it stays parked). */
+  const redriveOne = async (parked: ParkedInput): Promise<boolean> => {
+    if (parked.sagaId !== UNROUTED)
+      return queues.run(parked.sagaId, () =>
+        handle({
+          sagaId: parked.sagaId,
+          inputId: parked.inputId,
+          input: parked.input as SagaInput<Event>,
+          starts: parked.starts,
+          ...(parked.settles ? { settles: parked.settles } : {}),
+          // Its deadline row was consumed when it was parked: nothing to check it against.
+          redrive: true,
+        }).then(() => true),
+      );
+    const { message } = parked.input as { message: Parameters<typeof definition.route>[0] };
+    let routed;
+    try {
+      routed = definition.route(message);
+    } catch (error) {
+      const { sagaId, inputId, input } = parked;
+      await park({ sagaId, inputId, input: input as never, starts: false }, error);
+      return false;
+    }
+    if (!routed) return true;
+    const { sagaId, event, starts } = routed;
+    return queues.run(sagaId, () =>
+      handle({
+        sagaId,
+        inputId: parked.inputId,
+        input: { kind: 'event', event },
+        starts,
+        redrive: true,
+      }).then(() => true),
+    );
+  };
+
+  const redriveParked = async () => {
+    let redriven = 0;
+    let stillParked = 0;
+    for (const parked of await listParkedInputs(pool, tables, definition.type)) {
+      const handled = await redriveOne(parked).catch((error: unknown) => {
+        if (error instanceof ReactionFailed) return false;
+        throw error;
+      });
+      if (!handled) {
+        stillParked += 1;
+        continue;
+      }
+      await unparkInput(pool, tables, parked.sagaId, parked.inputId);
+      parkedHere.delete(`${parked.sagaId}/${parked.inputId}`);
+      redriven += 1;
+    }
+    if (redriven + stillParked > 0)
+      log.info({ saga: definition.type, redriven, stillParked }, 'saga: parked inputs redriven');
+    return { redriven, stillParked };
+  };
+  // A restart is how a fixed release arrives: what the old code could not handle is tried again.
+  void track(
+    redriveParked().catch((error: unknown) =>
+      log.warn({ err: error, saga: definition.type }, 'saga: could not redrive parked inputs'),
+    ),
+  );
+
   return {
     handleEvent: (sagaId, eventId, event, starts) =>
       handleEvent(sagaId, eventId, event as Event, starts).then(() => undefined),
+    redriveParked,
     async stop() {
       if (stopping.signal.aborted) return;
       await consumer.close();

@@ -179,6 +179,20 @@ const nextPending = (
   return next;
 };
 
+/** The saga's own code threw on an input: retrying cannot help, the runtime parks the input. */
+export class ReactionFailed extends Error {
+  override readonly name = 'ReactionFailed';
+  constructor(
+    readonly sagaId: string,
+    readonly inputId: string,
+    readonly reason: unknown,
+  ) {
+    super(
+      `saga ${sagaId}: react threw on ${inputId}: ${reason instanceof Error ? reason.message : String(reason)}`,
+    );
+  }
+}
+
 /**
  * Handles one input of one saga: reads the saga (from the cache when this process wrote it
  * last), calls the pure `react`, and writes the outcome in one conditional statement. A
@@ -214,11 +228,16 @@ export const handleInput = async <State, Event, Command extends SagaCommand, IdN
       if (saga) cache.set(sagaId, saga);
     }
     if (!saga && !args.starts) return NOT_APPLIED;
-    const reaction = definition.react(input, saga?.state as State | undefined, {
-      sagaId,
-      now: args.now.toISOString(),
-      ids: derivedIds(definition.type, sagaId, definition.derivedIds),
-    });
+    let reaction;
+    try {
+      reaction = definition.react(input, saga?.state as State | undefined, {
+        sagaId,
+        now: args.now.toISOString(),
+        ids: derivedIds(definition.type, sagaId, definition.derivedIds),
+      });
+    } catch (error) {
+      throw new ReactionFailed(sagaId, inputId, error);
+    }
     if (!saga && !reaction) return NOT_APPLIED;
     const commands: OutboxCommand[] = (reaction?.commands ?? []).map((command) => ({
       sagaId,

@@ -11,6 +11,7 @@ export const sagaTables = (schema: string) => {
     history: t('saga_history'),
     commands: t('saga_commands'),
     deadlines: t('saga_deadlines'),
+    parked: t('saga_parked_inputs'),
   };
 };
 
@@ -71,6 +72,21 @@ export const migrateSagas = async (pool: Pool, schema: string): Promise<void> =>
         due_at  timestamptz NOT NULL
       );
       CREATE INDEX IF NOT EXISTS saga_deadlines_due ON ${t.deadlines} (due_at);
+      -- Inputs the saga's own code could not handle (route or react threw): kept, not retried in
+      -- a loop, and handled again when a runtime starts (a fixed release) or on an operator's word.
+      CREATE TABLE IF NOT EXISTS ${t.parked} (
+        saga_id   text NOT NULL,
+        input_id  text NOT NULL,
+        saga_type text NOT NULL,
+        input     jsonb NOT NULL,
+        starts    boolean NOT NULL,
+        settles   jsonb,
+        deadline_due_at timestamptz,
+        error     text NOT NULL,
+        attempts  integer NOT NULL DEFAULT 1,
+        parked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (saga_id, input_id)
+      );
     `);
   } finally {
     await client

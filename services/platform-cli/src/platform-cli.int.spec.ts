@@ -350,6 +350,17 @@ describe('the platform CLI against the real servers', () => {
       expect(retried.code).toBe(0);
       expect(JSON.parse(retried.stdout)).toMatchObject({ sagaId });
 
+      await pool.query(
+        `INSERT INTO "${schema}".saga_parked_inputs (saga_id, input_id, saga_type, input, starts, error)
+         VALUES ($1, 'event:2', 'cli-test', '{}', false, 'react threw')`,
+        [sagaId],
+      );
+      const parkedInputs = await platform('sagas', 'parked', '--schema', schema, '--json');
+      expect(parkedInputs.code).toBe(0);
+      expect(JSON.parse(parkedInputs.stdout)).toEqual([
+        expect.objectContaining({ sagaId, inputId: 'event:2', error: 'react threw', attempts: 1 }),
+      ]);
+
       const unknown = await platform('sagas', 'show', randomUUID(), '--schema', schema);
       expect(unknown.code).toBe(3);
       expect(unknown.stderr.trim().split('\n')).toHaveLength(1);

@@ -112,8 +112,31 @@ const retry: Command = {
   },
 };
 
+const parked: Command = {
+  name: 'parked',
+  summary: 'inputs a saga’s code threw on (route or react), oldest first',
+  options: [
+    { name: 'type', type: 'string', description: 'saga type, e.g. checkout' },
+    schemaOption,
+  ],
+  details:
+    'A parked input waits for a fixed release: every saga runtime handles the parked inputs\n' +
+    'again when it starts, and unparks those it now handles.',
+  async run(parsed, context) {
+    const type = stringOption(parsed, 'type');
+    const inputs = await operatorFor(parsed, context).listParked(type);
+    return {
+      data: inputs,
+      text: table(
+        ['SAGA', 'TYPE', 'INPUT', 'ATTEMPTS', 'PARKED', 'ERROR'],
+        inputs.map((p) => [p.sagaId, p.type, p.inputId, String(p.attempts), p.parkedAt, p.error]),
+      ),
+    };
+  },
+};
+
 export const sagasGroup: CommandGroup = {
   name: 'sagas',
   summary: 'running and finished sagas (checkouts): list, inspect, retry a stuck step',
-  commands: [list, show, retry],
+  commands: [list, show, retry, parked],
 };
