@@ -25,6 +25,28 @@ export interface BulkTable<Row extends object = BulkRow> {
   fold(row: Row | undefined, event: PublishedEvent): Row;
 }
 
+/**
+ * A table whose rows are only ever inserted, never changed (a ledger's lines, an order's lines):
+ * the batch path collects the rows of a batch's events and inserts them in one statement,
+ * keeping a row that exists (`ON CONFLICT (…) DO NOTHING`), as such handlers do.
+ */
+export interface BulkInserts<Row extends object = BulkRow> {
+  readonly table: string;
+  /** The columns of its primary key (the conflict target). */
+  readonly conflict: readonly Extract<keyof Row, string>[];
+  readonly columns: readonly Extract<keyof Row, string>[];
+  /** The rows `event` inserts (none for an event that adds nothing to this table). Pure. */
+  rowsOf(event: PublishedEvent): readonly Row[];
+}
+
+/** One table of a projection's batch path. */
+export type BulkSpec = BulkTable | BulkInserts;
+
+export const isBulkInserts = (spec: BulkSpec): spec is BulkInserts => 'rowsOf' in spec;
+
 /** Widens a typed table for the projection's list (the runtime only hands it its own rows). */
 export const bulkTable = <Row extends object>(table: BulkTable<Row>): BulkTable =>
   table as unknown as BulkTable;
+
+export const bulkInserts = <Row extends object>(table: BulkInserts<Row>): BulkInserts =>
+  table as unknown as BulkInserts;

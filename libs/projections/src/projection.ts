@@ -1,7 +1,7 @@
 import { type SearchClient, type VersionedIndex } from '@ledgerline/search';
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
-import { type BulkTable } from './bulk';
+import { type BulkSpec } from './bulk';
 
 /** Logical table name → qualified table name, e.g. `{ balances: 'read_accounts.balances_v1' }`. */
 export type TableNames = Readonly<Record<string, string>>;
@@ -36,8 +36,11 @@ export interface PostgresProjection<Tables extends TableNames = TableNames> exte
   readonly tables: Tables;
   /** Creates the projection's tables (idempotently); run once at start-up. */
   readonly migrate?: (client: PoolClient, tables: Tables) => Promise<void>;
-  /** Optional batch path for rebuilds (see `BulkTable`); without it a rebuild runs the handlers. */
-  readonly bulk?: readonly BulkTable[];
+  /**
+   * Optional batch path for rebuilds (see `BulkTable`, `BulkInserts`): every table of the view,
+   * each folded or collected per batch. Without it a rebuild runs the handlers.
+   */
+  readonly bulk?: readonly BulkSpec[];
 }
 
 /** A full-document write or a delete; versions are external, so an older one never wins. */

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { transactionHistoryProjection } from '@ledgerline/accounts-views';
+import {
+  accountBalancesProjection,
+  transactionHistoryProjection,
+} from '@ledgerline/accounts-views';
+import { ordersProjection } from '@ledgerline/orders-views';
 import { type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
 import { rebuild } from './rebuild';
 
-describe('rebuilding a view of several tables through its handlers', () => {
+describe('rebuilding the accounts views (several tables) by their batch path and their handlers', () => {
   const names = pipelineNames();
   const tables = {
     transactions: `${names.readSchema}.transactions_v1`,
@@ -13,6 +17,11 @@ describe('rebuilding a view of several tables through its handlers', () => {
     name: `${names.category}.transaction-history`,
     topics: [names.topic],
     tables,
+  });
+  const balances = accountBalancesProjection({
+    name: `${names.category}.balances`,
+    topics: [names.topic],
+    tables: { balances: `${names.readSchema}.balances_v1` },
   });
   let pipeline: Pipeline;
   const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
@@ -39,9 +48,32 @@ describe('rebuilding a view of several tables through its handlers', () => {
           reference: null,
         },
       });
+      const money = { accountId, currency: 'USD', reservationId: `r-${accountId}` };
       await pipeline.store.append(
         stream,
-        [{ type: 'AccountOpened', data: open }, deposit(1), deposit(2), deposit(3)],
+        [
+          { type: 'AccountOpened', data: open },
+          deposit(1),
+          deposit(2),
+          deposit(3),
+          // Every fourth account also reserves, captures, is frozen and unfrozen.
+          ...(i % 4 === 0
+            ? [
+                {
+                  type: 'FundsReserved',
+                  data: { ...money, amount: 50, balance: 300, reserved: 50, at: at(5) },
+                },
+                {
+                  type: 'ReservationCaptured',
+                  data: { ...money, amount: 50, balance: 250, reserved: 0, at: at(6) },
+                },
+                { type: 'AccountFrozen', data: { accountId, reason: 'review', at: at(7) } },
+                ...(i % 8 === 0
+                  ? [{ type: 'AccountUnfrozen', data: { accountId, at: at(8) } }]
+                  : []),
+              ]
+            : []),
+        ],
         { expectedVersion: 'no_stream' },
       );
     }
@@ -58,19 +90,22 @@ describe('rebuilding a view of several tables through its handlers', () => {
   beforeAll(async () => {
     pipeline = await startPipeline(names);
     await pipeline.startLive(projection);
+    await pipeline.startLive(balances);
     await writeAccounts(40);
     await pipeline.liveCaughtUp(projection.name);
+    await pipeline.liveCaughtUp(balances.name);
   }, 60_000);
   afterAll(() => pipeline?.close());
 
   it('swaps every table and its indexes under the live names, and the projector carries on', async () => {
     const before = await indexesOf(tables.transactions);
+    // The live copy was built by the handlers: the batch path must verify equal to it.
     const summary = await rebuild(pipeline.deps, pipeline.view(projection), { batchSize: 50 });
-    expect(summary.path).toBe('handlers');
+    expect(summary.path).toBe('bulk');
     expect(summary.verification?.equal).toBe(true);
     expect(
       Object.fromEntries(summary.verification!.tables.map((t) => [t.name, t.shadowRows])),
-    ).toEqual({ transactions: 120, heads: 40 });
+    ).toEqual({ transactions: 140, heads: 40 });
     // The promoted copy carries the live index names; a restarted service's migrate adds none.
     expect(await indexesOf(tables.transactions)).toEqual(before);
     const client = await pipeline.pool.connect();
@@ -82,8 +117,116 @@ describe('rebuilding a view of several tables through its handlers', () => {
 
     await writeAccounts(5);
     await pipeline.liveCaughtUp(projection.name);
-    const again = await rebuild(pipeline.deps, pipeline.view(projection), { batchSize: 500 });
+    const again = await rebuild(pipeline.deps, pipeline.view(projection), {
+      batchSize: 500,
+      forceHandlers: true,
+    });
+    expect(again.path).toBe('handlers');
     expect(again.verification?.equal).toBe(true);
     expect(again.verification?.tables.find((t) => t.name === 'heads')?.liveRows).toBe(45);
   }, 90_000);
+
+  it('folds balances, reservations and freezes by the batch path as the handlers do', async () => {
+    await pipeline.liveCaughtUp(balances.name);
+    const bulk = await rebuild(pipeline.deps, pipeline.view(balances), { batchSize: 70 });
+    expect(bulk.path).toBe('bulk');
+    expect(bulk.verification?.equal).toBe(true);
+    expect(bulk.verification?.tables[0]?.liveRows).toBe(45);
+    const { rows } = await pipeline.pool.query<{ status: string; n: string }>(
+      `SELECT status, count(*) AS n FROM ${names.readSchema}.balances_v1 GROUP BY status ORDER BY 1`,
+    );
+    expect(rows.map((r) => [r.status, Number(r.n)])).toEqual([
+      ['frozen', 6],
+      ['open', 39],
+    ]);
+    // A copy built by the handlers equals the one the batch path built.
+    const handlers = await rebuild(pipeline.deps, pipeline.view(balances), { forceHandlers: true });
+    expect(handlers.path).toBe('handlers');
+    expect(handlers.verification?.equal).toBe(true);
+  }, 60_000);
+});
+
+describe('rebuilding the orders view (orders and their lines) by its batch path and its handlers', () => {
+  const names = pipelineNames();
+  const at = (n: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+  const orders = ordersProjection({
+    name: `${names.category}.orders`,
+    topics: [names.topic],
+    tables: {
+      orders: `${names.readSchema}.orders_v1`,
+      orderLines: `${names.readSchema}.order_lines_v1`,
+    },
+  });
+  /** Orders placed with 1–3 lines; then confirmed and shipped, cancelled, or left placed. */
+  const writeOrders = async (count: number) => {
+    for (let i = 0; i < count; i += 1) {
+      const orderId = randomUUID();
+      const lines = Array.from({ length: 1 + (i % 3) }, (_, n) => ({
+        sku: `SKU-${n}`,
+        description: `item ${n}`,
+        quantity: n + 1,
+        unitPriceMinor: 100,
+        lineTotalMinor: 100 * (n + 1),
+      }));
+      const facts = {
+        orderId,
+        customerId: `c-${i % 5}`,
+        merchantId: 'm-1',
+        totalMinor: lines.reduce((sum, line) => sum + line.lineTotalMinor, 0),
+        currency: 'USD',
+      };
+      const paymentId = randomUUID();
+      const placed = {
+        type: 'OrderPlaced',
+        data: { ...facts, customerAccountId: 'ca', merchantAccountId: 'ma', lines, at: at(1) },
+      };
+      const later =
+        i % 3 === 0
+          ? [
+              { type: 'OrderConfirmed', data: { ...facts, paymentId, at: at(2) } },
+              {
+                type: 'OrderShipped',
+                data: { ...facts, paymentId, carrier: 'DHL', trackingNumber: `T${i}`, at: at(3) },
+              },
+            ]
+          : i % 3 === 1
+            ? [
+                {
+                  type: 'OrderCancelled',
+                  data: {
+                    ...facts,
+                    reason: 'changed mind',
+                    wasConfirmed: false,
+                    paymentId: null,
+                    at: at(2),
+                  },
+                },
+              ]
+            : [];
+      await pipeline.store.append(`${names.category}-o-${orderId}`, [placed, ...later], {
+        expectedVersion: 'no_stream',
+      });
+    }
+  };
+  let pipeline: Pipeline;
+
+  beforeAll(async () => {
+    pipeline = await startPipeline(names);
+    await pipeline.startLive(orders);
+    await writeOrders(30);
+    await pipeline.liveCaughtUp(orders.name);
+  }, 60_000);
+  afterAll(() => pipeline?.close());
+
+  it('rebuilds orders and their lines by the batch path as the handlers built them', async () => {
+    const bulk = await rebuild(pipeline.deps, pipeline.view(orders), { batchSize: 25 });
+    expect(bulk.path).toBe('bulk');
+    expect(bulk.verification?.equal).toBe(true);
+    expect(
+      Object.fromEntries(bulk.verification!.tables.map((t) => [t.name, t.shadowRows])),
+    ).toEqual({ orders: 30, orderLines: 60 });
+    const handlers = await rebuild(pipeline.deps, pipeline.view(orders), { forceHandlers: true });
+    expect(handlers.path).toBe('handlers');
+    expect(handlers.verification?.equal).toBe(true);
+  }, 60_000);
 });

@@ -1,4 +1,11 @@
-import { type BulkRow, type BulkTable, type PostgresProjection } from '@ledgerline/projections';
+import {
+  type BulkInserts,
+  type BulkRow,
+  type BulkSpec,
+  type BulkTable,
+  isBulkInserts,
+  type PostgresProjection,
+} from '@ledgerline/projections';
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
 import { ReplayError } from './errors';
@@ -62,7 +69,7 @@ const columnTypes = async (client: PoolClient, table: string): Promise<ColumnTyp
  */
 const bulkWriter = (
   projection: PostgresProjection,
-  bulk: readonly BulkTable[],
+  bulk: readonly BulkSpec[],
   tables: Readonly<Record<string, string>>,
   options: WriterOptions,
 ): CopyWriter => {
@@ -70,14 +77,59 @@ const bulkWriter = (
   const written = new Map<string, Set<string>>();
   const types = new Map<string, Promise<ColumnTypes>>();
 
+  const tableOf = (spec: BulkSpec): string => {
+    const table = tables[spec.table];
+    if (!table)
+      throw new Error(`${projection.name}: bulk table ${spec.table} is not in its tables`);
+    return table;
+  };
+
+  /** `INSERT … SELECT FROM unnest($1::type[], …)`, the column types read from the table. */
+  const insertRows = async (
+    client: PoolClient,
+    spec: BulkSpec,
+    rows: readonly BulkRow[],
+    onConflict: string,
+  ) => {
+    const table = tableOf(spec);
+    types.set(spec.table, types.get(spec.table) ?? columnTypes(client, table));
+    const { types: columnType } = await types.get(spec.table)!;
+    const values = spec.columns.map((column) => rows.map((row) => row[column]));
+    const casts = spec.columns.map((column, i) => {
+      const type = columnType.get(column);
+      if (!type) throw new Error(`${table} has no column ${column}`);
+      return `$${i + 1}::${type}[]`;
+    });
+    await client.query(
+      `INSERT INTO ${table} (${spec.columns.join(', ')})
+       SELECT * FROM unnest(${casts.join(', ')}) ${onConflict}`,
+      values,
+    );
+  };
+
+  const writeInserts = async (
+    client: PoolClient,
+    spec: BulkInserts,
+    events: readonly PublishedEvent[],
+  ) => {
+    const rows: BulkRow[] = [];
+    for (const event of events) {
+      try {
+        rows.push(...spec.rowsOf(event));
+      } catch (error) {
+        throw unappliable(event, error);
+      }
+    }
+    if (rows.length > 0)
+      await insertRows(client, spec, rows, `ON CONFLICT (${spec.conflict.join(', ')}) DO NOTHING`);
+  };
+
   const writeTable = async (
     client: PoolClient,
     spec: BulkTable,
     events: readonly PublishedEvent[],
   ) => {
-    const table = tables[spec.table];
-    if (!table)
-      throw new Error(`${projection.name}: bulk table ${spec.table} is not in its tables`);
+    const table = tableOf(spec);
     const cache = caches.get(spec.table) ?? new Map<string, BulkRow>();
     caches.set(spec.table, cache);
     const seen = written.get(spec.table) ?? new Set<string>();
@@ -114,22 +166,14 @@ const bulkWriter = (
       changed.add(key);
     }
     if (changed.size === 0) return;
-    types.set(spec.table, types.get(spec.table) ?? columnTypes(client, table));
-    const { types: columnType } = await types.get(spec.table)!;
-    const values = spec.columns.map((column) => [...changed].map((key) => rows.get(key)![column]));
-    const casts = spec.columns.map((column, i) => {
-      const type = columnType.get(column);
-      if (!type) throw new Error(`${table} has no column ${column}`);
-      return `$${i + 1}::${type}[]`;
-    });
     const updates = spec.columns
       .filter((column) => column !== spec.key)
       .map((column) => `${column} = EXCLUDED.${column}`);
-    await client.query(
-      `INSERT INTO ${table} (${spec.columns.join(', ')})
-       SELECT * FROM unnest(${casts.join(', ')})
-       ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}`,
-      values,
+    await insertRows(
+      client,
+      spec,
+      [...changed].map((key) => rows.get(key)!),
+      `ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}`,
     );
     if (cache.size + changed.size > ROW_CACHE_LIMIT) cache.clear();
     for (const key of changed) {
@@ -142,7 +186,9 @@ const bulkWriter = (
     path: 'bulk',
     async write(client, events) {
       const applied = events.filter((event) => handles(projection, event));
-      for (const spec of bulk) await writeTable(client, spec, applied);
+      for (const spec of bulk)
+        if (isBulkInserts(spec)) await writeInserts(client, spec, applied);
+        else await writeTable(client, spec, applied);
     },
   };
 };

@@ -6,6 +6,7 @@ import {
 } from '@ledgerline/projections';
 import { type PoolClient } from 'pg';
 import { ACCOUNT_EVENTS_TOPIC, accountEvent, forEveryAccountEvent } from '../account-event';
+import { BALANCES_BULK } from './bulk';
 import { balanceChange, type BalanceUpdate, type OpenedAccountRow } from './balance-change';
 
 export type BalancesTables = {
@@ -34,6 +35,7 @@ export const accountBalancesProjection = (options: AccountBalancesOptions) =>
     // A new account event type may move money: block the stream until the view knows it.
     onUnknownType: 'park',
     tables: options.tables,
+    bulk: BALANCES_BULK,
     migrate: async (client, { balances }) => {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${tableName(balances).schema}`);
       await client.query(`

@@ -1,5 +1,6 @@
 import { type PostgresHandler, postgresProjection, tableName } from '@ledgerline/projections';
 import { ACCOUNT_EVENTS_TOPIC, accountEvent, forEveryAccountEvent } from '../account-event';
+import { HISTORY_BULK } from './bulk';
 import { transactionRow } from './transaction-row';
 
 export type HistoryTables = {
@@ -35,6 +36,7 @@ export const transactionHistoryProjection = (options: TransactionHistoryOptions)
     topics: options.topics ?? [ACCOUNT_EVENTS_TOPIC],
     onUnknownType: 'park',
     tables: options.tables,
+    bulk: HISTORY_BULK,
     migrate: async (client, { transactions, heads }) => {
       for (const table of [transactions, heads])
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${tableName(table).schema}`);

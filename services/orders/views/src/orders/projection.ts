@@ -8,6 +8,7 @@ import {
 } from '@ledgerline/projections';
 import { type PoolClient } from 'pg';
 import { forEveryOrderEvent, ORDER_EVENTS_TOPIC, orderEvent } from '../order-event';
+import { ORDERS_BULK } from './bulk';
 import { type OrderChange, orderChange, type OrderColumns } from './order-change';
 
 export type OrdersTables = {
@@ -39,6 +40,7 @@ export const ordersProjection = (options: OrdersProjectionOptions) =>
     topics: options.topics ?? [ORDER_EVENTS_TOPIC],
     onUnknownType: 'park',
     tables: options.tables,
+    bulk: ORDERS_BULK,
     migrate: async (client, { orders, orderLines }) => {
       for (const table of [orders, orderLines])
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${tableName(table).schema}`);

@@ -1,4 +1,4 @@
-import { type BulkTable, bulkTable } from '@ledgerline/projections';
+import { type BulkSpec, type BulkTable, bulkTable } from '@ledgerline/projections';
 import { type PublishedEvent } from '@ledgerline/relay';
 import { paymentEvent } from '../payment-event';
 import { paymentChange, type PaymentColumns } from './payment-change';
@@ -47,4 +47,4 @@ const payments: BulkTable<PaymentRow> = {
   },
 };
 
-export const PAYMENTS_BULK: readonly BulkTable[] = [bulkTable(payments)];
+export const PAYMENTS_BULK: readonly BulkSpec[] = [bulkTable(payments)];
