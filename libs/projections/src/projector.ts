@@ -19,6 +19,7 @@ import {
   type PostgresProjection,
   type TableNames,
 } from './projection';
+import { resetSeeks } from './reset-seeks';
 import { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
 import { type RetryPolicy } from './sinks/postgres-sink';
 import { openSession } from './sinks/session';
@@ -179,47 +180,15 @@ export const startProjector = async <Tables extends TableNames>(
       );
   });
 
-  // A reset rewinds partitions in the runtime rows (`seek_to`). A batch that starts past such a
-  // request is refused inside its transaction and the partition sought back; an idle partition
-  // is sought by the poll below. Seeking again is harmless (stream versions skip what is applied).
-  const reseeks = new Map<string, { offset: string; count: number }>();
-  /** Seeks as a reset asked; returns an error once seeking keeps landing past the offset. */
-  const seekForReset = (request: SeekRequired): Error | undefined => {
-    const key = `${request.topic}/${request.partition}`;
-    const prior = reseeks.get(key);
-    const count = prior?.offset === request.offset ? prior.count + 1 : 1;
-    reseeks.set(key, { offset: request.offset, count });
-    log.info(
-      { ...projectionLog, topic: request.topic, partition: request.partition, to: request.offset },
-      'projector: reset, reading the partition again',
-    );
-    consumer.seek(request.topic, request.partition, request.offset);
-    // A batch fetched before the seek took effect may still arrive once or twice.
-    return count > 3
-      ? new Error(
-          `${key} no longer holds offset ${request.offset} (reading resumes at ` +
-            `${request.batchStart}): the reset cannot replay from the broker; rebuild the view ` +
-            'from the event store',
-        )
-      : undefined;
-  };
-  const recentSeeks = new Map<string, { offset: string; at: number }>();
-  const seekIdlePartitions = async () => {
-    for (const { topic, partition, offset } of await state.pendingSeeks(pool, projection.name)) {
-      if (!assigned.some((a) => a.topic === topic && a.partitions.includes(partition))) continue;
-      const key = `${topic}/${partition}`;
-      const recent = recentSeeks.get(key);
-      if (recent?.offset === offset && Date.now() - recent.at < 5_000) continue;
-      recentSeeks.set(key, { offset, at: Date.now() });
-      consumer.seek(topic, partition, offset);
-    }
-  };
-  const seekTimer = setInterval(() => {
-    seekIdlePartitions().catch((error: unknown) =>
-      log.warn({ ...projectionLog, err: error }, 'projector: could not poll reset requests'),
-    );
-  }, settings.resetPollMs ?? 1_000);
-  seekTimer.unref();
+  const resets = resetSeeks({
+    consumer,
+    state,
+    pool,
+    projection: projection.name,
+    assigned: () => assigned,
+    log: (fields, message) => log.warn({ ...projectionLog, ...fields }, message),
+    pollMs: settings.resetPollMs ?? 1_000,
+  });
 
   const processBatch = async (batch: ConsumedBatch) => {
     for (let attempt = 1; ; attempt += 1) {
@@ -253,9 +222,7 @@ export const startProjector = async <Tables extends TableNames>(
           heartbeat: () => batch.heartbeat(),
         });
         await client.query('COMMIT');
-        // Any reset request of the partition is done: a later one may seek to the same offset.
-        reseeks.delete(`${batch.topic}/${batch.partition}`);
-        recentSeeks.delete(`${batch.topic}/${batch.partition}`);
+        resets.committed(batch.topic, batch.partition);
         lastError = null;
         totals.batches += 1;
         for (const key of Object.keys(stats) as (keyof BatchStats)[]) totals[key] += stats[key];
@@ -275,7 +242,11 @@ export const startProjector = async <Tables extends TableNames>(
         client.release(broken);
       }
       if (reseek) {
-        const lost = seekForReset(reseek);
+        log.info(
+          { ...projectionLog, topic: reseek.topic, partition: reseek.partition, to: reseek.offset },
+          'projector: reset, reading the partition again',
+        );
+        const lost = resets.refused(reseek);
         if (lost) await failed(lost, attempt, batch);
         return; // the batch is abandoned: the partition is read again from the reset's offset
       }
@@ -347,7 +318,7 @@ export const startProjector = async <Tables extends TableNames>(
     async stop() {
       if (stopping.signal.aborted) return;
       clearInterval(lagTimer);
-      clearInterval(seekTimer);
+      resets.stop();
       unregister();
       // Closing waits for the batch in progress; only endless retries are cut short.
       const closed = consumer.close();
