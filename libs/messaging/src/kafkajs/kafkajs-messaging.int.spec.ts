@@ -1,6 +1,11 @@
 import { servers, uniqueName } from '@ledgerline/testing';
 import { createKafkaMessaging } from './kafkajs-messaging';
-import { type IncomingMessage, type Messaging } from '../ports';
+import {
+  type IncomingMessage,
+  type MessageProducer,
+  type Messaging,
+  type TopicAdmin,
+} from '../ports';
 
 /**
  * Runs one member of `groupId` on `topic` until it has seen `count` message values, then leaves;
@@ -35,6 +40,37 @@ const consumeUntil = async (
     await consumer.close();
   }
   return seen;
+};
+
+/**
+ * Runs `test` against a topic of its own (`partitions` of them), with an admin and a producer,
+ * and deletes the topic afterwards.
+ */
+const withTopic = async (
+  prefix: string,
+  partitions: number,
+  test: (ctx: {
+    messaging: Messaging;
+    topic: string;
+    admin: TopicAdmin;
+    producer: MessageProducer;
+  }) => Promise<void>,
+): Promise<void> => {
+  const messaging = createKafkaMessaging({
+    brokers: (await servers()).kafkaBrokers,
+    clientId: 'messaging-test',
+  });
+  const topic = uniqueName(prefix);
+  const admin = await messaging.admin();
+  const producer = await messaging.producer();
+  await admin.ensureTopics([{ topic, partitions }]);
+  try {
+    await test({ messaging, topic, admin, producer });
+  } finally {
+    await producer.close();
+    await admin.deleteTopics([topic]);
+    await admin.close();
+  }
 };
 
 describe('kafkajs messaging against the real broker', () => {
@@ -91,82 +127,48 @@ describe('kafkajs messaging against the real broker', () => {
       await admin.close();
     }
   });
-  it('commits a batch’s offsets once its handler resolves: the group resumes after them', async () => {
-    const messaging = createKafkaMessaging({
-      brokers: (await servers()).kafkaBrokers,
-      clientId: 'messaging-test',
-    });
-    const topic = uniqueName('messaging-commit');
-    const groupId = uniqueName('group');
-    const admin = await messaging.admin();
-    const producer = await messaging.producer();
-    await admin.ensureTopics([{ topic, partitions: 1 }]);
-    const message = (n: number) => ({ key: 'k', value: String(n) });
-    const consume = (count: number, fromBeginning: boolean) =>
-      consumeUntil(messaging, { groupId, topic, fromBeginning }, count);
-    try {
+  it('commits a batch’s offsets once its handler resolves: the group resumes after them', () =>
+    withTopic('messaging-commit', 1, async ({ messaging, topic, producer }) => {
+      const groupId = uniqueName('group');
+      const message = (n: number) => ({ key: 'k', value: String(n) });
+      const consume = (count: number, fromBeginning: boolean) =>
+        consumeUntil(messaging, { groupId, topic, fromBeginning }, count);
       await producer.send(topic, [1, 2, 3].map(message));
       expect(await consume(3, true)).toEqual(['1', '2', '3']);
       // While no member runs. A group that committed resumes here; one that did not would start
       // at the end (fromBeginning: false) and never see these.
       await producer.send(topic, [4, 5].map(message));
       expect(await consume(2, false)).toEqual(['4', '5']);
-    } finally {
-      await producer.close();
-      await admin.deleteTopics([topic]);
-      await admin.close();
-    }
-  });
-  it('starts a new group with fromBeginning: false at the end as of its first start, on every partition', async () => {
-    const messaging = createKafkaMessaging({
-      brokers: (await servers()).kafkaBrokers,
-      clientId: 'messaging-test',
-    });
-    const topic = uniqueName('messaging-pin');
-    const groupId = uniqueName('group');
-    const admin = await messaging.admin();
-    const producer = await messaging.producer();
-    await admin.ensureTopics([{ topic, partitions: 2 }]);
-    const keys = Array.from({ length: 8 }, (_, i) => `key-${i}`);
-    const publish = (label: string) =>
-      producer.send(
-        topic,
-        keys.map((key) => ({ key, value: `${label}-${key}` })),
-      );
-    const member = async (count: number, onJoined?: () => void) =>
-      (
-        await consumeUntil(messaging, { groupId, topic, fromBeginning: false }, count, onJoined)
-      ).sort();
-    try {
+    }));
+  it('starts a new group with fromBeginning: false at the end as of its first start, on every partition', () =>
+    withTopic('messaging-pin', 2, async ({ messaging, topic, producer }) => {
+      const groupId = uniqueName('group');
+      const keys = Array.from({ length: 8 }, (_, i) => `key-${i}`);
+      const publish = (label: string) =>
+        producer.send(
+          topic,
+          keys.map((key) => ({ key, value: `${label}-${key}` })),
+        );
+      const member = async (count: number, onJoined?: () => void) =>
+        (
+          await consumeUntil(messaging, { groupId, topic, fromBeginning: false }, count, onJoined)
+        ).sort();
       await publish('history');
       const first = await member(8, () => void publish('first'));
       expect(first).toEqual(keys.map((key) => `first-${key}`).sort());
       // Published on both partitions while the group has no member: all of it is read next.
       await publish('meanwhile');
       expect(await member(8)).toEqual(keys.map((key) => `meanwhile-${key}`).sort());
-    } finally {
-      await producer.close();
-      await admin.deleteTopics([topic]);
-      await admin.close();
-    }
-  });
+    }));
 
-  it('with a commit interval, commits what it handled when the member leaves', async () => {
-    const messaging = createKafkaMessaging({
-      brokers: (await servers()).kafkaBrokers,
-      clientId: 'messaging-test',
-    });
-    const topic = uniqueName('messaging-interval');
-    const groupId = uniqueName('group');
-    const admin = await messaging.admin();
-    const producer = await messaging.producer();
-    await admin.ensureTopics([{ topic, partitions: 1 }]);
-    const send = (values: number[]) =>
-      producer.send(
-        topic,
-        values.map((n) => ({ key: 'k', value: String(n) })),
-      );
-    try {
+  it('with a commit interval, commits what it handled when the member leaves', () =>
+    withTopic('messaging-interval', 1, async ({ messaging, topic, producer }) => {
+      const groupId = uniqueName('group');
+      const send = (values: number[]) =>
+        producer.send(
+          topic,
+          values.map((n) => ({ key: 'k', value: String(n) })),
+        );
       const consumer = await messaging.consumer({
         groupId,
         topics: [topic],
@@ -189,22 +191,9 @@ describe('kafkajs messaging against the real broker', () => {
       expect(await consumeUntil(messaging, { groupId, topic, fromBeginning: true }, 1)).toEqual([
         '6',
       ]);
-    } finally {
-      await producer.close();
-      await admin.deleteTopics([topic]);
-      await admin.close();
-    }
-  });
-  it('finds offsets by time and reports each partition’s range, raised by deleted records', async () => {
-    const messaging = createKafkaMessaging({
-      brokers: (await servers()).kafkaBrokers,
-      clientId: 'messaging-test',
-    });
-    const topic = uniqueName('messaging-ranges');
-    const admin = await messaging.admin();
-    const producer = await messaging.producer();
-    await admin.ensureTopics([{ topic, partitions: 1 }]);
-    try {
+    }));
+  it('finds offsets by time and reports each partition’s range, raised by deleted records', () =>
+    withTopic('messaging-ranges', 1, async ({ topic, admin, producer }) => {
       await producer.send(
         topic,
         [1, 2, 3].map((n) => ({ key: 'k', value: String(n) })),
@@ -228,10 +217,5 @@ describe('kafkajs messaging against the real broker', () => {
       expect(await admin.offsetRanges(topic)).toEqual([
         { partition: 0, earliest: '2', latest: '5' },
       ]);
-    } finally {
-      await producer.close();
-      await admin.deleteTopics([topic]);
-      await admin.close();
-    }
-  });
+    }));
 });
