@@ -1,5 +1,6 @@
 import { compareCheckpoints, type RecordedEvent } from '@ledgerline/event-store';
 import { paymentsSearchProjection } from '@ledgerline/payments-views';
+import { eventually } from '@ledgerline/testing';
 import { paymentsReleases } from './fixtures/buggy-payments';
 import { foldPayments, paymentsInTable } from './fixtures/expected-payments';
 import { type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
@@ -137,6 +138,67 @@ describe('resetting a Postgres view to a point and replaying the rest from Kafka
     expect(await paymentsInTable(pipeline.pool, table)).toEqual(view);
     expect(await copies()).toEqual(catalogBefore);
   }, 30_000);
+
+  it('stops short, reporting it, when the broker loses the range after the reset', async () => {
+    await pipeline.writePayments(5);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const at = new Date();
+    await pipeline.writePayments(5);
+    await pipeline.liveCaughtUp(fixed.name);
+    await pipeline.stopLive(fixed.name);
+    const summary = await reset(
+      pipeline.deps,
+      pipeline.view(fixed),
+      { kind: 'time', at },
+      {
+        clockSkewMs: 0,
+      },
+    );
+    // The payments recorded since `at`: the reset left them to the broker.
+    const toReplay = new Set(
+      (await pipeline.allEvents())
+        .filter((e) => e.recordedAt.getTime() >= at.getTime())
+        .map((e) => (e.data as { paymentId: string }).paymentId),
+    );
+    expect(toReplay.size).toBe(5);
+    // Retention strikes before the projector is back: every retained message is gone.
+    const admin = await pipeline.messaging.admin();
+    await admin.deleteRecords(
+      names.topic,
+      summary.replay.map((p) => ({ partition: p.partition, before: p.latest })),
+    );
+    await admin.close();
+    const projector = await pipeline.startLive(fixed);
+    await pipeline.writePayments(3); // new messages land past every reset offset
+    await eventually(
+      async () =>
+        expect((await projector.status()).lastError).toMatch(
+          /no longer holds offset \d+ .*rebuild the view from the event store/,
+        ),
+      { timeoutMs: 30_000 },
+    );
+    // A partition that lost messages applies nothing past the gap (that would skip them): its
+    // offset row still waits at the reset's offset. One that lost none carries on.
+    const lost = summary.replay.filter((p) => BigInt(p.from) < BigInt(p.latest));
+    expect(lost.length).toBeGreaterThan(0);
+    const { rows } = await pipeline.pool.query<{
+      partition: number;
+      offset: string;
+      seek_to: string;
+    }>(
+      `SELECT partition, "offset", seek_to FROM ${names.readSchema}.projection_offsets
+        WHERE projection = $1 AND topic = $2`,
+      [fixed.name, names.topic],
+    );
+    for (const p of lost)
+      expect(rows.find((r) => r.partition === p.partition)).toEqual({
+        partition: p.partition,
+        offset: String(BigInt(p.from) - 1n),
+        seek_to: p.from,
+      });
+    const shown = await paymentsInTable(pipeline.pool, table);
+    expect(shown.filter((row) => toReplay.has(row.paymentId))).toEqual([]);
+  }, 60_000);
 
   it('refuses an Elasticsearch view, pointing to a rebuild', async () => {
     const search = paymentsSearchProjection({

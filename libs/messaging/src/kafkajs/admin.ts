@@ -57,11 +57,13 @@ export const createKafkaAdmin = async (kafka: Kafka): Promise<TopicAdmin> => {
       return offsets.map(({ partition, offset }) => ({ partition, offset }));
     },
     async deleteRecords(topic, partitions) {
-      if (partitions.length > 0)
-        await admin.deleteTopicRecords({
-          topic,
-          partitions: partitions.map(({ partition, before }) => ({ partition, offset: before })),
-        });
+      if (partitions.length === 0) return;
+      // deleteTopicRecords reads the partitions' leaders from metadata it does not load itself.
+      await admin.fetchTopicMetadata({ topics: [topic] });
+      await admin.deleteTopicRecords({
+        topic,
+        partitions: partitions.map(({ partition, before }) => ({ partition, offset: before })),
+      });
     },
     close: () => admin.disconnect(),
   };
