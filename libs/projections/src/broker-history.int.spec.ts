@@ -1,27 +1,12 @@
-import { createLogger } from '@ledgerline/logging';
-import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
+import { eventually } from '@ledgerline/testing';
 import { BrokerHistoryMismatch } from './broker-history';
-import { balancesProjection, readBalances } from './fixtures/balances';
-import { deposits, recorded, testTopic } from './fixtures/events';
-import { startProjector } from './projector';
-
-const logger = createLogger({ service: 'projections-test', level: 'silent' });
+import { readBalances } from './fixtures/balances';
+import { balancesView } from './fixtures/balances-view';
+import { deposits, recorded } from './fixtures/events';
 
 describe('a projection whose checkpoints come from another broker history', () => {
   it('refuses to start, naming the partition, instead of dropping new messages', async () => {
-    const pg = await isolatedPostgres('proj_hist');
-    const t = await testTopic(2);
-    const table = `"${pg.schema}".balances`;
-    const projection = balancesProjection({ name: uniqueName('hist'), topics: [t.topic], table });
-    const start = () =>
-      startProjector({
-        projection,
-        messaging: t.messaging,
-        pool: pg.pool,
-        schema: pg.schema,
-        logger,
-        consumer: { sessionTimeoutMs: 6_000 },
-      });
+    const { pg, t, table, projection, start, close } = await balancesView('hist', 2, 'silent');
     try {
       const projector = await start();
       await t.publish(deposits('acct', 2, 3).map(recorded));
@@ -41,8 +26,7 @@ describe('a projection whose checkpoints come from another broker history', () =
         new RegExp(`projection ${projection.name}: applied offset \\d+ of ${t.topic}/\\d is past`),
       );
     } finally {
-      await t.close();
-      await pg.drop();
+      await close();
     }
   });
 });

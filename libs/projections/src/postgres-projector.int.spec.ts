@@ -1,32 +1,16 @@
-import { createLogger } from '@ledgerline/logging';
-import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
-import { balancesProjection, expectedBalances, readBalances } from './fixtures/balances';
-import { deposits, recorded, testTopic } from './fixtures/events';
-import { startProjector } from './projector';
-
-const logger = createLogger({ service: 'projections-test', level: 'warn' });
+import { eventually, uniqueName } from '@ledgerline/testing';
+import { expectedBalances, readBalances } from './fixtures/balances';
+import { balancesView } from './fixtures/balances-view';
+import { deposits, recorded } from './fixtures/events';
 
 describe('a Postgres projection', () => {
   it('applies events exactly once, however often Kafka redelivers them', async () => {
-    const pg = await isolatedPostgres('proj');
-    const t = await testTopic(3);
-    const table = `"${pg.schema}".balances`;
-    const projection = balancesProjection({
-      name: uniqueName('balances'),
-      topics: [t.topic],
-      table,
-    });
+    const { pg, t, table, start: startView, close } = await balancesView('balances', 3);
     const events = deposits('acct', 5, 12).map(recorded);
     const head = events[events.length - 1]!;
     const start = (groupId?: string) =>
-      startProjector({
-        projection,
-        messaging: t.messaging,
-        pool: pg.pool,
-        schema: pg.schema,
-        logger,
+      startView({
         ...(groupId ? { groupId } : {}),
-        consumer: { sessionTimeoutMs: 6_000 },
         headSource: () => Promise.resolve({ position: head.globalPosition, time: head.recordedAt }),
       });
     let projector = await start();
@@ -80,8 +64,7 @@ describe('a Postgres projection', () => {
       expect(await readBalances(pg.pool, table)).toEqual(expected);
     } finally {
       await projector.stop();
-      await t.close();
-      await pg.drop();
+      await close();
     }
   });
 });

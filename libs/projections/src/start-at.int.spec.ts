@@ -1,27 +1,12 @@
-import { createLogger } from '@ledgerline/logging';
-import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
-import { balancesProjection, expectedBalances, readBalances } from './fixtures/balances';
-import { deposits, recorded, testTopic } from './fixtures/events';
-import { startProjector } from './projector';
-
-const logger = createLogger({ service: 'projections-test', level: 'warn' });
+import { eventually } from '@ledgerline/testing';
+import { expectedBalances, readBalances } from './fixtures/balances';
+import { balancesView } from './fixtures/balances-view';
+import { deposits, recorded } from './fixtures/events';
 
 describe('a new projection started at the latest offsets', () => {
   it('skips the topic’s history once, and never what arrives while it is down', async () => {
-    const pg = await isolatedPostgres('proj_start');
-    const t = await testTopic(3);
-    const table = `"${pg.schema}".balances`;
-    const projection = balancesProjection({ name: uniqueName('late'), topics: [t.topic], table });
-    const start = () =>
-      startProjector({
-        projection,
-        messaging: t.messaging,
-        pool: pg.pool,
-        schema: pg.schema,
-        logger,
-        startAt: 'latest',
-        consumer: { sessionTimeoutMs: 6_000 },
-      });
+    const { pg, t, table, start: startView, close } = await balancesView('start', 3);
+    const start = () => startView({ startAt: 'latest' });
     const history = deposits('old', 6, 4).map(recorded);
     await t.publish(history);
     let projector = await start();
@@ -48,8 +33,7 @@ describe('a new projection started at the latest offsets', () => {
       expect((await projector.status()).totals.applied).toBe(whileDown.length);
     } finally {
       await projector.stop();
-      await t.close();
-      await pg.drop();
+      await close();
     }
   });
 });

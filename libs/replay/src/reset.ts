@@ -71,14 +71,14 @@ export const reset = (
     const started = performance.now();
     const until = await resolveTarget(ctx, target);
     await replayRange(ctx, until, skew); // refuse before any work when the broker lacks it
-    const { filling, rows } = await openShadow(
+    const { filling, resumed, rows } = await openShadow(
       ctx,
       await copiesOf(ctx),
       // A half-filled copy is a prefix of the store: continued if it is not past the target.
       (half) => compareCheckpoints(half.checkpoint ?? START, until) > 0,
     );
     const from = filling.checkpoint ?? START;
-    const writer = ctx.sink.writer(filling.target, { knownEmpty: from === START });
+    const writer = ctx.sink.writer(filling.target, { knownEmpty: !resumed });
     ctx.progress.phase(
       'fill',
       filling.events + (await countEvents(ctx, from, until)),

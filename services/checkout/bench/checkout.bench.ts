@@ -86,13 +86,25 @@ const confirmationWatcher = (pool: Pool, readSchema: string) => {
   };
 };
 
-/** PlaceOrder on a fixed schedule totalling `rate`/s for `ms`; each order watched from its slot. */
 interface Bench {
   readonly orders: OrdersClient;
   readonly pool: Pool;
   readonly readSchema: string;
 }
 
+/** One order of one €10 mug, from `customer` to `merchant` (their accounts). */
+const placeOrder = (bench: Bench, orderId: string, customer: string, merchant: string) =>
+  bench.orders.placeOrder({
+    orderId,
+    customerId: randomUUID(),
+    merchantId: randomUUID(),
+    customerAccountId: customer,
+    merchantAccountId: merchant,
+    currency: 'EUR',
+    lines: [{ sku: 'SKU-1', description: 'A blue mug', quantity: 1, unitPriceMinor: '1000' }],
+  });
+
+/** PlaceOrder on a fixed schedule totalling `rate`/s for `ms`; each order watched from its slot. */
 const paced = async (
   bench: Bench,
   customers: readonly string[],
@@ -113,15 +125,12 @@ const paced = async (
         const i = n++;
         const orderId = randomUUID();
         watcher.watch(orderId, due);
-        await bench.orders.placeOrder({
+        await placeOrder(
+          bench,
           orderId,
-          customerId: randomUUID(),
-          merchantId: randomUUID(),
-          customerAccountId: customers[i % customers.length]!,
-          merchantAccountId: merchants[i % merchants.length]!,
-          currency: 'EUR',
-          lines: [{ sku: 'SKU-1', description: 'A blue mug', quantity: 1, unitPriceMinor: '1000' }],
-        });
+          customers[i % customers.length]!,
+          merchants[i % merchants.length]!,
+        );
         placed += 1;
       }
     }),
@@ -183,15 +192,12 @@ const closedLoop = async (
         const orderId = randomUUID();
         const settled = watcher.settled(orderId);
         watcher.watch(orderId, performance.now());
-        await bench.orders.placeOrder({
+        await placeOrder(
+          bench,
           orderId,
-          customerId: randomUUID(),
-          merchantId: randomUUID(),
-          customerAccountId: customers[i % customers.length]!,
-          merchantAccountId: merchants[i % merchants.length]!,
-          currency: 'EUR',
-          lines: [{ sku: 'SKU-1', description: 'A blue mug', quantity: 1, unitPriceMinor: '1000' }],
-        });
+          customers[i % customers.length]!,
+          merchants[i % merchants.length]!,
+        );
         await settled;
       }
     }),
