@@ -433,6 +433,12 @@ describe('bad query input', () => {
       'must not contain control characters (U+001B',
     ],
     [
+      'a list bound on a day that does not exist (not rolled over to March)',
+      () => list({ createdBefore: '2024-02-30T00:00:00Z' }),
+      'createdBefore',
+      'must be an RFC 3339 timestamp',
+    ],
+    [
       'a NUL in the stream id of a consistency token',
       () =>
         get(randomUUID(), {
