@@ -26,16 +26,15 @@ export const checkText = (field: string, value: string): string => {
 };
 
 /**
- * Required single-line text: no control characters anywhere (checked before trimming, so a
- * trailing newline is refused rather than silently dropped), then trimmed, non-empty and at most
- * `maxLength` characters.
+ * Required single-line text: trimmed (surrounding spaces, tabs and line breaks are a copy-paste
+ * artefact, not content), then non-empty, at most `maxLength` characters, and plain text.
  */
 export const parseText = (field: string, value: string, maxLength: number): string => {
-  const trimmed = checkText(field, value).trim();
+  const trimmed = value.trim();
   if (trimmed.length === 0) throw new InvalidInput(field, 'is required');
   if (trimmed.length > maxLength)
     throw new InvalidInput(field, `must be at most ${maxLength} characters`);
-  return trimmed;
+  return checkText(field, trimmed);
 };
 
 /** Optional text: absent and blank mean the same (proto3 sends '' for an unset string). */
@@ -44,6 +43,4 @@ export const parseOptionalText = (
   value: string | undefined,
   maxLength: number,
 ): string | null =>
-  value === undefined || checkText(field, value).trim() === ''
-    ? null
-    : parseText(field, value, maxLength);
+  value === undefined || value.trim() === '' ? null : parseText(field, value, maxLength);
