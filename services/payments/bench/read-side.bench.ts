@@ -344,7 +344,7 @@ const main = async (): Promise<void> => {
     }
     const relayMs = performance.now() - fillStarted;
     const fillBusy = busyPercent(fillCpu, machineCpu());
-    log(`relayed ${published} events to ${TOPIC} after ${relayMs.toFixed(0)} ms`);
+    log(`relayed ${published} events to ${topicPrefix}${TOPIC} after ${relayMs.toFixed(0)} ms`);
 
     // -- 2. fresh projectors, starting at the topic's end before the run -----------------------
     await migrateRuntime(pool, names.readSchema);
