@@ -108,5 +108,5 @@ describe('an Elasticsearch projection while Elasticsearch is stopped', () => {
       await pg.pool.query(`DROP SCHEMA IF EXISTS "${storeSchema}" CASCADE`);
       await pg.drop();
     }
-  });
+  }, 240_000);
 });
