@@ -16,6 +16,7 @@ import { type Pool, type PoolClient } from 'pg';
  */
 export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> => {
   const s = `"${schema}"`;
+  const literal = `'${schema.replaceAll("'", "''")}'`;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -64,9 +65,14 @@ export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> 
       -- When the parked event went to the dead-letter topic (NULL: not yet): the send happens
       -- after the parking commits, never inside it. Rows parked before the column existed were
       -- sent inside their transaction, so they take the migration's time.
-      ALTER TABLE ${s}.projection_parked
-        ADD COLUMN IF NOT EXISTS dead_lettered_at timestamptz DEFAULT now();
-      ALTER TABLE ${s}.projection_parked ALTER COLUMN dead_lettered_at DROP DEFAULT;
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                        WHERE table_schema = ${literal} AND table_name = 'projection_parked'
+                          AND column_name = 'dead_lettered_at') THEN
+          ALTER TABLE ${s}.projection_parked ADD COLUMN dead_lettered_at timestamptz DEFAULT now();
+          ALTER TABLE ${s}.projection_parked ALTER COLUMN dead_lettered_at DROP DEFAULT;
+        END IF;
+      END $$;
       CREATE INDEX IF NOT EXISTS projection_parked_unsent
         ON ${s}.projection_parked (projection, id) WHERE dead_lettered_at IS NULL;`);
     await client.query('COMMIT');
