@@ -1,10 +1,10 @@
-import { type Checkpoint, compareCheckpoints } from '@ledgerline/event-store';
-import { type IncomingMessage, type OutgoingMessage } from '@ledgerline/messaging';
+import { type IncomingMessage } from '@ledgerline/messaging';
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
+import { recordBatch, summarise } from './batch-record';
 import { decideEvent } from './decisions';
-import { type Delivery, errorText, parkedRow, streamOf, toDelivery } from './delivery';
-import { type ParkedRow, type RuntimeState } from './runtime-state';
+import { type Delivery, errorText, streamOf, toDelivery } from './delivery';
+import { type RuntimeState } from './runtime-state';
 
 /**
  * Thrown by an unguarded session when a handler fails: its writes and the batch's so far are
@@ -35,7 +35,7 @@ export class SeekRequired extends Error {
 export type ApplyResult =
   { readonly ok: true } | { readonly ok: false; readonly error: string; readonly attempts: number };
 
-/** One batch's work against a sink, inside the runtime's transaction. */
+/** One batch's work against a sink (Postgres: inside the batch's transaction). */
 export interface SinkSession<Handler> {
   /** Applies (Postgres) or prepares (Elasticsearch) one event; `index` is its place in the batch. */
   apply(index: number, event: PublishedEvent, handler: Handler): Promise<ApplyResult>;
@@ -46,7 +46,7 @@ export interface SinkSession<Handler> {
   flush(): Promise<ReadonlyMap<number, string>>;
 }
 
-type Outcome =
+export type Outcome =
   | { readonly kind: 'applied' | 'duplicate' | 'skipped' | 'behind-offset' }
   | {
       readonly kind: 'parked';
@@ -86,31 +86,23 @@ export interface ApplyBatchInput<Handler> {
    */
   readonly optimistic?: SinkSession<Handler>;
   readonly messages: readonly IncomingMessage[];
-  /** Sends parked events to the dead-letter topic; called before the transaction commits. */
-  readonly deadLetter: (messages: readonly OutgoingMessage[]) => Promise<void>;
   readonly heartbeat?: () => Promise<void>;
 }
 
 const WAITING = 'waiting behind an earlier parked event of its stream';
 
 /**
- * Applies one partition batch inside the caller's transaction: skips what the partition's offset
- * or the stream's version says is already applied, applies the rest in order through the sink,
- * parks poison and everything behind it per stream, and moves the checkpoints. The caller commits.
+ * Applies one partition batch of a Postgres projection inside the caller's transaction: skips what
+ * the partition's offset or the stream's version says is already applied, applies the rest in
+ * order through the sink, parks poison and everything behind it per stream, and moves the
+ * checkpoints. The caller commits. (Elasticsearch batches: `applySearchBatch`.)
  */
 export const applyBatch = async <Handler>(
   input: ApplyBatchInput<Handler>,
 ): Promise<AppliedBatch> => {
   const { client, state, projection } = input;
   const first = input.messages[0];
-  const stats: BatchStats = {
-    applied: 0,
-    duplicates: 0,
-    skipped: 0,
-    parked: 0,
-    waiting: 0,
-    alreadyApplied: 0,
-  };
+  const stats = emptyStats();
   if (!first) return { stats, applied: new Map() };
   const { applied: appliedOffset, seekTo } = await state.lockOffset(
     client,
@@ -123,35 +115,60 @@ export const applyBatch = async <Handler>(
       throw new SeekRequired(first.topic, first.partition, seekTo.toString(), first.offset);
     await state.clearSeek(client, projection.name, first.topic, first.partition);
   }
-  const fresh = input.messages.filter(
-    (m) => appliedOffset === undefined || BigInt(m.offset) > appliedOffset,
-  );
-  stats.alreadyApplied = input.messages.length - fresh.length;
-  const deliveries = fresh.map(toDelivery);
+  const deliveries = freshDeliveries(input.messages, appliedOffset, stats);
   const streamIds = deliveries.map(streamOf);
   const versions = await state.lockStreams(client, projection.name, streamIds);
   const blocked = await state.blockedStreams(client, projection.name, streamIds);
+  const finish = async (outcomes: Outcome[]) => {
+    const summary = summarise(input.messages, deliveries, outcomes, stats);
+    await recordBatch(client, state, projection.name, summary);
+    return { stats, applied: summary.applied };
+  };
   if (input.optimistic) {
     await client.query('SAVEPOINT projection_batch');
     try {
       const sets = { versions: new Map(versions), blocked: new Set(blocked) };
-      return await applyDeliveries(input, input.optimistic, deliveries, sets, stats);
+      return await finish(await applyDeliveries(input, input.optimistic, deliveries, sets));
     } catch (error) {
       if (!(error instanceof HandlerFailedInBatch)) throw error;
       await client.query('ROLLBACK TO SAVEPOINT projection_batch');
     }
   }
-  return applyDeliveries(input, input.session, deliveries, { versions, blocked }, stats);
+  return finish(await applyDeliveries(input, input.session, deliveries, { versions, blocked }));
 };
 
-/** Decides and applies each delivery in order, then records outcomes and checkpoints. */
-const applyDeliveries = async <Handler>(
-  input: ApplyBatchInput<Handler>,
+/** The batch's messages above the partition's applied offset, parsed. */
+export const freshDeliveries = (
+  messages: readonly IncomingMessage[],
+  appliedOffset: bigint | undefined,
+  stats: BatchStats,
+): Delivery[] => {
+  const fresh = messages.filter(
+    (m) => appliedOffset === undefined || BigInt(m.offset) > appliedOffset,
+  );
+  stats.alreadyApplied = messages.length - fresh.length;
+  return fresh.map(toDelivery);
+};
+
+export const emptyStats = (): BatchStats => ({
+  applied: 0,
+  duplicates: 0,
+  skipped: 0,
+  parked: 0,
+  waiting: 0,
+  alreadyApplied: 0,
+});
+
+/**
+ * Decides each delivery in order, applies (Postgres) or prepares (Elasticsearch) what is to be
+ * applied through the session, then flushes it; returns each delivery's outcome.
+ */
+export const applyDeliveries = async <Handler>(
+  input: Pick<ApplyBatchInput<Handler>, 'projection' | 'heartbeat'>,
   session: SinkSession<Handler>,
   deliveries: readonly Delivery[],
   { versions, blocked }: { versions: Map<string, number>; blocked: Set<string> },
-  stats: BatchStats,
-): Promise<AppliedBatch> => {
+): Promise<Outcome[]> => {
   const { projection } = input;
   const outcomes: Outcome[] = [];
   let lastBeat = Date.now();
@@ -221,7 +238,7 @@ const applyDeliveries = async <Handler>(
   }
 
   rejectAfterFlush(deliveries, outcomes, await session.flush());
-  return record(input, deliveries, outcomes, stats);
+  return outcomes;
 };
 
 /** A sink rejection parks that event; its stream's later events in the batch wait behind it. */
@@ -244,78 +261,3 @@ const rejectAfterFlush = (
     }
   }
 };
-
-const record = async <Handler>(
-  input: ApplyBatchInput<Handler>,
-  deliveries: readonly Delivery[],
-  outcomes: readonly Outcome[],
-  stats: BatchStats,
-): Promise<AppliedBatch> => {
-  const { client, state, projection } = input;
-  const versions = new Map<string, number>();
-  const applied = new Map<string, number>();
-  const parked: ParkedRow[] = [];
-  let newest: PublishedEvent | undefined;
-  let greatest: Checkpoint | undefined;
-  for (const [index, delivery] of deliveries.entries()) {
-    const outcome = outcomes[index]!;
-    const checkpoint = delivery.kind === 'event' ? checkpointOf(delivery.event) : undefined;
-    if (checkpoint && (!greatest || compareCheckpoints(checkpoint, greatest) > 0))
-      greatest = checkpoint;
-    if (outcome.kind === 'parked') {
-      parked.push(parkedRow(delivery, outcome.status, outcome.error, outcome.attempts));
-      stats[outcome.status === 'parked' ? 'parked' : 'waiting'] += 1;
-      continue;
-    }
-    if (delivery.kind !== 'event') continue;
-    const { event } = delivery;
-    if (outcome.kind === 'applied' || outcome.kind === 'skipped') {
-      versions.set(
-        event.streamId,
-        Math.max(versions.get(event.streamId) ?? 0, event.streamVersion),
-      );
-      stats[outcome.kind] += 1;
-      if (outcome.kind === 'applied')
-        applied.set(
-          event.streamId,
-          Math.max(applied.get(event.streamId) ?? 0, event.streamVersion),
-        );
-    } else stats.duplicates += 1;
-    if (!newest || event.position > newest.position) newest = event;
-  }
-  await state.saveVersions(client, projection.name, versions);
-  await state.park(client, projection.name, parked);
-  const last = input.messages[input.messages.length - 1]!;
-  await state.saveOffset(client, projection.name, {
-    topic: last.topic,
-    partition: last.partition,
-    offset: last.offset,
-    newest: newest && { position: newest.position, time: newest.time },
-    greatest,
-  });
-  if (parked.length > 0) await input.deadLetter(parked.map((row) => deadLetterMessage(row)));
-  return { stats, applied };
-};
-
-/** The event's place in the store's order; undefined when its headers do not carry a valid one. */
-const checkpointOf = (event: PublishedEvent): Checkpoint | undefined =>
-  /^\d{1,20}$/.test(event.transactionId) &&
-  BigInt(event.transactionId) < 2n ** 64n &&
-  Number.isSafeInteger(event.position)
-    ? { transactionId: event.transactionId, position: event.position }
-    : undefined;
-
-/** The original message, its headers kept, with why and where it was parked. */
-export const deadLetterMessage = (row: ParkedRow): OutgoingMessage => ({
-  key: row.streamId,
-  value: row.payload ?? Buffer.alloc(0),
-  headers: {
-    ...row.headers,
-    dlq_error: row.error,
-    dlq_status: row.status,
-    dlq_topic: row.topic,
-    dlq_partition: String(row.partition),
-    dlq_offset: row.offset,
-    dlq_attempts: String(row.attempts),
-  },
-});

@@ -82,6 +82,12 @@ describe('an Elasticsearch projection', () => {
         return rows;
       });
       expect(parked[0]!.error).toMatch(/document_parsing_exception|mapper_parsing_exception/);
+      // A redrive runs it through the handler and Elasticsearch again: still refused, still parked.
+      expect(await projector.redrive('acct-s2')).toMatchObject({ redriven: 0, stillParked: 2 });
+      expect((await projector.listParked('acct-s2'))[0]).toMatchObject({
+        status: 'parked',
+        attempts: 2,
+      });
 
       // Runtime state lost (fresh schema, fresh group): every event is written again, each one
       // computed from the current document; external versions reject them all (409).

@@ -1,5 +1,6 @@
 export * from './bulk';
-export { type BatchStats, deadLetterMessage } from './apply-batch';
+export { type BatchStats } from './apply-batch';
+export { deadLetterMessage } from './batch-record';
 export * from './broker-history';
 export * from './decisions';
 export * from './lag';
@@ -9,3 +10,4 @@ export * from './projector';
 export { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
 export { type RetryPolicy } from './sinks/postgres-sink';
 export * from './tables';
+export { closeBatchGate } from './freeze-gate';

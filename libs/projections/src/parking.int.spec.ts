@@ -30,6 +30,7 @@ describe('poison events', () => {
       logger,
       retry: { attempts: 3, baseDelayMs: 5 },
       consumer: { sessionTimeoutMs: 6_000 },
+      deadLetterSweepMs: 300,
     });
     const dlq = await t.messaging.consumer({
       groupId: uniqueName('dlq-reader'),
@@ -91,6 +92,24 @@ describe('poison events', () => {
         ce_type: 'Deposited',
       });
       expect(deadS1v3.value?.toString()).toBe(JSON.stringify(s1[2]!.data));
+      // The messages went out after the parking committed, and each row says so.
+      const unsent = async () =>
+        (
+          await pg.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "${pg.schema}".projection_parked
+              WHERE dead_lettered_at IS NULL`,
+          )
+        ).rows[0]!.n;
+      await eventually(async () => expect(await unsent()).toBe(0));
+      // A send that failed after the commit (Kafka away) leaves the row unmarked: the sweep
+      // sends it once the broker answers.
+      await pg.pool.query(
+        `UPDATE "${pg.schema}".projection_parked SET dead_lettered_at = NULL
+          WHERE stream_id = 'acct-bad'`,
+      );
+      await eventually(() => expect(dead).toHaveLength(7));
+      expect(dead[6]!.key).toBe('acct-bad');
+      await eventually(async () => expect(await unsent()).toBe(0));
 
       // Later events of the blocked stream keep waiting, even when they arrive later.
       await t.publish([

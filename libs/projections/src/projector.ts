@@ -7,9 +7,10 @@ import {
 } from '@ledgerline/messaging';
 import { backoffDelay, sleep } from '@ledgerline/retry';
 import { type SearchClient } from '@ledgerline/search';
-import { type Pool } from 'pg';
-import { applyBatch, type BatchStats, SeekRequired } from './apply-batch';
+import { type Pool, type PoolClient } from 'pg';
+import { type AppliedBatch, applyBatch, type BatchStats, SeekRequired } from './apply-batch';
 import { checkBrokerHistory } from './broker-history';
+import { deadLetterSender } from './dead-letters';
 import { errorText } from './delivery';
 import { type HeadSource, measureLag, type ProjectionLag, registerLagGauges } from './lag';
 import { parkingOperator, type RedriveResult } from './parking';
@@ -20,9 +21,10 @@ import {
   type TableNames,
 } from './projection';
 import { resetSeeks } from './reset-seeks';
+import { applySearchBatch } from './search-batch';
 import { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
 import { type RetryPolicy } from './sinks/postgres-sink';
-import { openSession } from './sinks/session';
+import { openSearchSession, openSession } from './sinks/session';
 
 export interface ProjectorLogger {
   info(obj: object, msg?: string): void;
@@ -53,6 +55,8 @@ interface CommonSettings {
   /** How often lag is measured for the gauges (default 5 s); `status()` always measures. */
   readonly lagIntervalMs?: number;
   readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
+  /** How often parked events not yet on the dead-letter topic are sent again (default 10 s). */
+  readonly deadLetterSweepMs?: number;
   /** Partitions of the dead-letter topic when the runtime creates it (default 1). */
   readonly deadLetterPartitions?: number;
   /**
@@ -125,10 +129,17 @@ export const startProjector = async <Tables extends TableNames>(
   await admin.ensureTopics([{ topic: dlq, partitions: settings.deadLetterPartitions ?? 1 }]);
   // Memoised as a promise: batches of several partitions may park at the same moment.
   let producer: Promise<MessageProducer> | undefined;
-  const deadLetter = async (messages: readonly OutgoingMessage[]) => {
-    producer ??= settings.messaging.producer();
-    await (await producer).send(dlq, messages);
-  };
+  const deadLetters = deadLetterSender({
+    pool,
+    state,
+    projection: projection.name,
+    send: async (messages: readonly OutgoingMessage[]) => {
+      producer ??= settings.messaging.producer();
+      await (await producer).send(dlq, messages);
+    },
+    log: (fields, message) => log.warn({ ...projectionLog, ...fields }, message),
+    sweepMs: settings.deadLetterSweepMs ?? 10_000,
+  });
 
   try {
     if (settings.startAt === 'latest')
@@ -190,6 +201,50 @@ export const startProjector = async <Tables extends TableNames>(
     pollMs: settings.resetPollMs ?? 1_000,
   });
 
+  const sessionDeps = {
+    searchClient: settings.searchClient,
+    retry,
+    signal: stopping.signal,
+    onRetry: (reason: string, n: number) =>
+      log.warn({ ...projectionLog, reason, attempt: n }, 'projector: sink retry'),
+  };
+
+  /**
+   * A Postgres batch is one transaction (the view and the checkpoints commit together); an
+   * Elasticsearch batch holds no transaction while it waits on Elasticsearch (ADR 0017).
+   */
+  const applyOne = async (client: PoolClient, batch: ConsumedBatch): Promise<AppliedBatch> => {
+    const heartbeat = () => batch.heartbeat();
+    if (projection.sink === 'elasticsearch')
+      return applySearchBatch({
+        client,
+        state,
+        schema: settings.schema,
+        projection,
+        openSession: () => openSearchSession(projection, sessionDeps),
+        messages: batch.messages,
+        heartbeat,
+      });
+    await client.query('BEGIN');
+    try {
+      const applied = await applyBatch({
+        client,
+        state,
+        projection,
+        session: openSession(projection, client, sessionDeps),
+        // Savepoints only once an event of the batch has failed.
+        optimistic: openSession(projection, client, { ...sessionDeps, guarded: false }),
+        messages: batch.messages,
+        heartbeat,
+      });
+      await client.query('COMMIT');
+      return applied;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  };
+
   const processBatch = async (batch: ConsumedBatch) => {
     for (let attempt = 1; ; attempt += 1) {
       const client = await pool.connect().catch((error: unknown) => error as Error);
@@ -200,41 +255,21 @@ export const startProjector = async <Tables extends TableNames>(
       let broken: Error | undefined;
       let reseek: SeekRequired | undefined;
       try {
-        await client.query('BEGIN');
-        const sessionDeps = {
-          searchClient: settings.searchClient,
-          retry,
-          signal: stopping.signal,
-          onRetry: (reason: string, n: number) =>
-            log.warn({ ...projectionLog, reason, attempt: n }, 'projector: sink retry'),
-        };
-        const { stats, applied } = await applyBatch({
-          client,
-          state,
-          projection: projection,
-          session: openSession(projection, client, sessionDeps),
-          // Savepoints only once an event of the batch has failed.
-          ...(projection.sink === 'postgres' && {
-            optimistic: openSession(projection, client, { ...sessionDeps, guarded: false }),
-          }),
-          messages: batch.messages,
-          deadLetter,
-          heartbeat: () => batch.heartbeat(),
-        });
-        await client.query('COMMIT');
+        const { stats, applied } = await applyOne(client, batch);
         resets.committed(batch.topic, batch.partition);
         lastError = null;
         totals.batches += 1;
         for (const key of Object.keys(stats) as (keyof BatchStats)[]) totals[key] += stats[key];
-        if (stats.parked > 0 || stats.waiting > 0)
+        if (stats.parked > 0 || stats.waiting > 0) {
           log.warn(
             { ...projectionLog, topic: batch.topic, partition: batch.partition, ...stats },
             'projector: events parked',
           );
+          deadLetters.kick(); // after the commit: the parked rows are the truth
+        }
         settings.onBatch?.({ topic: batch.topic, partition: batch.partition, stats, applied });
         return;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
         // A reset's request is not an infrastructure fault: the connection goes back to the pool.
         if (error instanceof SeekRequired) reseek = error;
         else broken = error instanceof Error ? error : new Error(String(error));
@@ -326,6 +361,7 @@ export const startProjector = async <Tables extends TableNames>(
       await closed;
       stopping.abort();
       await running.catch(() => undefined);
+      await deadLetters.stop();
       await producer?.then((p) => p.close()).catch(() => undefined);
       await admin.close().catch(() => undefined);
       log.info(projectionLog, 'projector: stopped');

@@ -11,10 +11,12 @@ import { type Pool, type PoolClient } from 'pg';
  *   seeks there before it applies anything more); plus the newest applied event's global position and time, for lag; plus
  *   the greatest (transaction id, position) of any event at or below the offset, which lets a query
  *   prove the partition holds nothing unapplied at or below a consistency token (ADR 0009).
- * - `projection_parked`: poison events and the events of their streams waiting behind them.
+ * - `projection_parked`: poison events and the events of their streams waiting behind them, and
+ *   whether each went out to the dead-letter topic yet.
  */
 export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> => {
   const s = `"${schema}"`;
+  const literal = `'${schema.replaceAll("'", "''")}'`;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -59,7 +61,20 @@ export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> 
         status text NOT NULL CHECK (status IN ('parked', 'waiting')),
         UNIQUE (projection, dedup_key));
       CREATE INDEX IF NOT EXISTS projection_parked_stream
-        ON ${s}.projection_parked (projection, stream_id, version);`);
+        ON ${s}.projection_parked (projection, stream_id, version);
+      -- When the parked event went to the dead-letter topic (NULL: not yet): the send happens
+      -- after the parking commits, never inside it. Rows parked before the column existed were
+      -- sent inside their transaction, so they take the migration's time.
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                        WHERE table_schema = ${literal} AND table_name = 'projection_parked'
+                          AND column_name = 'dead_lettered_at') THEN
+          ALTER TABLE ${s}.projection_parked ADD COLUMN dead_lettered_at timestamptz DEFAULT now();
+          ALTER TABLE ${s}.projection_parked ALTER COLUMN dead_lettered_at DROP DEFAULT;
+        END IF;
+      END $$;
+      CREATE INDEX IF NOT EXISTS projection_parked_unsent
+        ON ${s}.projection_parked (projection, id) WHERE dead_lettered_at IS NULL;`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -126,6 +141,30 @@ export class RuntimeState {
        VALUES ($1, $2, $3, -1)
        ON CONFLICT (projection, topic, partition) DO UPDATE SET "offset" = o."offset"
        RETURNING "offset", seek_to`,
+      [projection, topic, partition],
+    );
+    const offset = rows[0]?.offset;
+    const seekTo = rows[0]?.seek_to;
+    return {
+      applied: offset === undefined || offset === '-1' ? undefined : BigInt(offset),
+      seekTo: seekTo === null || seekTo === undefined ? undefined : BigInt(seekTo),
+    };
+  }
+
+  /**
+   * The partition's applied offset and reset request, read without a lock (and without taking a
+   * transaction id): an Elasticsearch batch reads this before it writes, and checks it again under
+   * the lock when it records (`lockOffset`).
+   */
+  async peekOffset(
+    queryable: Pool | PoolClient,
+    projection: string,
+    topic: string,
+    partition: number,
+  ): Promise<{ applied: bigint | undefined; seekTo: bigint | undefined }> {
+    const { rows } = await queryable.query<{ offset: string; seek_to: string | null }>(
+      `SELECT "offset", seek_to FROM ${this.s}.projection_offsets
+        WHERE projection = $1 AND topic = $2 AND partition = $3`,
       [projection, topic, partition],
     );
     const offset = rows[0]?.offset;
@@ -213,7 +252,11 @@ export class RuntimeState {
     await client.query(
       `UPDATE ${this.s}.projection_offsets
           SET "offset" = GREATEST("offset", $4::bigint),
-              position = COALESCE($5, position), event_time = COALESCE($6, event_time),
+              -- Monotonic, like the offset: a member that lost the partition in a rebalance
+              -- may record an older batch after the new owner recorded a newer one.
+              position = CASE WHEN $5::bigint > COALESCE(position, -1) THEN $5 ELSE position END,
+              event_time = CASE WHEN $5::bigint > COALESCE(position, -1) THEN $6::timestamptz
+                                ELSE event_time END,
               checkpoint_transaction_id =
                 CASE WHEN ${raises} THEN $7::xid8 ELSE checkpoint_transaction_id END,
               checkpoint_position = CASE WHEN ${raises} THEN $8::bigint ELSE checkpoint_position END,
@@ -326,6 +369,21 @@ export class RuntimeState {
     return new Map(rows.map((row) => [row.stream_id, Number(row.version)]));
   }
 
+  /** The streams' applied versions, read without locking them (absent: none applied). */
+  async streamVersions(
+    queryable: Pool | PoolClient,
+    projection: string,
+    streamIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    if (streamIds.length === 0) return new Map();
+    const { rows } = await queryable.query<{ stream_id: string; version: string }>(
+      `SELECT stream_id, version FROM ${this.s}.projection_streams
+        WHERE projection = $1 AND stream_id = ANY($2::text[])`,
+      [projection, [...new Set(streamIds)]],
+    );
+    return new Map(rows.map((row) => [row.stream_id, Number(row.version)]));
+  }
+
   /** The stream's applied version (0 when none): a read of it has seen every event up to it. */
   async appliedVersion(
     queryable: Pool | PoolClient,
@@ -355,7 +413,7 @@ export class RuntimeState {
 
   /** Streams among `streamIds` with parked events: their next events wait behind them. */
   async blockedStreams(
-    client: PoolClient,
+    client: Pool | PoolClient,
     projection: string,
     streamIds: readonly string[],
   ): Promise<Set<string>> {
@@ -374,6 +432,7 @@ export class RuntimeState {
         `INSERT INTO ${this.s}.projection_parked (projection, stream_id, version, event_id, type,
            topic, partition, "offset", dedup_key, payload, headers, error, attempts, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         -- dead_lettered_at stays NULL: the message goes out once this row has committed.
          ON CONFLICT (projection, dedup_key) DO NOTHING`,
         [
           projection,
@@ -400,6 +459,19 @@ export class RuntimeState {
     projection: string,
     streamId?: string,
   ): Promise<ParkedEvent[]> {
+    return this.parkedWhere(
+      queryable,
+      `projection = $1 AND ($2::text IS NULL OR stream_id = $2)
+        ORDER BY stream_id, id -- arrival order = the order of the stream's partition`,
+      [projection, streamId ?? null],
+    );
+  }
+
+  private async parkedWhere(
+    queryable: Pool | PoolClient,
+    condition: string,
+    params: readonly unknown[],
+  ): Promise<ParkedEvent[]> {
     const { rows } = await queryable.query<{
       id: string;
       stream_id: string;
@@ -418,10 +490,8 @@ export class RuntimeState {
     }>(
       `SELECT id, stream_id, version, event_id, type, topic, partition, "offset", payload, headers,
               error, attempts, status, parked_at
-         FROM ${this.s}.projection_parked
-        WHERE projection = $1 AND ($2::text IS NULL OR stream_id = $2)
-        ORDER BY stream_id, id -- arrival order = the order of the stream's partition`,
-      [projection, streamId ?? null],
+         FROM ${this.s}.projection_parked WHERE ${condition}`,
+      [...params],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -439,6 +509,26 @@ export class RuntimeState {
       status: row.status,
       parkedAt: row.parked_at,
     }));
+  }
+
+  /** Parked rows whose dead-letter message has not gone out yet, oldest first. */
+  async notDeadLettered(
+    queryable: Pool | PoolClient,
+    projection: string,
+    limit: number,
+  ): Promise<ParkedEvent[]> {
+    return this.parkedWhere(
+      queryable,
+      'projection = $1 AND dead_lettered_at IS NULL ORDER BY id LIMIT $2',
+      [projection, limit],
+    );
+  }
+
+  async markDeadLettered(queryable: Pool | PoolClient, ids: readonly string[]): Promise<void> {
+    await queryable.query(
+      `UPDATE ${this.s}.projection_parked SET dead_lettered_at = now() WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
   }
 
   async unpark(client: PoolClient, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { type Checkpoint, compareCheckpoints, START } from '@ledgerline/event-store';
 import { type TopicAdmin } from '@ledgerline/messaging';
-import { migrateRuntime } from '@ledgerline/projections';
+import { closeBatchGate, migrateRuntime } from '@ledgerline/projections';
 import { type PoolClient } from 'pg';
 import { checkpointOf, type Context, inTransaction } from './context';
 import { publishedEventOf } from './published';
@@ -100,8 +100,9 @@ export const catchUpLive = async (
 
 /**
  * Stops the live projector of the view from applying anything: locks every partition's runtime
- * row (rows are created for partitions it has not seen yet). A batch in progress finishes first;
- * the next waits on the lock and, once the switch commits, sees the runtime state the switch left.
+ * row (rows are created for partitions it has not seen yet) and closes the batch gate. A batch in
+ * progress finishes first; the next waits on the gate or the lock and, once the switch commits,
+ * sees the runtime state the switch left.
  */
 export const freezeLive = async (ctx: Context): Promise<PoolClient> => {
   await migrateRuntime(ctx.deps.pool, ctx.view.runtimeSchema);
@@ -121,9 +122,15 @@ export const freezeLive = async (ctx: Context): Promise<PoolClient> => {
   const client = await ctx.deps.pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT 1 FROM ${s}.projection_offsets WHERE projection = $1 FOR UPDATE`, [
-      ctx.name,
-    ]);
+    // An Elasticsearch projector writes to the index before it locks any row (ADR 0017): the
+    // gate waits for its batch in progress and keeps its next one out until the freeze ends.
+    await closeBatchGate(client, ctx.view.runtimeSchema, ctx.name);
+    // The gate alone freezes an Elasticsearch view, without a transaction id: the row locks would
+    // give the freeze one and hold back the event store's horizon (ADR 0004) for the whole switch.
+    if (ctx.view.projection.sink !== 'elasticsearch')
+      await client.query(`SELECT 1 FROM ${s}.projection_offsets WHERE projection = $1 FOR UPDATE`, [
+        ctx.name,
+      ]);
     return client;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { workspaceRoot } from './servers';
 
@@ -22,3 +22,27 @@ const stack = (action: 'start' | 'stop', server: ControllableServer): void => {
 
 export const stopServer = (server: ControllableServer): void => stack('stop', server);
 export const startServer = (server: ControllableServer): void => stack('start', server);
+
+/**
+ * `stopServer` / `startServer` without blocking the event loop, for tests whose in-process
+ * platform must keep working while the server goes away and comes back.
+ */
+export const controlServerInBackground = (
+  action: 'start' | 'stop',
+  server: ControllableServer,
+): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const child = spawn('bash', [join(workspaceRoot, 'deploy/local/stack.sh'), action, server], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 180_000,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`stack.sh ${action} ${server} failed (${code}): ${output}`)),
+    );
+  });

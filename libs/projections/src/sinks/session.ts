@@ -4,6 +4,7 @@ import { type SinkSession } from '../apply-batch';
 import {
   type ElasticsearchProjection,
   type PostgresProjection,
+  type SearchHandler,
   type TableNames,
 } from '../projection';
 import { searchSession } from './elasticsearch-sink';
@@ -21,7 +22,7 @@ export interface SessionDeps {
   readonly guarded?: boolean;
 }
 
-/** A sink session for one transaction, whichever sink the projection writes to. */
+/** A sink session for one batch, whichever sink the projection writes to. */
 export const openSession = <Tables extends TableNames>(
   projection: AnyProjection<Tables>,
   client: PoolClient,
@@ -29,6 +30,14 @@ export const openSession = <Tables extends TableNames>(
 ): SinkSession<unknown> => {
   if (projection.sink === 'postgres')
     return postgresSession(client, projection.tables, deps.retry, deps.guarded ?? true);
+  return openSearchSession(projection, deps);
+};
+
+/** An Elasticsearch session: it needs no Postgres connection (it writes only to the index). */
+export const openSearchSession = (
+  projection: ElasticsearchProjection,
+  deps: SessionDeps,
+): SinkSession<SearchHandler> => {
   if (!deps.searchClient)
     throw new Error(
       `projection ${projection.name}: an Elasticsearch projection needs searchClient`,
