@@ -6,10 +6,20 @@ export interface CommandMetadata {
   readonly now: string;
 }
 
-type Command<Type extends string, Data> = {
+/**
+ * A capture or release may also carry what the account's stream records about its reservation:
+ * the command service looks it up only when decide asks for it (ReservationHistoryNeeded), for an
+ * id the state no longer remembers (ADR 0018).
+ */
+export interface SettlementMetadata extends CommandMetadata {
+  /** Whether the stream ever recorded FundsReserved for the command's reservation id. */
+  readonly reservationOnRecord?: boolean;
+}
+
+type Command<Type extends string, Data, Metadata = CommandMetadata> = {
   readonly type: Type;
   readonly data: Readonly<Data>;
-  readonly metadata: CommandMetadata;
+  readonly metadata: Metadata;
 };
 
 // Field values arrive as the transport received them: `decide` parses each one and names the
@@ -37,12 +47,14 @@ export type ReserveFunds = Command<
 
 export type CaptureReservation = Command<
   'CaptureReservation',
-  { accountId: string; reservationId: string }
+  { accountId: string; reservationId: string },
+  SettlementMetadata
 >;
 
 export type ReleaseReservation = Command<
   'ReleaseReservation',
-  { accountId: string; reservationId: string }
+  { accountId: string; reservationId: string },
+  SettlementMetadata
 >;
 
 /** Internal money in, e.g. a merchant's settlement or a customer's refund; `reference` says why. */
