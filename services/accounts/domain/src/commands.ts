@@ -7,11 +7,11 @@ export interface CommandMetadata {
 }
 
 /**
- * A capture or release may also carry what the account's stream records about its reservation:
- * the command service looks it up only when decide asks for it (ReservationHistoryNeeded), for an
- * id the state no longer remembers (ADR 0018).
+ * A reservation command may also carry what the account's stream records about its reservation
+ * id: the command service looks it up only when decide asks for it (ReservationHistoryNeeded),
+ * for an id the state no longer remembers (ADR 0018).
  */
-export interface SettlementMetadata extends CommandMetadata {
+export interface ReservationMetadata extends CommandMetadata {
   /** Whether the stream ever recorded FundsReserved for the command's reservation id. */
   readonly reservationOnRecord?: boolean;
 }
@@ -42,19 +42,20 @@ export type WithdrawFunds = Command<
 
 export type ReserveFunds = Command<
   'ReserveFunds',
-  { accountId: string; reservationId: string; amount: number; currency: string }
+  { accountId: string; reservationId: string; amount: number; currency: string },
+  ReservationMetadata
 >;
 
 export type CaptureReservation = Command<
   'CaptureReservation',
   { accountId: string; reservationId: string },
-  SettlementMetadata
+  ReservationMetadata
 >;
 
 export type ReleaseReservation = Command<
   'ReleaseReservation',
   { accountId: string; reservationId: string },
-  SettlementMetadata
+  ReservationMetadata
 >;
 
 /** Internal money in, e.g. a merchant's settlement or a customer's refund; `reference` says why. */

@@ -3,7 +3,7 @@ import type {
   CaptureReservation,
   ReleaseReservation,
   ReserveFunds,
-  SettlementMetadata,
+  ReservationMetadata,
 } from './commands';
 import { ReservationHistoryNeeded } from './reservation-history';
 import type {
@@ -53,11 +53,30 @@ const requireUnusedReservationId = (account: AccountLedger, reservationId: strin
     );
 };
 
+/**
+ * A reservation the account cannot grant is still refused as a reused id first, as when every id
+ * was remembered: an id the state may have forgotten is looked up before recording a rejection.
+ */
+const requireNotForgottenId = (
+  account: AccountLedger,
+  reservationId: string,
+  { reservationOnRecord }: ReservationMetadata,
+): void => {
+  if (!account.olderSettlementsForgotten) return;
+  if (reservationOnRecord === undefined)
+    throw new ReservationHistoryNeeded(account.accountId, reservationId);
+  if (reservationOnRecord)
+    throw new RuleViolation(
+      'reservation-already-exists',
+      `account ${account.accountId} already had reservation ${reservationId}`,
+    );
+};
+
 /** The amount of an open reservation; refuses unknown and already settled ones. */
 const openReservationAmount = (
   account: AccountLedger,
   reservationId: string,
-  { reservationOnRecord }: SettlementMetadata,
+  { reservationOnRecord }: ReservationMetadata,
 ): number => {
   const amount = account.openReservations[reservationId];
   if (amount !== undefined) return amount;
@@ -97,6 +116,7 @@ export const reserveFunds = (
   const at = metadata.now;
   const reason = rejectionReason(account, amount);
   if (reason !== null) {
+    requireNotForgottenId(account, reservationId, metadata);
     const available = availableBalance(account);
     return [
       {

@@ -46,8 +46,13 @@ const release = (reservationId: string, reservationOnRecord?: boolean) => ({
     ...(reservationOnRecord !== undefined && { reservationOnRecord }),
   },
 });
-const reserve = (reservationId: string) =>
-  command('ReserveFunds', { accountId: ACCOUNT_ID, reservationId, amount: 10, currency: 'USD' });
+const reserve = (reservationId: string, amount = 10, reservationOnRecord?: boolean) => ({
+  ...command('ReserveFunds', { accountId: ACCOUNT_ID, reservationId, amount, currency: 'USD' }),
+  metadata: {
+    now: NOW,
+    ...(reservationOnRecord !== undefined && { reservationOnRecord }),
+  },
+});
 
 const FORGOTTEN = reservationNo(0);
 const RECENT = reservationNo(999);
@@ -126,6 +131,24 @@ describe('an account with many settled reservations', () => {
       given()
         .when(reserve(FORGOTTEN))
         .then([reserved(FORGOTTEN, 10, 1000)]);
+    });
+
+    it('is refused as reused, not recorded as rejected, when the account could not grant it', () => {
+      given().when(reserve(FORGOTTEN, 5_000)).thenThrows(ReservationHistoryNeeded);
+      given()
+        .when(reserve(FORGOTTEN, 5_000, true))
+        .thenThrows(RuleViolation, { rule: 'reservation-already-exists' });
+      given()
+        .when(reserve(NEVER_MADE, 5_000, false))
+        .then([
+          {
+            type: 'FundsReservationRejected',
+            data: {
+              ...{ accountId: ACCOUNT_ID, reservationId: NEVER_MADE, requested: 5_000 },
+              ...{ available: 1000, currency: 'USD', reason: 'insufficient-funds', at: NOW },
+            },
+          } as AccountEvent,
+        ]);
     });
 
     it('still settles an open reservation without a lookup', () => {

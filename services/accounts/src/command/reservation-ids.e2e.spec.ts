@@ -64,6 +64,16 @@ describe('reservation ids on an account that forgot its oldest settlements', () 
     expect(await version()).toBe(before);
   });
 
+  it('refuses a forgotten id as reused even when the account could not grant it', async () => {
+    const before = await version();
+    const { accountId, forgotten } = account;
+    const error = await failure(
+      service.client.reserveFunds({ accountId, reservationId: forgotten, amount: usd(1_000_000) }),
+    );
+    expect(ruleOf(error)).toEqual(refusedWith('reservation-already-exists'));
+    expect(await version()).toBe(before);
+  });
+
   it('refuses to capture or release a forgotten settlement as already settled', async () => {
     const { accountId, forgotten } = account;
     const captured = await failure(

@@ -48,7 +48,12 @@ export const withReservationHistory = async <Result>(
     return await run(command);
   } catch (error) {
     if (!(error instanceof ReservationHistoryNeeded)) throw asReusedReservationId(error, command);
-    if (command.type !== 'CaptureReservation' && command.type !== 'ReleaseReservation') throw error;
+    if (
+      command.type !== 'ReserveFunds' &&
+      command.type !== 'CaptureReservation' &&
+      command.type !== 'ReleaseReservation'
+    )
+      throw error;
     const reservationOnRecord = await store.streamHasEvent(streamId, {
       type: 'FundsReserved',
       field: 'reservationId',
