@@ -1,5 +1,11 @@
 import { ConfigError } from '@ledgerline/config';
-import { migrate, PostgresEventStore, type Upcasters } from '@ledgerline/event-store';
+import {
+  migrate,
+  MIGRATIONS,
+  type Migration,
+  PostgresEventStore,
+  type Upcasters,
+} from '@ledgerline/event-store';
 import { installShutdownHooks, type ServiceBinding, startGrpcServer } from '@ledgerline/grpc';
 import { createLogger, type Logger } from '@ledgerline/logging';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
@@ -8,6 +14,7 @@ import { startMetrics } from '@ledgerline/telemetry';
 import { Pool } from 'pg';
 import { type CommandServiceConfig, loadCommandServiceConfig } from './config';
 import { adminService } from './admin-service';
+import { type IdempotencyPruner, startIdempotencyPruner } from './idempotency-pruner';
 import { describeStartupFailure } from './startup-failure';
 
 export interface CommandServiceDefinition {
@@ -18,6 +25,8 @@ export interface CommandServiceDefinition {
   /** Stream categories whose events the relay publishes. */
   readonly categories: readonly string[];
   readonly upcasters?: Upcasters;
+  /** The context's own schema changes, applied after the event store's (versions from 1000). */
+  readonly migrations?: readonly Migration[];
   readonly services: (context: {
     store: PostgresEventStore;
     logger: Logger;
@@ -28,6 +37,7 @@ export interface RunningCommandService {
   readonly port: number;
   readonly store: PostgresEventStore;
   readonly relay: Relay | undefined;
+  readonly pruner: IdempotencyPruner;
   stop(): Promise<void>;
 }
 
@@ -45,7 +55,10 @@ export const startCommandService = async (
     config.METRICS_PORT > 0 ? await startMetrics(definition.name, config.METRICS_PORT) : undefined;
   const pool = new Pool({ connectionString: config.POSTGRES_URL, max: config.PG_POOL_SIZE });
   pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
-  await migrate(pool, { schema: definition.schema });
+  await migrate(pool, {
+    schema: definition.schema,
+    migrations: [...MIGRATIONS, ...(definition.migrations ?? [])],
+  });
   const store = new PostgresEventStore({
     pool,
     schema: definition.schema,
@@ -76,10 +89,17 @@ export const startCommandService = async (
     maxReceiveMessageLength: config.GRPC_MAX_MESSAGE_BYTES,
   });
   const unregisterMetrics = relay ? registerRelayMetrics(relay) : undefined;
+  const pruner = startIdempotencyPruner({
+    store,
+    logger,
+    retentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
+    sagaRetentionHours: config.IDEMPOTENCY_SAGA_RETENTION_HOURS,
+  });
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       await server.shutdown();
+      await pruner.stop();
       unregisterMetrics?.();
       await relay?.stop();
       await pool.end();
@@ -87,7 +107,7 @@ export const startCommandService = async (
     })();
     return stopped;
   };
-  return { port: server.port, store, relay, stop };
+  return { port: server.port, store, relay, pruner, stop };
 };
 
 /**

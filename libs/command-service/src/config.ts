@@ -12,6 +12,18 @@ export const commandServiceSettings = {
   }),
   RELAY_ENABLED: bool({ description: 'run the outbox relay in this process', default: true }),
   PG_POOL_SIZE: int({ description: 'PostgreSQL connections', default: 20, min: 2, max: 500 }),
+  IDEMPOTENCY_RETENTION_HOURS: int({
+    description: "how long clients' idempotency keys are kept; must outlast any client's retries",
+    default: 7 * 24,
+    min: 24,
+    max: 24 * 366,
+  }),
+  IDEMPOTENCY_SAGA_RETENTION_HOURS: int({
+    description: "how long saga steps' idempotency keys are kept; must outlast operator retries",
+    default: 30 * 24,
+    min: 24,
+    max: 24 * 3660,
+  }),
   GRPC_MAX_MESSAGE_BYTES: int({
     description: 'largest accepted request',
     default: 64 * 1024,

@@ -101,6 +101,32 @@ const compact = (metadata: EventMetadata): EventMetadata => {
   return kept;
 };
 
+/** Event types and data fields that may be written into SQL as literals. */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+const HOUR_MS = 3_600_000;
+const MIN_KEY_RETENTION_MS = 24 * HOUR_MS;
+const DEFAULT_KEY_RETENTION_MS = 7 * 24 * HOUR_MS;
+const DEFAULT_SAGA_KEY_RETENTION_MS = 30 * 24 * HOUR_MS;
+/** Idempotency keys of saga steps start with this (libs/sagas `idempotencyKeyOf`). */
+export const SAGA_KEY_PREFIX = 'saga:';
+
+export interface PruneIdempotencyKeysOptions {
+  /** Keys of clients' requests older than this are deleted (default 7 days, at least 24 h). */
+  readonly olderThanMs?: number;
+  /** Keys of saga steps older than this (default 30 days, at least `olderThanMs`). */
+  readonly sagaKeysOlderThanMs?: number;
+  /** Rows per DELETE statement (default 1,000). */
+  readonly batchSize?: number;
+  /** Stop after this many batches per kind of key (default: until none is left). */
+  readonly maxBatches?: number;
+}
+
+export interface PrunedIdempotencyKeys {
+  readonly clientKeys: number;
+  readonly sagaKeys: number;
+}
+
 /** backlog() stops counting here: lag beyond a million events is reported as a million. */
 const BACKLOG_COUNT_CAP = 1_000_000;
 
@@ -318,6 +344,28 @@ export class PostgresEventStore {
     return rows.map((row) => this.toRecorded(row));
   }
 
+  /**
+   * Whether the stream holds an event of `type` whose data field `field` equals `value` (as text).
+   * Type and field are written into the SQL as literals so that an expression index a context
+   * declares on them (e.g. a partial unique index) can serve it; they must be plain names.
+   */
+  async streamHasEvent(
+    streamId: string,
+    { type, field, value }: { type: string; field: string; value: string },
+  ): Promise<boolean> {
+    if (!PLAIN_NAME.test(type) || !PLAIN_NAME.test(field)) {
+      throw new RangeError(`streamHasEvent: "${type}" and "${field}" must be plain names`);
+    }
+    const { rows } = await this.pool.query<{ found: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM ${this.s}.events
+          WHERE stream_id = $1 AND event_type = '${type}' AND (data ->> '${field}') = $2
+       ) AS found`,
+      [streamId, value],
+    );
+    return rows[0]?.found ?? false;
+  }
+
   /** The stream's current version, 0 when it has no events. */
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.pool.query<{ version: number }>(
@@ -469,17 +517,64 @@ export class PostgresEventStore {
     };
   }
 
-  /** Deletes idempotency keys older than `olderThanMs` (default 7 days, never less than 24 h). */
-  async pruneIdempotencyKeys({ olderThanMs = 7 * 24 * 3_600_000 } = {}): Promise<number> {
-    if (olderThanMs < 24 * 3_600_000) {
+  /**
+   * Deletes expired idempotency keys in batches of `batchSize`, each its own short statement (no
+   * long transaction, no xid held between batches). Rows another pruner is deleting are skipped
+   * (`SKIP LOCKED`), so replicas may prune side by side. Saga keys (`saga:` prefix) have their
+   * own, longer retention: an operator may retry a saga's step long after it first ran.
+   */
+  async pruneIdempotencyKeys({
+    olderThanMs = DEFAULT_KEY_RETENTION_MS,
+    sagaKeysOlderThanMs = Math.max(olderThanMs, DEFAULT_SAGA_KEY_RETENTION_MS),
+    batchSize = 1_000,
+    maxBatches = Number.POSITIVE_INFINITY,
+  }: PruneIdempotencyKeysOptions = {}): Promise<PrunedIdempotencyKeys> {
+    if (olderThanMs < MIN_KEY_RETENTION_MS) {
       throw new RangeError('idempotency keys are kept at least 24 hours');
     }
-    const result = await this.pool.query(
-      `DELETE FROM ${this.s}.idempotency_keys
-        WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)`,
-      [olderThanMs],
+    if (sagaKeysOlderThanMs < olderThanMs) {
+      throw new RangeError("saga idempotency keys are kept at least as long as clients' keys");
+    }
+    // The predicates repeat the partial index's literally, so the planner can use it.
+    const clientKeys = await this.pruneInBatches(
+      `key NOT LIKE '${SAGA_KEY_PREFIX}%'`,
+      olderThanMs,
+      batchSize,
+      maxBatches,
     );
-    return result.rowCount ?? 0;
+    const sagaKeys = await this.pruneInBatches(
+      `key LIKE '${SAGA_KEY_PREFIX}%'`,
+      sagaKeysOlderThanMs,
+      batchSize,
+      maxBatches,
+    );
+    return { clientKeys, sagaKeys };
+  }
+
+  private async pruneInBatches(
+    which: string,
+    olderThanMs: number,
+    batchSize: number,
+    maxBatches: number,
+  ): Promise<number> {
+    let pruned = 0;
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const result = await this.pool.query(
+        `DELETE FROM ${this.s}.idempotency_keys
+          WHERE ctid = ANY (ARRAY(
+            SELECT ctid FROM ${this.s}.idempotency_keys
+             WHERE ${which}
+               AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+             ORDER BY created_at
+             LIMIT $2
+             FOR UPDATE SKIP LOCKED))`,
+        [olderThanMs, batchSize],
+      );
+      const deleted = result.rowCount ?? 0;
+      pruned += deleted;
+      if (deleted < batchSize) break;
+    }
+    return pruned;
   }
 
   /** The latest snapshot of a stream, ignored when taken for another shape of state. */

@@ -1,6 +1,7 @@
 import { type CommandServiceDefinition } from '@ledgerline/command-service';
 import { ACCOUNT_STREAM_CATEGORY } from '@ledgerline/accounts-domain';
 import { accountCommandService } from './command/account-command-service';
+import { accountsMigrations } from './command/reservation-ids';
 
 export interface AccountsServiceOptions {
   /** The event store schema; tests and benchmarks pass a fresh one to stay isolated. */
@@ -14,5 +15,6 @@ export const accountsService = ({
   name: 'accounts',
   schema,
   categories: [ACCOUNT_STREAM_CATEGORY],
+  migrations: accountsMigrations,
   services: ({ store, logger }) => [accountCommandService({ store, logger })],
 });

@@ -6,10 +6,20 @@ export interface CommandMetadata {
   readonly now: string;
 }
 
-type Command<Type extends string, Data> = {
+/**
+ * A reservation command may also carry what the account's stream records about its reservation
+ * id: the command service looks it up only when decide asks for it (ReservationHistoryNeeded),
+ * for an id the state no longer remembers (ADR 0018).
+ */
+export interface ReservationMetadata extends CommandMetadata {
+  /** Whether the stream ever recorded FundsReserved for the command's reservation id. */
+  readonly reservationOnRecord?: boolean;
+}
+
+type Command<Type extends string, Data, Metadata = CommandMetadata> = {
   readonly type: Type;
   readonly data: Readonly<Data>;
-  readonly metadata: CommandMetadata;
+  readonly metadata: Metadata;
 };
 
 // Field values arrive as the transport received them: `decide` parses each one and names the
@@ -32,17 +42,20 @@ export type WithdrawFunds = Command<
 
 export type ReserveFunds = Command<
   'ReserveFunds',
-  { accountId: string; reservationId: string; amount: number; currency: string }
+  { accountId: string; reservationId: string; amount: number; currency: string },
+  ReservationMetadata
 >;
 
 export type CaptureReservation = Command<
   'CaptureReservation',
-  { accountId: string; reservationId: string }
+  { accountId: string; reservationId: string },
+  ReservationMetadata
 >;
 
 export type ReleaseReservation = Command<
   'ReleaseReservation',
-  { accountId: string; reservationId: string }
+  { accountId: string; reservationId: string },
+  ReservationMetadata
 >;
 
 /** Internal money in, e.g. a merchant's settlement or a customer's refund; `reference` says why. */

@@ -22,6 +22,8 @@ import type { AccountState } from './state';
  *   checkouts in flight can settle. Closed blocks every command (`account-closed`).
  * - A reservation is captured or released at most once (`reservation-already-settled`); unknown
  *   ids are `reservation-not-found`; a reservation id is never reused (`reservation-already-exists`).
+ *   The state remembers only recent settlements; for an older id decide asks for the stream's
+ *   record (ReservationHistoryNeeded) and the store refuses a second FundsReserved (ADR 0018).
  * - Every amount must be in the account's currency (`currency-mismatch`).
  * - CloseAccount needs no open reservation (`open-reservations`) and a zero balance
  *   (`balance-not-zero`). Freezing a frozen or unfreezing an open account is `illegal-transition`.

@@ -1,6 +1,12 @@
 import { assertNever } from '@ledgerline/domain';
 import type { AccountEvent } from './events';
-import type { AccountLedger, AccountState, ExistingAccount, ReservationOutcome } from './state';
+import {
+  RECENT_SETTLEMENTS_KEPT,
+  type AccountLedger,
+  type AccountState,
+  type ExistingAccount,
+  type ReservationOutcome,
+} from './state';
 
 /** The ledger of an account without its status-specific fields (e.g. a frozen reason). */
 const ledgerOf = (account: ExistingAccount): AccountLedger => ({
@@ -11,18 +17,22 @@ const ledgerOf = (account: ExistingAccount): AccountLedger => ({
   balance: account.balance,
   reserved: account.reserved,
   openReservations: account.openReservations,
-  settledReservations: account.settledReservations,
+  recentSettlements: account.recentSettlements,
+  olderSettlementsForgotten: account.olderSettlementsForgotten,
 });
 
 const settle = (
   account: ExistingAccount,
   reservationId: string,
   outcome: ReservationOutcome,
-): Pick<AccountLedger, 'openReservations' | 'settledReservations'> => {
+): Pick<AccountLedger, 'openReservations' | 'recentSettlements' | 'olderSettlementsForgotten'> => {
   const { [reservationId]: _settled, ...stillOpen } = account.openReservations;
+  const settled = [...account.recentSettlements, { reservationId, outcome }];
+  const forgetting = settled.length > RECENT_SETTLEMENTS_KEPT;
   return {
     openReservations: stillOpen,
-    settledReservations: { ...account.settledReservations, [reservationId]: outcome },
+    recentSettlements: forgetting ? settled.slice(-RECENT_SETTLEMENTS_KEPT) : settled,
+    olderSettlementsForgotten: account.olderSettlementsForgotten || forgetting,
   };
 };
 
@@ -36,7 +46,7 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
     return {
       status: 'open',
       ...{ accountId, ownerId, kind, currency, balance: 0, reserved: 0 },
-      ...{ openReservations: {}, settledReservations: {} },
+      ...{ openReservations: {}, recentSettlements: [], olderSettlementsForgotten: false },
     };
   }
   if (state.status === 'none') return state;

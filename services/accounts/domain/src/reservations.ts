@@ -1,5 +1,11 @@
 import { RuleViolation, parseCurrency, parseId, parsePositiveAmount } from '@ledgerline/domain';
-import type { CaptureReservation, ReleaseReservation, ReserveFunds } from './commands';
+import type {
+  CaptureReservation,
+  ReleaseReservation,
+  ReserveFunds,
+  ReservationMetadata,
+} from './commands';
+import { ReservationHistoryNeeded } from './reservation-history';
 import type {
   FundsReservationRejected,
   FundsReserved,
@@ -28,10 +34,18 @@ const rejectionReason = (
   return null;
 };
 
+const recentOutcome = (account: AccountLedger, reservationId: string) =>
+  account.recentSettlements.find((settled) => settled.reservationId === reservationId)?.outcome;
+
+/**
+ * Refuses an id the state remembers (open or recently settled). An id settled longer ago is
+ * refused by the store, atomically with the append: the accounts schema allows one FundsReserved
+ * per reservation id and account, and the command service reports it under the same rule.
+ */
 const requireUnusedReservationId = (account: AccountLedger, reservationId: string): void => {
   const known =
     Object.hasOwn(account.openReservations, reservationId) ||
-    Object.hasOwn(account.settledReservations, reservationId);
+    recentOutcome(account, reservationId) !== undefined;
   if (known)
     throw new RuleViolation(
       'reservation-already-exists',
@@ -39,21 +53,53 @@ const requireUnusedReservationId = (account: AccountLedger, reservationId: strin
     );
 };
 
+/**
+ * A reservation the account cannot grant is still refused as a reused id first, as when every id
+ * was remembered: an id the state may have forgotten is looked up before recording a rejection.
+ */
+const requireNotForgottenId = (
+  account: AccountLedger,
+  reservationId: string,
+  { reservationOnRecord }: ReservationMetadata,
+): void => {
+  if (!account.olderSettlementsForgotten) return;
+  if (reservationOnRecord === undefined)
+    throw new ReservationHistoryNeeded(account.accountId, reservationId);
+  if (reservationOnRecord)
+    throw new RuleViolation(
+      'reservation-already-exists',
+      `account ${account.accountId} already had reservation ${reservationId}`,
+    );
+};
+
 /** The amount of an open reservation; refuses unknown and already settled ones. */
-const openReservationAmount = (account: AccountLedger, reservationId: string): number => {
-  const outcome = account.settledReservations[reservationId];
+const openReservationAmount = (
+  account: AccountLedger,
+  reservationId: string,
+  { reservationOnRecord }: ReservationMetadata,
+): number => {
+  const amount = account.openReservations[reservationId];
+  if (amount !== undefined) return amount;
+  const outcome = recentOutcome(account, reservationId);
   if (outcome !== undefined)
     throw new RuleViolation(
       'reservation-already-settled',
       `reservation ${reservationId} was already ${outcome}`,
     );
-  const amount = account.openReservations[reservationId];
-  if (amount === undefined)
-    throw new RuleViolation(
-      'reservation-not-found',
-      `account ${account.accountId} has no reservation ${reservationId}`,
-    );
-  return amount;
+  // Every open reservation is in the state, so one the stream recorded was settled.
+  if (account.olderSettlementsForgotten) {
+    if (reservationOnRecord === undefined)
+      throw new ReservationHistoryNeeded(account.accountId, reservationId);
+    if (reservationOnRecord)
+      throw new RuleViolation(
+        'reservation-already-settled',
+        `reservation ${reservationId} was already settled`,
+      );
+  }
+  throw new RuleViolation(
+    'reservation-not-found',
+    `account ${account.accountId} has no reservation ${reservationId}`,
+  );
 };
 
 export const reserveFunds = (
@@ -70,6 +116,7 @@ export const reserveFunds = (
   const at = metadata.now;
   const reason = rejectionReason(account, amount);
   if (reason !== null) {
+    requireNotForgottenId(account, reservationId, metadata);
     const available = availableBalance(account);
     return [
       {
@@ -112,7 +159,7 @@ export const captureReservation = (
   const accountId = parseId('accountId', data.accountId);
   const reservationId = parseId('reservationId', data.reservationId);
   const account = requireActive(state, accountId);
-  const amount = openReservationAmount(account, reservationId);
+  const amount = openReservationAmount(account, reservationId, metadata);
   const { currency } = account;
   const balance = account.balance - amount;
   const reserved = account.reserved - amount;
@@ -141,7 +188,7 @@ export const releaseReservation = (
   const accountId = parseId('accountId', data.accountId);
   const reservationId = parseId('reservationId', data.reservationId);
   const account = requireActive(state, accountId);
-  const amount = openReservationAmount(account, reservationId);
+  const amount = openReservationAmount(account, reservationId, metadata);
   const { currency, balance } = account;
   const reserved = account.reserved - amount;
   const at = metadata.now;

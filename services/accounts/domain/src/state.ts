@@ -5,6 +5,18 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export type ReservationOutcome = 'captured' | 'released';
 
+export interface SettledReservation {
+  readonly reservationId: string;
+  readonly outcome: ReservationOutcome;
+}
+
+/**
+ * How many settled reservations an account's state remembers. Older ones are forgotten, so the
+ * state stays the same size however old the account (ADR 0018): a forgotten id is still never
+ * reused, because the store refuses a second FundsReserved of it and its history is looked up.
+ */
+export const RECENT_SETTLEMENTS_KEPT = 32;
+
 /**
  * What an account holds. Records rather than Maps keep the state JSON-serialisable for snapshots;
  * keys are parsed reservation ids (UUID/ULID), so they can never collide with prototype keys.
@@ -19,8 +31,13 @@ export interface AccountLedger {
   /** Sum of the open reservations. */
   readonly reserved: number;
   readonly openReservations: Readonly<Record<string, number>>;
-  /** Kept forever so a second capture or release is refused rather than mistaken for an unknown id. */
-  readonly settledReservations: Readonly<Record<string, ReservationOutcome>>;
+  /** The latest settlements, oldest first, at most RECENT_SETTLEMENTS_KEPT. */
+  readonly recentSettlements: readonly SettledReservation[];
+  /**
+   * True once a settlement fell out of `recentSettlements`: an id that is neither open nor recent
+   * may then be a forgotten settlement rather than unknown, and decide needs the stream's record.
+   */
+  readonly olderSettlementsForgotten: boolean;
 }
 
 export type AccountState =

@@ -36,7 +36,8 @@ describe('account state', () => {
       balance: 700,
       reserved: 200,
       openReservations: { [RESERVATION_B]: 200 },
-      settledReservations: { [RESERVATION_A]: 'captured' },
+      recentSettlements: [{ reservationId: RESERVATION_A, outcome: 'captured' }],
+      olderSettlementsForgotten: false,
     });
     expect(availableBalance(state as Extract<AccountState, { status: 'frozen' }>)).toBe(500);
   });

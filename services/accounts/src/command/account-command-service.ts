@@ -6,6 +6,7 @@ import { type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
 import { type Logger } from '@ledgerline/logging';
 import { type accountsV1, type commonV1, loadPackage } from '@ledgerline/proto';
 import { withMoneyFieldPaths } from './field-paths';
+import { withReservationHistory } from './reservation-ids';
 import { refuseRejectedReservation } from './reservation-outcome';
 import { type AccountRpc, type RequestOf, toCommand } from './to-command';
 
@@ -36,14 +37,16 @@ export const accountCommandService = ({
       const streamId = accountStreamId(parseId('accountId', request.accountId));
       const command = toCommand[rpc](request, { now: new Date().toISOString() });
       const result = await withMoneyFieldPaths('amount' in request, () =>
-        runCommand({
-          store,
-          decider: accountDecider,
-          streamId,
-          command,
-          metadata: call.metadata,
-          idempotencyKey: request.idempotencyKey,
-        }),
+        withReservationHistory(store, streamId, command, (decided) =>
+          runCommand({
+            store,
+            decider: accountDecider,
+            streamId,
+            command: decided,
+            metadata: call.metadata,
+            idempotencyKey: request.idempotencyKey,
+          }),
+        ),
       );
       outcomeChecks[rpc]?.(result.events);
       return { receipt: toReceipt(result) };
