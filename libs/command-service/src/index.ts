@@ -5,3 +5,4 @@ export * from './receipt';
 export * from './run-command';
 export * from './startup-failure';
 export * from './keyed-mutex';
+export * from './readiness';

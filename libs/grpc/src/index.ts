@@ -4,6 +4,7 @@ export * from './client';
 export * from './error-mapping';
 export * from './infrastructure-errors';
 export * from './logger';
+export * from './readiness';
 export * from './rpc-error';
 export * from './server';
 export * from './shutdown-hooks';
