@@ -2,6 +2,7 @@ export * from './call-context';
 export * from './call-metadata';
 export * from './client';
 export * from './error-mapping';
+export * from './health-client';
 export * from './infrastructure-errors';
 export * from './logger';
 export * from './readiness';
