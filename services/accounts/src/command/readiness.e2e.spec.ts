@@ -71,6 +71,6 @@ describe('the accounts service when PostgreSQL goes away and comes back', () => 
         expect(await health(service.address)).toEqual({ server: 'SERVING', service: 'SERVING' }),
       { timeoutMs: 15_000, intervalMs: 200 },
     );
-    await expect(openAccount()).resolves.toMatchObject({ receipt: { streamVersion: '0' } });
+    await expect(openAccount()).resolves.toMatchObject({ receipt: { streamVersion: '1' } });
   });
 });
