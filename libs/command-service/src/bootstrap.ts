@@ -13,7 +13,7 @@ import {
   startGrpcServer,
 } from '@ledgerline/grpc';
 import { createLogger, type Logger } from '@ledgerline/logging';
-import { createKafkaMessaging } from '@ledgerline/messaging';
+import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { registerRelayMetrics, type Relay, startRelay } from '@ledgerline/relay';
 import { startMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
@@ -68,11 +68,14 @@ export const startCommandService = async (
         store,
         pool,
         categories: definition.categories,
-        messaging: createKafkaMessaging({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${definition.name}-relay`,
-          logger,
-        }),
+        messaging: namespacedMessaging(
+          createKafkaMessaging({
+            brokers: config.KAFKA_BROKERS,
+            clientId: `${definition.name}-relay`,
+            logger,
+          }),
+          config.KAFKA_TOPIC_PREFIX,
+        ),
         logger,
         source: `ledgerline/${definition.name}`,
       })

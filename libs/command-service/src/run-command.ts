@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import { type Decider, type DomainEvent, InvalidInput } from '@ledgerline/domain';
+import { checkText, type Decider, type DomainEvent, InvalidInput } from '@ledgerline/domain';
 import {
   canonicalJson,
   type CommandResult,
@@ -54,6 +54,8 @@ const resolveIdempotencyKey = (
   if (key !== undefined) {
     if (key.length > MAX_KEY_LENGTH)
       throw new InvalidInput('idempotencyKey', `must be at most ${MAX_KEY_LENGTH} characters`);
+    // The key is stored as text beside the events: a NUL would fail inside PostgreSQL.
+    checkText('idempotencyKey', key);
     if (fromHeader !== undefined && fromHeader !== key) {
       throw new InvalidInput('idempotencyKey', 'differs from the idempotency-key header');
     }

@@ -1,4 +1,14 @@
-import { ConfigError, hostPorts, int, loadConfig, port, serverSettings, str, url } from './index';
+import {
+  ConfigError,
+  hostPorts,
+  int,
+  loadConfig,
+  port,
+  serverSettings,
+  serviceSettings,
+  str,
+  url,
+} from './index';
 
 describe('loadConfig', () => {
   const spec = {
@@ -38,6 +48,17 @@ describe('loadConfig', () => {
   it('bounds integers', () => {
     expect(() => loadConfig({ N: int({ description: 'n', min: 1 }) }, { N: '0' })).toThrow(
       'config: N must be >= 1, got 0',
+    );
+  });
+
+  it('takes a Kafka topic prefix of the characters a topic name may hold, none by default', () => {
+    const { KAFKA_TOPIC_PREFIX } = serviceSettings;
+    expect(loadConfig({ KAFKA_TOPIC_PREFIX }, {})).toEqual({ KAFKA_TOPIC_PREFIX: '' });
+    expect(loadConfig({ KAFKA_TOPIC_PREFIX }, { KAFKA_TOPIC_PREFIX: 't_1-x.' })).toEqual({
+      KAFKA_TOPIC_PREFIX: 't_1-x.',
+    });
+    expect(() => loadConfig({ KAFKA_TOPIC_PREFIX }, { KAFKA_TOPIC_PREFIX: 'a/b' })).toThrow(
+      'config: KAFKA_TOPIC_PREFIX must be up to 100 of A-Z a-z 0-9 . _ -, got "a/b"',
     );
   });
 });

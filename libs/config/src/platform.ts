@@ -1,4 +1,4 @@
-import { hostPorts, oneOf, port, str, url } from './settings';
+import { hostPorts, oneOf, port, str, topicPrefix, url } from './settings';
 
 /**
  * The settings shared by every Ledgerline process. The local stack (deploy/local) and
@@ -23,6 +23,11 @@ export const serviceSettings = {
   }),
   OTEL_EXPORTER_OTLP_ENDPOINT: str({
     description: 'OTLP/HTTP collector; telemetry export is off when empty',
+    default: '',
+  }),
+  KAFKA_TOPIC_PREFIX: topicPrefix({
+    description:
+      'prefix of every Kafka topic and consumer group (platforms or test runs sharing a cluster); empty for none',
     default: '',
   }),
 };

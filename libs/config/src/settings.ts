@@ -86,3 +86,14 @@ export const oneOf = <const T extends string>(
     }
     return raw as T;
   });
+
+/**
+ * Prepended to Kafka topic names, so only the characters Kafka allows in a topic name, and short
+ * enough to leave room for the name itself (Kafka's limit is 249).
+ */
+export const topicPrefix = (options: Options<string>): Setting<string> =>
+  setting(options, (raw, name) => {
+    if (!/^[A-Za-z0-9._-]{1,100}$/.test(raw))
+      throw new ConfigError(name, `must be up to 100 of A-Z a-z 0-9 . _ -, got "${raw}"`);
+    return raw;
+  });

@@ -10,11 +10,3 @@ export const parseId = (field: string, value: string): string => {
   if (ULID.test(value)) return value.toUpperCase();
   throw new InvalidInput(field, 'must be a UUID or a ULID');
 };
-
-export const parseText = (field: string, value: string, maxLength: number): string => {
-  const trimmed = value.trim();
-  if (trimmed.length === 0) throw new InvalidInput(field, 'is required');
-  if (trimmed.length > maxLength)
-    throw new InvalidInput(field, `must be at most ${maxLength} characters`);
-  return trimmed;
-};

@@ -40,11 +40,22 @@ describe('readCallMetadata', () => {
     expect(read).toThrow(`${field}: ${reason}`);
   });
 
-  it('rejects values that are not printable ASCII', () => {
-    // grpc-js already drops such values from HTTP/2 headers; this guards other Metadata sources.
-    const metadata = { get: () => ['caf\u00e9'] } as unknown as grpc.Metadata;
+  it.each(['caf\u00e9', 'a\u0000b', 'a\tb', 'line\n', 'x\u007f'])(
+    'rejects %j, which is not printable ASCII',
+    (value) => {
+      // grpc-js already drops such values from HTTP/2 headers; this guards other Metadata sources.
+      const metadata = { get: () => [value] } as unknown as grpc.Metadata;
 
-    expect(() => readCallMetadata(metadata)).toThrow('x-causation-id: must be printable ASCII');
+      expect(() => readCallMetadata(metadata)).toThrow('x-causation-id: must be printable ASCII');
+    },
+  );
+
+  it('never sees a header value with a control character: grpc-js drops it on receipt', () => {
+    grpc.setLogVerbosity(grpc.logVerbosity.NONE); // it logs each dropped entry
+    const metadata = metadataOf({ 'x-actor': 'user\u0000', 'idempotency-key': 'key\t1' });
+    grpc.setLogVerbosity(grpc.logVerbosity.ERROR);
+
+    expect(readCallMetadata(metadata, () => 'generated')).toEqual({ correlationId: 'generated' });
   });
 
   it('accepts a value of exactly 128 characters', () => {

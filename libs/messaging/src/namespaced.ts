@@ -2,8 +2,11 @@ import { type Messaging } from './ports';
 
 /**
  * The same broker with every topic name prefixed (`<prefix>ledgerline.order.events`), both ways:
- * producers, consumers and the admin see the plain names. Lets several platforms, or a test or
- * benchmark and everything else, share one Kafka cluster without reading each other's events.
+ * producers, consumers and the admin see the plain names. Consumer groups are prefixed too: two
+ * namespaces using the same group name (every platform's checkout saga) would otherwise join one
+ * group on the broker, and its rebalances and offsets would mix topics of both. Lets several
+ * platforms, or a test or benchmark and everything else, share one Kafka cluster without reading
+ * or writing each other's events.
  */
 export const namespacedMessaging = (messaging: Messaging, prefix: string): Messaging => {
   if (prefix === '') return messaging;
@@ -20,7 +23,11 @@ export const namespacedMessaging = (messaging: Messaging, prefix: string): Messa
       };
     },
     async consumer(settings) {
-      const consumer = await messaging.consumer({ ...settings, topics: settings.topics.map(out) });
+      const consumer = await messaging.consumer({
+        ...settings,
+        groupId: `${prefix}${settings.groupId}`,
+        topics: settings.topics.map(out),
+      });
       return {
         run: (handler) =>
           consumer.run((batch) =>

@@ -10,7 +10,7 @@ import {
   unaryHandlers,
 } from '@ledgerline/grpc';
 import { createLogger, type Logger } from '@ledgerline/logging';
-import { createKafkaMessaging, type Messaging } from '@ledgerline/messaging';
+import { createKafkaMessaging, type Messaging, namespacedMessaging } from '@ledgerline/messaging';
 import {
   type ElasticsearchProjection,
   type HeadSource,
@@ -132,11 +132,14 @@ export const startQueryService = async (
     });
     await migrateRuntime(pool, definition.schema);
 
-    const messaging = createKafkaMessaging({
-      brokers: config.KAFKA_BROKERS,
-      clientId: `${definition.name}-query`,
-      logger,
-    });
+    const messaging = namespacedMessaging(
+      createKafkaMessaging({
+        brokers: config.KAFKA_BROKERS,
+        clientId: `${definition.name}-query`,
+        logger,
+      }),
+      config.KAFKA_TOPIC_PREFIX,
+    );
     const admin = await messaging.admin();
     closers.push({ what: 'kafka admin', close: () => admin.close() });
     // The relay creates its topics when it first leads; the projectors may start before that.

@@ -10,3 +10,4 @@ export * from './sources';
 export * from './startup-failure';
 export * from './token';
 export * from './search-plan';
+export * from './search-values';

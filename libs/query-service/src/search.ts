@@ -1,5 +1,6 @@
-import { InvalidInput } from '@ledgerline/domain';
+import { checkText, InvalidInput } from '@ledgerline/domain';
 import { type CursorValue, pageSize, type PageSizeLimits } from './cursor';
+import { ISO_DATE_FORMS, isInt64, isIsoDate } from './search-values';
 
 export type FilterOp = 'eq' | 'in' | 'range' | 'match';
 
@@ -76,21 +77,17 @@ const scalar = (field: SearchField, value: unknown, where: string): string | num
     case 'text':
       if (typeof value !== 'string' || value.length > MAX_TEXT_LENGTH)
         throw fail(`a string of at most ${MAX_TEXT_LENGTH} characters`);
-      return value;
+      // The rule every text a command takes: no control characters, no unpaired surrogates.
+      return checkText(where, value);
     case 'long':
-      if (
-        typeof value === 'number'
-          ? !Number.isSafeInteger(value)
-          : !/^-?\d{1,19}$/.test(String(value))
-      )
-        throw fail('an integer');
-      return value as number | string;
+      if (!isInt64(value))
+        throw fail('an integer from -9223372036854775808 to 9223372036854775807');
+      return value;
     case 'double':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw fail('a finite number');
       return value;
     case 'date':
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
-        throw fail('an ISO 8601 date');
+      if (!isIsoDate(value)) throw fail(`an ISO 8601 date (${ISO_DATE_FORMS})`);
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw fail('true or false');

@@ -132,6 +132,21 @@ describe('values that look like query syntax', () => {
     );
   });
 
+  it('are refused before Elasticsearch when the index could not parse them', () => {
+    expect(() => filter({ field: 'amount', op: 'eq', value: '9999999999999999999' })).toThrow(
+      /^filters\[0\]\.value: must be an integer from -9223372036854775808 to 9223372036854775807/,
+    );
+    expect(() =>
+      filter({ field: 'createdAt', op: 'range', value: { gte: '2024-01-01', lt: '2024/02/01' } }),
+    ).toThrow(/^filters\[0\]\.value\.lt: must be an ISO 8601 date \(YYYY-MM-DD or /);
+    expect(() => filter({ field: 'status', op: 'in', value: ['ok', 'bad\u0000'] })).toThrow(
+      /^filters\[0\]\.value\[1\]: must not contain control characters \(U\+0000 at index 3\)/,
+    );
+    expect(() => filter({ field: 'description', op: 'match', value: 'x\uD800' })).toThrow(
+      /^filters\[0\]\.value: must be well-formed Unicode/,
+    );
+  });
+
   it('are bounded in number', () => {
     expect(() => filter({ field: 'status', op: 'in', value: [] })).toThrow(/1 to 100 values/);
     expect(() =>

@@ -1,4 +1,4 @@
-import { InvalidInput } from '@ledgerline/domain';
+import { checkText, InvalidInput } from '@ledgerline/domain';
 import { type Checkpoint } from '@ledgerline/event-store';
 import { type commonV1 } from '@ledgerline/proto';
 
@@ -43,6 +43,8 @@ export const consistencyToken = (
   if (streamId === '') throw new InvalidInput(`${field}.streamId`, 'is required');
   if (streamId.length > 256)
     throw new InvalidInput(`${field}.streamId`, 'must be at most 256 characters');
+  // The stream id is looked up in PostgreSQL, which cannot hold a NUL in text.
+  checkText(`${field}.streamId`, streamId);
   const streamVersion = integer(version, `${field}.streamVersion`, 1);
   if (transactionId === '') return { streamId, streamVersion, checkpoint: undefined };
   if (!DECIMAL.test(transactionId) || BigInt(transactionId) > MAX_XID8)

@@ -41,6 +41,7 @@ describe('a consistency token read from a receipt', () => {
     [{ transactionId: '12; DROP' }, 'consistencyToken.transactionId: '],
     [{ transactionId: '99999999999999999999' }, 'consistencyToken.transactionId: '],
     [{ globalPosition: '0' }, 'consistencyToken.globalPosition: '],
+    [{ streamId: 'payment-\u0000' }, 'consistencyToken.streamId: must not contain control'],
   ])('refuses %j naming the field', (change, message) => {
     expect(() => consistencyToken({ ...receipt, ...change })).toThrow(message);
   });

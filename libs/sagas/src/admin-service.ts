@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound } from '@ledgerline/domain';
+import { checkText, InvalidInput, NotFound } from '@ledgerline/domain';
 import { type Logger, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
 import { loadPackage, type sagasV1 } from '@ledgerline/proto';
 import { type SagaOperator, SagaNotFound, type SagaSummary } from './operator';
@@ -18,9 +18,10 @@ const notFound = (error: unknown): never => {
   throw error;
 };
 
+// Ids and types are looked up in PostgreSQL, which cannot hold a NUL in text.
 const requireId = (sagaId: string | undefined): string => {
   if (!sagaId) throw new InvalidInput('sagaId', 'is required');
-  return sagaId;
+  return checkText('sagaId', sagaId);
 };
 
 /** `ledgerline.sagas.v1.SagaAdminService` over a saga schema's operator functions. */
@@ -41,7 +42,7 @@ export const sagaAdminService = (operator: SagaOperator, logger: Logger): Servic
         if (limit < 0 || limit > 10_000) throw new InvalidInput('limit', 'must be 0 to 10000');
         const sagas = await operator.list({
           ...(status !== '' && { status }),
-          ...(request.type && { type: request.type }),
+          ...(request.type && { type: checkText('type', request.type) }),
           limit: limit === 0 ? 100 : limit,
         });
         return { sagas: sagas.map(toSummary) };

@@ -5,18 +5,23 @@ import {
 } from '@ledgerline/cloud-events';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { eventually, servers, uniqueName } from '@ledgerline/testing';
+import { type TopicNamespace } from './topic-namespace';
 
 /**
  * Reads a category's topic from the beginning with a throwaway consumer group, collecting every
  * event (of `streamIds` only, when given). Creates the topic as the relay would, so the reader
- * may start before anything is published.
+ * may start before anything is published. `namespace`: read the topic of a test's own
+ * KAFKA_TOPIC_PREFIX, as the services it started publish it.
  */
-export const readCategory = async (category: string, streamIds?: Iterable<string>) => {
+export const readCategory = async (
+  category: string,
+  streamIds?: Iterable<string>,
+  { namespace }: { namespace?: Pick<TopicNamespace, 'messaging'> } = {},
+) => {
   const wanted = streamIds === undefined ? undefined : new Set(streamIds);
-  const messaging = createKafkaMessaging({
-    brokers: (await servers()).kafkaBrokers,
-    clientId: 'topic-reader',
-  });
+  const messaging =
+    namespace?.messaging ??
+    createKafkaMessaging({ brokers: (await servers()).kafkaBrokers, clientId: 'topic-reader' });
   const spec = categoryTopicSpec(category);
   const admin = await messaging.admin();
   await admin.ensureTopics([spec]);

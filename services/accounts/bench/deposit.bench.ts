@@ -2,8 +2,9 @@
 // Postgres: `npm run bench -- deposit [--seconds 10] [--accounts 1000] [--relay]`.
 //
 // 1. The accounts service starts as its own process (bench/service.process.ts) on a fresh schema
-//    (relay off unless --relay, so both sides write to an otherwise idle store); N accounts are
-//    opened. Client and server in separate processes, as in production.
+//    (relay off unless --relay, so both sides write to an otherwise idle store; with it, to topics
+//    of the run's own prefix); N accounts are opened. Client and server in separate processes,
+//    as in production.
 // 2. 32 callers drive DepositFunds through the typed client, each on its own slice of the
 //    accounts (no two callers on one account, so no conflicts): commands/s.
 // 3. 32 callers paced at half that rate: latency from each call's scheduled start, p50/p99.
@@ -13,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
+import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { Pool } from 'pg';
 import { startProcess } from '@ledgerline/testing';
 
@@ -126,6 +128,8 @@ const benchGrpc = async () => {
     GRPC_PORT: String(port),
     LOG_LEVEL: 'info',
     RELAY_ENABLED: String(relay),
+    // With --relay, topics of its own: a platform on the same broker never sees these accounts.
+    KAFKA_TOPIC_PREFIX: `${schema}.`,
     ...(process.env['PG_POOL_SIZE'] && { PG_POOL_SIZE: process.env['PG_POOL_SIZE'] }),
   });
   await service.waitForOutput(/gRPC server listening/, 60_000);
@@ -154,7 +158,16 @@ const benchGrpc = async () => {
   } finally {
     client.close();
     await running.stop();
+    if (relay) await removeTopics(`${schema}.`);
   }
+};
+
+const removeTopics = async (prefix: string) => {
+  const admin = await namespacedMessaging(
+    createKafkaMessaging({ brokers: kafkaBrokers.split(','), clientId: 'deposit-bench' }),
+    prefix,
+  ).admin();
+  await admin.deleteTopics(await admin.listTopics()).finally(() => admin.close());
 };
 
 const benchRawAppend = async () => {

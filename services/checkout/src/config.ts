@@ -36,10 +36,6 @@ export const checkoutSettings = {
     description: 'Kafka consumer group of the checkout saga',
     default: 'ledgerline.saga.checkout',
   }),
-  KAFKA_TOPIC_PREFIX: str({
-    description: 'prefix of every topic name (a platform sharing a Kafka cluster); empty for none',
-    default: '',
-  }),
   SAGA_POLL_INTERVAL_MS: int({
     description: 'how often due commands and deadlines are polled',
     default: 250,

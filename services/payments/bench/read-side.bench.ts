@@ -4,9 +4,10 @@
 //
 // The payments command service (relay on, bench/command.process.ts) and the payments query
 // service (bench/query.process.ts) each run as their own process, on a fresh event store schema,
-// read schema, projection names, index alias and cache namespace. The fresh projectors' consumer
-// groups and checkpoints start at the payment topic's end as it was before the run, so nothing
-// older than the run is replayed.
+// read schema, projection names, index alias, cache namespace and Kafka topics (a
+// KAFKA_TOPIC_PREFIX of the run's own: a platform on the same broker never sees these payments).
+// The fresh projectors' consumer groups and checkpoints start at the payment topic's end as it was
+// before the run, so nothing older than the run is replayed.
 //
 // 1. Projector throughput: N events are appended to the store (and relayed to Kafka) BEFORE the
 //    query service starts; then the drain of each projector (Postgres view, search index) is
@@ -25,9 +26,9 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { PostgresEventStore } from '@ledgerline/event-store';
 import { createClient, unary } from '@ledgerline/grpc';
-import { createKafkaMessaging } from '@ledgerline/messaging';
+import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { createPaymentsClient } from '@ledgerline/payments-client';
-import { deadLetterTopic, migrateRuntime } from '@ledgerline/projections';
+import { migrateRuntime } from '@ledgerline/projections';
 import { loadPackage, type paymentsV1 } from '@ledgerline/proto';
 import { categoryTopicSpec, topicForCategory } from '@ledgerline/relay';
 import { createSearchClient } from '@ledgerline/search';
@@ -192,14 +193,19 @@ const main = async (): Promise<void> => {
     cacheNamespace: uniqueName('bench-pay-cache'),
   };
   const projections = { postgres: `${names.prefix}.payments`, search: `${names.prefix}.search` };
-  const groupOf = (projection: string) => `ledgerline.projection.${projection}`;
+  const topicPrefix = `${names.prefix}.`;
+  // On the broker, as the services' namespaced messaging names them.
+  const groupOf = (projection: string) => `${topicPrefix}ledgerline.projection.${projection}`;
   const table = `${names.readSchema}.payments_v1`;
   const startedAt = new Date();
   const load = loadavg()[0]!;
   const children: TestProcess[] = [];
   const pool = new Pool({ connectionString: postgresUrl, max: 16 });
   const search = createSearchClient(elasticsearchUrl);
-  const messaging = createKafkaMessaging({ brokers, clientId: 'read-side-bench' });
+  const messaging = namespacedMessaging(
+    createKafkaMessaging({ brokers, clientId: 'read-side-bench' }),
+    topicPrefix,
+  );
   const topicAdmin = await messaging.admin();
   const kafkaAdmin = new Kafka({
     clientId: 'read-side-bench',
@@ -231,8 +237,8 @@ const main = async (): Promise<void> => {
       }),
     );
     await kafkaAdmin.deleteGroups(Object.values(projections).map(groupOf)).catch(() => undefined);
-    await topicAdmin
-      .deleteTopics(Object.values(projections).map(deadLetterTopic))
+    await topicAdmin // the payment topic and the dead-letter topics
+      .deleteTopics(await topicAdmin.listTopics())
       .catch(() => undefined);
     await kafkaAdmin.disconnect().catch(() => undefined);
     await topicAdmin.close().catch(() => undefined);
@@ -280,6 +286,7 @@ const main = async (): Promise<void> => {
       GRPC_PORT: String(commandPort),
       LOG_LEVEL: 'info',
       RELAY_ENABLED: 'true',
+      KAFKA_TOPIC_PREFIX: topicPrefix,
     });
     children.push(command);
     await command.waitForOutput(/gRPC server listening/, 60_000);
@@ -337,7 +344,7 @@ const main = async (): Promise<void> => {
     }
     const relayMs = performance.now() - fillStarted;
     const fillBusy = busyPercent(fillCpu, machineCpu());
-    log(`relayed ${published} events to ${TOPIC} after ${relayMs.toFixed(0)} ms`);
+    log(`relayed ${published} events to ${topicPrefix}${TOPIC} after ${relayMs.toFixed(0)} ms`);
 
     // -- 2. fresh projectors, starting at the topic's end before the run -----------------------
     await migrateRuntime(pool, names.readSchema);
@@ -352,7 +359,7 @@ const main = async (): Promise<void> => {
       }
       await kafkaAdmin.setOffsets({
         groupId: groupOf(projection),
-        topic: TOPIC,
+        topic: `${topicPrefix}${TOPIC}`,
         partitions: startOffsets.map(({ partition, offset }) => ({ partition, offset })),
       });
     }
@@ -388,6 +395,7 @@ const main = async (): Promise<void> => {
       ELASTICSEARCH_URL: elasticsearchUrl,
       GRPC_PORT: String(queryPort),
       LOG_LEVEL: 'info',
+      KAFKA_TOPIC_PREFIX: topicPrefix,
       CURSOR_SECRET: 'read-side-bench-cursor-secret',
     });
     children.push(query);

@@ -5,11 +5,12 @@ import {
   hostPorts,
   loadConfig,
   postgresPoolSettings,
+  serviceSettings,
   str,
   url,
 } from '@ledgerline/config';
 import { createPostgresPool } from '@ledgerline/event-store';
-import { createKafkaMessaging, type Messaging } from '@ledgerline/messaging';
+import { createKafkaMessaging, type Messaging, namespacedMessaging } from '@ledgerline/messaging';
 import { type ReplayDeps, streamProgress } from '@ledgerline/replay';
 import { createSearchClient, type SearchClient } from '@ledgerline/search';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ export const cliSettings = {
     protocols: ['postgres', 'postgresql'],
   }),
   KAFKA_BROKERS: hostPorts({ description: 'Kafka bootstrap servers, host:port[,host:port]' }),
+  // The platform's services' own setting: the CLI reads and writes the topics they do.
+  KAFKA_TOPIC_PREFIX: serviceSettings.KAFKA_TOPIC_PREFIX,
   ELASTICSEARCH_URL: url({ description: 'Elasticsearch HTTP URL', protocols: ['http', 'https'] }),
   REDIS_URL: url({
     description: 'Redis URL of the query services’ cache (retired after a switch)',
@@ -82,10 +85,10 @@ export const createContext = (input: {
     ...input,
     pool: () => (pool ??= createPostgresPool(settings(), 'platform-cli')),
     messaging: () =>
-      (messaging ??= createKafkaMessaging({
-        brokers: [...settings().KAFKA_BROKERS],
-        clientId: 'platform-cli',
-      })),
+      (messaging ??= namespacedMessaging(
+        createKafkaMessaging({ brokers: [...settings().KAFKA_BROKERS], clientId: 'platform-cli' }),
+        settings().KAFKA_TOPIC_PREFIX,
+      )),
     searchClient: () => (search ??= createSearchClient(settings().ELASTICSEARCH_URL)),
     views: () => (views ??= platformViews(readOverrides(settings().PLATFORM_VIEWS))),
     replayDeps() {

@@ -16,6 +16,7 @@ import {
   sagaTables,
 } from '@ledgerline/sagas';
 import { servers, uniqueName, workspaceRoot } from '@ledgerline/testing';
+import { topicNamespace, type TopicNamespace } from '@ledgerline/testing-kafka';
 import { Pool } from 'pg';
 
 interface Run {
@@ -37,6 +38,8 @@ describe('the platform CLI against the real servers', () => {
   const streamId = `payment-${randomUUID()}`;
   let pool: Pool;
   let env: Record<string, string>;
+  // The CLI runs as an operator of a platform with a KAFKA_TOPIC_PREFIX: topics of this test's own.
+  let namespace: TopicNamespace;
 
   const platformWith = (extraEnv: Record<string, string>, ...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
@@ -52,9 +55,11 @@ describe('the platform CLI against the real servers', () => {
 
   beforeAll(async () => {
     const s = await servers();
+    namespace = await topicNamespace('cli');
     env = {
       POSTGRES_URL: s.postgresUrl,
       KAFKA_BROKERS: s.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: namespace.prefix,
       ELASTICSEARCH_URL: s.elasticsearchUrl,
       REDIS_URL: s.redisUrl,
       PLATFORM_VIEWS: viewsFile,
@@ -101,21 +106,13 @@ describe('the platform CLI against the real servers', () => {
     await pool.query(`CREATE SCHEMA "${names.readSchema}"`);
     const client = await pool.connect();
     await live.migrate!(client, live.tables).finally(() => client.release());
-    const admin = await createKafkaMessaging({
-      brokers: s.kafkaBrokers,
-      clientId: 'cli-test',
-    }).admin();
+    const admin = await namespace.messaging.admin();
     await admin.ensureTopics([categoryTopicSpec('payment')]);
     await admin.close();
   }, 60_000);
 
   afterAll(async () => {
-    const admin = await createKafkaMessaging({
-      brokers: env['KAFKA_BROKERS']!.split(','),
-      clientId: 'cli-test',
-    }).admin();
-    await admin.deleteTopics([names.topic]).catch(() => undefined);
-    await admin.close();
+    await namespace.remove().catch(() => undefined);
     await pool.query(`DROP SCHEMA IF EXISTS "${names.readSchema}" CASCADE`);
     await pool.query(`DROP SCHEMA IF EXISTS "${names.sourceSchema}" CASCADE`);
     await pool.end();
@@ -252,13 +249,16 @@ describe('the platform CLI against the real servers', () => {
     );
     expect(republished.code).toBe(0);
     expect(JSON.parse(republished.stdout)).toEqual({ events: 4, topic: names.topic });
+    // On the broker the topic carries the platform's KAFKA_TOPIC_PREFIX, as its services' do.
     const admin = await createKafkaMessaging({
       brokers: env['KAFKA_BROKERS']!.split(','),
       clientId: 'cli-test',
     }).admin();
-    const offsets = await admin.latestOffsets(names.topic);
+    const offsets = await admin.latestOffsets(`${namespace.prefix}${names.topic}`);
+    const unprefixed = await admin.listTopics();
     await admin.close();
     expect(offsets.reduce((sum, p) => sum + Number(p.offset), 0)).toBe(4);
+    expect(unprefixed).not.toContain(names.topic);
 
     const parked = await platform('dlq', 'list', projection, '--json');
     expect(parked.code).toBe(0);

@@ -1,4 +1,10 @@
-import { parseCurrency, parseId, parsePositiveAmount, parseText } from '@ledgerline/domain';
+import {
+  parseCurrency,
+  parseId,
+  parseOptionalText,
+  parsePositiveAmount,
+  parseText,
+} from '@ledgerline/domain';
 import type { CreditFunds, DebitFunds, DepositFunds, WithdrawFunds } from './commands';
 import type { FundsCredited, FundsDebited, FundsDeposited, FundsWithdrawn } from './events';
 import {
@@ -8,7 +14,7 @@ import {
   requireCurrency,
   requireNotFrozen,
 } from './guards';
-import { MAX_REFERENCE_LENGTH, parseOptionalText } from './parse';
+import { MAX_REFERENCE_LENGTH } from './parse';
 import type { AccountState } from './state';
 
 // Money in (deposit, credit) is allowed on a frozen account; money out (withdraw, debit) is not.

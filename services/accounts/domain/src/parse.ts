@@ -1,4 +1,4 @@
-import { InvalidInput, parseText } from '@ledgerline/domain';
+import { InvalidInput } from '@ledgerline/domain';
 import { ACCOUNT_KINDS, type AccountKind } from './state';
 
 export const MAX_REFERENCE_LENGTH = 200;
@@ -10,11 +10,3 @@ export const parseAccountKind = (field: string, value: string): AccountKind => {
     throw new InvalidInput(field, `must be one of ${ACCOUNT_KINDS.join(', ')}`);
   return kind;
 };
-
-/** Absent and blank mean the same: proto3 transports send '' for an unset string. */
-export const parseOptionalText = (
-  field: string,
-  value: string | undefined,
-  maxLength: number,
-): string | null =>
-  value === undefined || value.trim() === '' ? null : parseText(field, value, maxLength);

@@ -89,6 +89,33 @@ const cases: [string, (freshId: string) => Promise<unknown>, string][] = [
     () => c().depositFunds({ accountId, amount: usd(5), reference: LONG }),
     'reference',
   ],
+  // Text the event store cannot hold (PostgreSQL refuses NUL in text and jsonb) or that is no
+  // single line: refused by the one text rule, not failed inside the append.
+  [
+    'a NUL in a freeze reason',
+    () => c().freezeAccount({ accountId, reason: 'fraud\u0000review' }),
+    'reason',
+  ],
+  [
+    'a line feed in a deposit reference',
+    () => c().depositFunds({ accountId, amount: usd(5), reference: 'first\nsecond' }),
+    'reference',
+  ],
+  [
+    'an escape character in a credit reference',
+    () => c().creditFunds({ accountId, amount: usd(5), reference: '\u001b[2Jinvoice' }),
+    'reference',
+  ],
+  [
+    'a reference that is only a NUL (not taken as blank)',
+    () => c().withdrawFunds({ accountId, amount: usd(5), reference: '\u0000' }),
+    'reference',
+  ],
+  [
+    'a NUL in the idempotency key',
+    () => c().depositFunds({ accountId, amount: usd(5), idempotencyKey: 'key\u0000' }),
+    'idempotencyKey',
+  ],
   [
     'an over-long idempotency key',
     () => c().depositFunds({ accountId, amount: usd(5), idempotencyKey: 'k'.repeat(129) }),

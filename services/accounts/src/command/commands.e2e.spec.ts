@@ -1,7 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import { ACCOUNT_STREAM_CATEGORY } from '@ledgerline/accounts-domain';
 import { findDetail } from '@ledgerline/proto';
-import { deduplicate, readCategory, versionsByStream } from '@ledgerline/testing-kafka';
+import {
+  deduplicate,
+  readCategory,
+  versionsByStream,
+  watchPlatformTopics,
+} from '@ledgerline/testing-kafka';
 import {
   type AccountsService,
   failure,
@@ -17,10 +22,17 @@ import {
 let service: AccountsService;
 const streams = new Set<string>();
 
+// Watches the platform's own topics for the whole file: none of these streams may reach them.
+let platformTopics: Awaited<ReturnType<typeof watchPlatformTopics>>;
+
 beforeAll(async () => {
+  platformTopics = await watchPlatformTopics();
   service = await startAccountsService();
 });
-afterAll(() => service.stop());
+afterAll(async () => {
+  await service.stop();
+  await platformTopics?.close();
+});
 
 const open = async (balance = 0) => {
   const account = await openAccount(service.client, { balance });
@@ -330,12 +342,14 @@ describe('AccountCommandService idempotency', () => {
 });
 
 describe('the outbox relay', () => {
-  it('publishes every event of these streams to ledgerline.account.events in stream order', async () => {
+  it("publishes every event of these streams to its own ledgerline.account.events in stream order, none to the platform's", async () => {
     const expected = new Map<string, number>();
     for (const streamId of streams)
       expected.set(streamId, await service.store.streamVersion(streamId));
     const total = [...expected.values()].reduce((sum, version) => sum + version, 0);
-    const reader = await readCategory(ACCOUNT_STREAM_CATEGORY, streams);
+    const reader = await readCategory(ACCOUNT_STREAM_CATEGORY, streams, {
+      namespace: service.namespace,
+    });
     try {
       const events = deduplicate(await reader.waitForDistinct(total));
       const versions = versionsByStream(events);
@@ -345,6 +359,9 @@ describe('the outbox relay', () => {
           Array.from({ length: version }, (_, i) => i + 1),
         ]);
       expect(events[0]).toMatchObject({ source: 'ledgerline/accounts' });
+      // Published to the test's own prefixed topic, and nothing of it to the platform's.
+      const onPlatformTopics = await platformTopics.streamIds();
+      expect([...streams].filter((id) => onPlatformTopics.has(id))).toEqual([]);
     } finally {
       await reader.close();
     }

@@ -155,6 +155,13 @@ describe('a checkout', () => {
       await expect(call('ListSagas', { status: 'lost' })).rejects.toThrow(
         /INVALID_ARGUMENT: status/,
       );
+      // A NUL would fail inside PostgreSQL (INTERNAL); it is the caller's mistake.
+      await expect(call('GetSaga', { sagaId: `${orderId}\u0000` })).rejects.toThrow(
+        /INVALID_ARGUMENT: sagaId: must not contain control characters/,
+      );
+      await expect(call('ListSagas', { type: 'checkout\u0000' })).rejects.toThrow(
+        /INVALID_ARGUMENT: type: must not contain control characters/,
+      );
     } finally {
       admin.close();
     }

@@ -1,13 +1,15 @@
-import { InvalidInput, RuleViolation, parseCurrency, parseId, parseText } from '@ledgerline/domain';
+import {
+  InvalidInput,
+  RuleViolation,
+  parseCurrency,
+  parseId,
+  parseOptionalText,
+  parseText,
+} from '@ledgerline/domain';
 import type { CancelOrder, ConfirmOrder, MarkOrderShipped, PlaceOrder } from './commands';
 import type { OrderCancelled, OrderConfirmed, OrderPlaced, OrderShipped } from './events';
 import { factsOf, illegalTransition, requireOrder } from './guards';
-import {
-  MAX_REASON_LENGTH,
-  MAX_SHIPPING_FIELD_LENGTH,
-  parseOptionalText,
-  parseOrderLines,
-} from './parse';
+import { MAX_REASON_LENGTH, MAX_SHIPPING_FIELD_LENGTH, parseOrderLines } from './parse';
 import type { OrderState } from './state';
 
 export const placeOrder = ({ data, metadata }: PlaceOrder, state: OrderState): [OrderPlaced] => {

@@ -40,11 +40,3 @@ export const parseOrderLines = (
     throw new InvalidInput('lines', `order total must not exceed ${MAX_AMOUNT_MINOR}`);
   return { lines: parsed, totalMinor };
 };
-
-/** Absent and blank mean the same: proto3 transports send '' for an unset string. */
-export const parseOptionalText = (
-  field: string,
-  value: string | undefined,
-  maxLength: number,
-): string | null =>
-  value === undefined || value.trim() === '' ? null : parseText(field, value, maxLength);

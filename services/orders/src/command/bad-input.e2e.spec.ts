@@ -132,6 +132,50 @@ const rows: [string, Send, string, string][] = [
     'idempotencyKey',
     'at most 128',
   ],
+  // Text the event store cannot hold (PostgreSQL refuses NUL in text and jsonb) or that is no
+  // single line: refused by the one text rule, not failed inside the append.
+  [
+    'sku with a NUL',
+    thirdLine({ sku: 'SKU-1\u0000' }),
+    'lines[2].sku',
+    'must not contain control characters (U+0000 at index 5)',
+  ],
+  [
+    'description with a line feed',
+    thirdLine({ description: 'two\nlines' }),
+    'lines[2].description',
+    'must not contain control characters (U+000A at index 3)',
+  ],
+  [
+    'description with DEL',
+    thirdLine({ description: 'mug\u007f' }),
+    'lines[2].description',
+    'must not contain control characters (U+007F',
+  ],
+  [
+    'idempotency key with a NUL',
+    place({ idempotencyKey: '\u0000' }),
+    'idempotencyKey',
+    'must not contain control characters',
+  ],
+  [
+    'reason with a NUL on cancel',
+    (client, orderId) => client.cancelOrder({ orderId, reason: 'changed\u0000mind' }),
+    'reason',
+    'must not contain control characters',
+  ],
+  [
+    'carrier with a tab',
+    (client, orderId) => client.markOrderShipped({ orderId, carrier: 'DHL\tExpress' }),
+    'carrier',
+    'must not contain control characters (U+0009',
+  ],
+  [
+    'tracking number that is only a NUL',
+    (client, orderId) => client.markOrderShipped({ orderId, trackingNumber: '\u0000' }),
+    'trackingNumber',
+    'must not contain control characters',
+  ],
   [
     'paymentId missing on confirm',
     (client, orderId) => client.confirmOrder({ orderId, paymentId: '' }),
@@ -205,6 +249,17 @@ describe('bad input', () => {
       orders.client.confirmOrder({ orderId: order.orderId, paymentId: 'pay-1' }),
     );
     expect(error.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(await orders.stream(order.orderId)).toHaveLength(1);
+  });
+
+  it('refuses a NUL in the cancel reason of a placed order, leaving it unchanged', async () => {
+    const order = newOrder();
+    await orders.client.placeOrder(order);
+    const error = await rejection(
+      orders.client.cancelOrder({ orderId: order.orderId, reason: 'changed\u0000mind' }),
+    );
+    expect(error.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(findDetail(error.errorDetails, 'BadRequest')?.fieldViolations[0]?.field).toBe('reason');
     expect(await orders.stream(order.orderId)).toHaveLength(1);
   });
 

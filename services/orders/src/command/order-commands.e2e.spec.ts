@@ -5,16 +5,28 @@ import { type CommandReceipt } from '@ledgerline/orders-client';
 import { ORDER_STREAM_CATEGORY, orderStreamId } from '@ledgerline/orders-domain';
 import { findDetail } from '@ledgerline/proto';
 import { topicForCategory } from '@ledgerline/relay';
-import { deduplicate, readCategory, versionsByStream } from '@ledgerline/testing-kafka';
+import {
+  deduplicate,
+  readCategory,
+  versionsByStream,
+  watchPlatformTopics,
+} from '@ledgerline/testing-kafka';
 import { newOrder, startOrdersUnderTest } from '../fixtures/orders-under-test';
 
 let orders: Awaited<ReturnType<typeof startOrdersUnderTest>>;
 const touched = new Set<string>();
 
+// Watches the platform's own topics for the whole file: none of these streams may reach them.
+let platformTopics: Awaited<ReturnType<typeof watchPlatformTopics>>;
+
 beforeAll(async () => {
+  platformTopics = await watchPlatformTopics();
   orders = await startOrdersUnderTest();
 });
-afterAll(() => orders?.stop());
+afterAll(async () => {
+  await orders?.stop();
+  await platformTopics?.close();
+});
 
 const rejection = async (call: Promise<unknown>): Promise<RpcError> => {
   try {
@@ -220,13 +232,15 @@ describe('idempotency', () => {
 
 describe('publication', () => {
   // Runs last: every order the tests above wrote must reach Kafka, each stream in order.
-  it(`publishes every event to ${topicForCategory(ORDER_STREAM_CATEGORY)} in stream order`, async () => {
+  it(`publishes every event to ${topicForCategory(ORDER_STREAM_CATEGORY)} in stream order (its own, none to the platform's)`, async () => {
     const streamIds = [...touched];
     const stored = await Promise.all(
       streamIds.map(async (id) => (await orders.stream(id.slice('order-'.length))).length),
     );
     const expected = stored.reduce((sum, n) => sum + n, 0);
-    const reader = await readCategory(ORDER_STREAM_CATEGORY, streamIds);
+    const reader = await readCategory(ORDER_STREAM_CATEGORY, streamIds, {
+      namespace: orders.namespace,
+    });
     try {
       const events = deduplicate(await reader.waitForDistinct(expected));
       expect(events).toHaveLength(expected);
@@ -235,6 +249,9 @@ describe('publication', () => {
         const expectedVersions = Array.from({ length: stored[i] ?? 0 }, (_, v) => v + 1);
         expect(versions.get(streamId) ?? []).toEqual(expectedVersions);
       });
+      // Published to the test's own prefixed topic, and nothing of it to the platform's.
+      const onPlatformTopics = await platformTopics.streamIds();
+      expect(streamIds.filter((id) => onPlatformTopics.has(id))).toEqual([]);
     } finally {
       await reader.close();
     }

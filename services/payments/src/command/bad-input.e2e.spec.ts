@@ -66,6 +66,26 @@ const rows: [string, Send, string, string][] = [
     'idempotencyKey',
     'at most 128',
   ],
+  // Text the event store cannot hold (PostgreSQL refuses NUL in text and jsonb) or that is no
+  // single line: refused by the one text rule, not failed inside the append.
+  [
+    'idempotency key with a NUL',
+    create({ idempotencyKey: 'key\u0000' }),
+    'idempotencyKey',
+    'must not contain control characters (U+0000 at index 3)',
+  ],
+  [
+    'reason with a NUL',
+    (client, paymentId) => client.failPayment({ paymentId, reason: 'declined\u0000' }),
+    'reason',
+    'must not contain control characters (U+0000 at index 8)',
+  ],
+  [
+    'reason with a line feed',
+    (client, paymentId) => client.failPayment({ paymentId, reason: 'declined\nby the bank' }),
+    'reason',
+    'must not contain control characters (U+000A',
+  ],
   [
     'reservationId missing',
     (client, paymentId) => client.authorizePayment({ paymentId, reservationId: '' }),
@@ -151,6 +171,17 @@ describe('bad input', () => {
     );
     expect(error.code).toBe(grpc.status.INVALID_ARGUMENT);
     expect(await payments.stream(paymentId)).toHaveLength(3);
+  });
+
+  it('refuses a NUL in the failure reason of a live payment, leaving it unchanged', async () => {
+    const payment = newPayment();
+    await payments.client.createPayment(payment);
+    const error = await rejection(
+      payments.client.failPayment({ paymentId: payment.paymentId, reason: 'card\u0000declined' }),
+    );
+    expect(error.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(findDetail(error.errorDetails, 'BadRequest')?.fieldViolations[0]?.field).toBe('reason');
+    expect(await payments.stream(payment.paymentId)).toHaveLength(1);
   });
 
   it('refuses a request over the size cap with RESOURCE_EXHAUSTED', async () => {

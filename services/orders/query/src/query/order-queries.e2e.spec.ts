@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { RpcError, unary } from '@ledgerline/grpc';
 import { type CommandReceipt } from '@ledgerline/orders-client';
-import { type ordersV1 } from '@ledgerline/proto';
+import { findDetail, type ordersV1 } from '@ledgerline/proto';
 import { eventually } from '@ledgerline/testing';
 import { newOrder, orderLine, type OrdersStack, startOrdersStack } from '../fixtures/orders-stack';
 
@@ -316,5 +316,81 @@ describe('SearchOrders', () => {
     );
     expect(error.code).toBe(status.DEADLINE_EXCEEDED);
     expect(error.details).toMatch(/relay has published only up to transaction \d+/);
+  });
+});
+
+// Values Elasticsearch or PostgreSQL could not take are the caller's mistake: refused before any
+// wait or search, INVALID_ARGUMENT naming the field the caller sent (they were INTERNAL).
+describe('bad query input', () => {
+  const bound = (field: string, range: ordersV1.SearchRange): ordersV1.SearchOrdersRequest => ({
+    filters: [{ field, op: 'SEARCH_OPERATOR_RANGE', values: [], range }],
+  });
+  const values = (field: string, op: ordersV1.SearchOperator, given: string[]) => ({
+    filters: [{ field, op, values: given, range: null }],
+  });
+  const rows: [string, () => Promise<unknown>, string, string][] = [
+    [
+      'a 19-digit total beyond int64',
+      () => search(values('totalMinor', 'SEARCH_OPERATOR_EQ', ['9300000000000000000'])),
+      'filters[0].values[0]',
+      'must be an integer from -9223372036854775808 to 9223372036854775807',
+    ],
+    [
+      'a range bound one below int64',
+      () => search(bound('lineCount', { gt: '-9223372036854775809' })),
+      'filters[0].range.gt',
+      'must be an integer from',
+    ],
+    [
+      'a date with slashes',
+      () => search(bound('placedAt', { gte: '2024/01/01' })),
+      'filters[0].range.gte',
+      'must be an ISO 8601 date',
+    ],
+    [
+      'a time without an offset',
+      () => search(bound('confirmedAt', { lt: '2024-05-01T12:00:00' })),
+      'filters[0].range.lt',
+      'must be an ISO 8601 date',
+    ],
+    [
+      'hour 24',
+      () => search(bound('shippedAt', { lte: '2024-05-01T24:00:00Z' })),
+      'filters[0].range.lte',
+      'must be an ISO 8601 date',
+    ],
+    [
+      'a NUL in a SKU value',
+      () => search(values('lineSku', 'SEARCH_OPERATOR_EQ', ['SKU-1\u0000'])),
+      'filters[0].values[0]',
+      'must not contain control characters (U+0000 at index 5)',
+    ],
+    [
+      'a line feed in a match text',
+      () => search(values('lineDescription', 'SEARCH_OPERATOR_MATCH', ['blue\nteapot'])),
+      'filters[0].values[0]',
+      'must not contain control characters (U+000A',
+    ],
+    [
+      'a NUL in the stream id of a consistency token',
+      () =>
+        get(randomUUID(), {
+          streamId: `order-${randomUUID()}\u0000`,
+          streamVersion: '1',
+          globalPosition: '0',
+          transactionId: '',
+          replayed: false,
+        }),
+      'consistencyToken.streamId',
+      'must not contain control characters',
+    ],
+  ];
+
+  it.each(rows)('refuses %s, naming the field', async (_, send, field, reason) => {
+    const error = await rejection(send());
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(error.details.startsWith(`${field}: `)).toBe(true);
+    expect(error.details).toContain(reason);
+    expect(findDetail(error.errorDetails, 'BadRequest')?.fieldViolations[0]?.field).toBe(field);
   });
 });

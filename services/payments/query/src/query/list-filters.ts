@@ -1,6 +1,7 @@
 import { InvalidInput, parseId } from '@ledgerline/domain';
 import { type ListPaymentsQuery } from '@ledgerline/payments-views';
 import { type paymentsV1 } from '@ledgerline/proto';
+import { isIsoDate } from '@ledgerline/query-service';
 import { statusFilter } from './payment-message';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
@@ -8,8 +9,9 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d
 /** An optional RFC 3339 time, normalised to ISO-8601 UTC (so equal filters hash alike). */
 const time = (field: string, value: string): string | undefined => {
   if (value === '') return undefined;
+  // isIsoDate also refuses days that do not exist, which Date.parse would roll over.
   const ms = Date.parse(value);
-  if (!RFC3339.test(value) || Number.isNaN(ms))
+  if (!RFC3339.test(value) || !isIsoDate(value) || Number.isNaN(ms))
     throw new InvalidInput(field, `must be an RFC 3339 timestamp, got "${value}"`);
   return new Date(ms).toISOString();
 };

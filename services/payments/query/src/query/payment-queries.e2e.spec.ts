@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { RpcError, unary } from '@ledgerline/grpc';
 import { type CommandReceipt } from '@ledgerline/payments-client';
-import { type paymentsV1 } from '@ledgerline/proto';
+import { findDetail, type paymentsV1 } from '@ledgerline/proto';
 import { eventually } from '@ledgerline/testing';
 import { newPayment, type PaymentsStack, startPaymentsStack } from '../fixtures/payments-stack';
 
@@ -374,5 +374,90 @@ describe('SearchPayments', () => {
     expect(found.payments).toEqual([
       expect.objectContaining({ paymentId: payment.paymentId, amount: '4242', streamVersion: '1' }),
     ]);
+  });
+});
+
+// Values Elasticsearch or PostgreSQL could not take are the caller's mistake: refused before any
+// wait or search, INVALID_ARGUMENT naming the field the caller sent (they were INTERNAL).
+describe('bad query input', () => {
+  const bound = (
+    field: string,
+    range: paymentsV1.SearchRange,
+  ): paymentsV1.SearchPaymentsRequest => ({
+    filters: [{ field, op: 'SEARCH_OPERATOR_RANGE', values: [], range }],
+  });
+  const values = (field: string, op: paymentsV1.SearchOperator, given: string[]) => ({
+    filters: [{ field, op, values: given, range: null }],
+  });
+  const rows: [string, () => Promise<unknown>, string, string][] = [
+    [
+      'a 19-digit amount beyond int64',
+      () => search(values('amount', 'SEARCH_OPERATOR_EQ', ['9999999999999999999'])),
+      'filters[0].values[0]',
+      'must be an integer from -9223372036854775808 to 9223372036854775807',
+    ],
+    [
+      'a range bound one past int64',
+      () => search(bound('capturedAmount', { gte: '9223372036854775808' })),
+      'filters[0].range.gte',
+      'must be an integer from',
+    ],
+    [
+      'a date with slashes',
+      () => search(bound('createdAt', { gte: '2024/01/01' })),
+      'filters[0].range.gte',
+      'must be an ISO 8601 date',
+    ],
+    [
+      'a written-out date',
+      () => search(bound('capturedAt', { lt: 'May 1, 2024' })),
+      'filters[0].range.lt',
+      'must be an ISO 8601 date',
+    ],
+    [
+      'a day that does not exist',
+      () => search(bound('updatedAt', { lte: '2024-02-30T00:00:00Z' })),
+      'filters[0].range.lte',
+      'must be an ISO 8601 date',
+    ],
+    [
+      'a NUL in a keyword value',
+      () => search(values('status', 'SEARCH_OPERATOR_IN', ['captured', 'failed\u0000'])),
+      'filters[0].values[1]',
+      'must not contain control characters (U+0000 at index 6)',
+    ],
+    [
+      'an escape character in a match text',
+      () => search(values('failureReasonText', 'SEARCH_OPERATOR_MATCH', ['bank\u001b'])),
+      'filters[0].values[0]',
+      'must not contain control characters (U+001B',
+    ],
+    [
+      'a list bound on a day that does not exist (not rolled over to March)',
+      () => list({ createdBefore: '2024-02-30T00:00:00Z' }),
+      'createdBefore',
+      'must be an RFC 3339 timestamp',
+    ],
+    [
+      'a NUL in the stream id of a consistency token',
+      () =>
+        get(randomUUID(), {
+          streamId: `payment-${randomUUID()}\u0000`,
+          streamVersion: '1',
+          globalPosition: '0',
+          transactionId: '',
+          replayed: false,
+        }),
+      'consistencyToken.streamId',
+      'must not contain control characters',
+    ],
+  ];
+
+  it.each(rows)('refuses %s, naming the field', async (_, send, field, reason) => {
+    const error = await rejection(send());
+    expect(error.code).toBe(status.INVALID_ARGUMENT);
+    expect(error.details.startsWith(`${field}: `)).toBe(true);
+    expect(error.details).toContain(reason);
+    expect(findDetail(error.errorDetails, 'BadRequest')?.fieldViolations[0]?.field).toBe(field);
   });
 });
