@@ -3,15 +3,22 @@ import {
   migrate,
   MIGRATIONS,
   type Migration,
+  openPostgresPool,
   PostgresEventStore,
   type Upcasters,
+  watchPostgres,
 } from '@ledgerline/event-store';
-import { installShutdownHooks, type ServiceBinding, startGrpcServer } from '@ledgerline/grpc';
+import {
+  installShutdownHooks,
+  Readiness,
+  type ServiceBinding,
+  startGrpcServer,
+} from '@ledgerline/grpc';
 import { createLogger, type Logger } from '@ledgerline/logging';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { registerRelayMetrics, type Relay, startRelay } from '@ledgerline/relay';
 import { startMetrics } from '@ledgerline/telemetry';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { type CommandServiceConfig, loadCommandServiceConfig } from './config';
 import { adminService } from './admin-service';
 import { type IdempotencyPruner, startIdempotencyPruner } from './idempotency-pruner';
@@ -38,6 +45,8 @@ export interface RunningCommandService {
   readonly store: PostgresEventStore;
   readonly relay: Relay | undefined;
   readonly pruner: IdempotencyPruner;
+  /** The process's one PostgreSQL pool (the relay's dedicated connections come from it too). */
+  readonly pool: Pool;
   stop(): Promise<void>;
 }
 
@@ -53,8 +62,7 @@ export const startCommandService = async (
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const stopMetrics =
     config.METRICS_PORT > 0 ? await startMetrics(definition.name, config.METRICS_PORT) : undefined;
-  const pool = new Pool({ connectionString: config.POSTGRES_URL, max: config.PG_POOL_SIZE });
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+  const pool = await openPostgresPool(config, { applicationName: definition.name, logger });
   await migrate(pool, {
     schema: definition.schema,
     migrations: [...MIGRATIONS, ...(definition.migrations ?? [])],
@@ -81,7 +89,12 @@ export const startCommandService = async (
         source: `ledgerline/${definition.name}`,
       })
     : undefined;
+  // Commands need PostgreSQL only: the relay catches up with Kafka on its own.
+  const readiness = new Readiness(logger);
+  const postgresWatch = watchPostgres(pool, readiness.condition('postgres'));
+  await postgresWatch.first;
   const server = await startGrpcServer({
+    readiness,
     host: config.GRPC_HOST,
     port: config.GRPC_PORT,
     services: [...definition.services({ store, logger }), adminService(relay, logger)],
@@ -100,6 +113,7 @@ export const startCommandService = async (
     stopped ??= (async () => {
       await server.shutdown();
       await pruner.stop();
+      postgresWatch.stop();
       unregisterMetrics?.();
       await relay?.stop();
       await pool.end();
@@ -107,7 +121,7 @@ export const startCommandService = async (
     })();
     return stopped;
   };
-  return { port: server.port, store, relay, pruner, stop };
+  return { port: server.port, store, relay, pruner, pool, stop };
 };
 
 /**

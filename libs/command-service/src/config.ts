@@ -1,4 +1,12 @@
-import { bool, int, loadConfig, serverSettings, serviceSettings } from '@ledgerline/config';
+import {
+  bool,
+  DEFAULT_POOL_SIZES,
+  int,
+  loadConfig,
+  postgresPoolSettings,
+  serverSettings,
+  serviceSettings,
+} from '@ledgerline/config';
 
 export const commandServiceSettings = {
   POSTGRES_URL: serverSettings.POSTGRES_URL,
@@ -11,7 +19,7 @@ export const commandServiceSettings = {
     max: 65_535,
   }),
   RELAY_ENABLED: bool({ description: 'run the outbox relay in this process', default: true }),
-  PG_POOL_SIZE: int({ description: 'PostgreSQL connections', default: 20, min: 2, max: 500 }),
+  ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.commandService }),
   IDEMPOTENCY_RETENTION_HOURS: int({
     description: "how long clients' idempotency keys are kept; must outlast any client's retries",
     default: 7 * 24,

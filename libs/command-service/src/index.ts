@@ -6,3 +6,4 @@ export * from './run-command';
 export * from './startup-failure';
 export * from './keyed-mutex';
 export * from './idempotency-pruner';
+export * from './readiness';

@@ -2,3 +2,4 @@ export * from './config-error';
 export * from './load-config';
 export * from './platform';
 export * from './settings';
+export * from './postgres';

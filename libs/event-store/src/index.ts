@@ -7,3 +7,5 @@ export * from './subscribe';
 export * from './types';
 export * from './upcasters';
 export * from './state-cache';
+export * from './connection-budget';
+export * from './postgres-pool';

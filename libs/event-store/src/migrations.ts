@@ -252,6 +252,9 @@ export const migrate = async (
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // A migration may rewrite a large table, and the lock waits for another process's migration:
+    // neither is bounded by the pool's statement_timeout (LOCAL: this transaction only).
+    await client.query('SET LOCAL statement_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
       `ledgerline.event-store.migrate/${schema}`,
     ]);

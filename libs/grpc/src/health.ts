@@ -3,6 +3,8 @@ import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 
 export interface HealthService {
   readonly health: HealthImplementation;
+  /** Sets one name's status; a name not given at the start is added (and included in setAll). */
+  set(name: string, status: ServingStatus): void;
   setAll(status: ServingStatus): void;
   /** Ends open Watch streams; they never end on their own, so they would stall a drain. */
   endWatches(): void;
@@ -17,6 +19,7 @@ export const addHealthService = (
   serviceNames: readonly string[],
 ): HealthService => {
   const health = new HealthImplementation();
+  const names = new Set(serviceNames);
   const watches = new Set<grpc.ServerWritableStream<unknown, unknown>>();
   health.addToServer({
     addService: (definition, implementation) => {
@@ -33,8 +36,12 @@ export const addHealthService = (
   });
   return {
     health,
+    set: (name, status) => {
+      names.add(name);
+      health.setStatus(name, status);
+    },
     setAll: (status) => {
-      for (const name of serviceNames) health.setStatus(name, status);
+      for (const name of names) health.setStatus(name, status);
     },
     endWatches: () => {
       for (const call of watches) call.end();

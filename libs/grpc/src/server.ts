@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { type HealthImplementation, service as healthService } from 'grpc-health-check';
 import { addHealthService } from './health';
 import { type Logger } from './logger';
+import { type Readiness } from './readiness';
 import { reflectionFor, serviceNameOf } from './reflection';
 
 export interface ServiceBinding {
@@ -19,6 +20,11 @@ export interface GrpcServerOptions {
   readonly maxReceiveMessageLength?: number;
   /** How long shutdown waits for in-flight calls before cancelling them. Default 10 s. */
   readonly shutdownGraceMs?: number;
+  /**
+   * What health answers from: SERVING only while its conditions are met (and a name per
+   * component). Without it, everything is SERVING from the bind until shutdown.
+   */
+  readonly readiness?: Readiness;
 }
 
 export interface GrpcServerHandle {
@@ -33,7 +39,8 @@ const ONE_MIB = 1024 * 1024;
 
 /**
  * Starts a gRPC server with the given services plus the standard health service and server
- * reflection. Health reports SERVING for the server ('') and each service once bound.
+ * reflection. Health reports SERVING for the server ('') and each service once bound, or, with
+ * `readiness`, while the service can serve; NOT_SERVING from the start of shutdown.
  */
 export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcServerHandle> => {
   const { logger, shutdownGraceMs = 10_000 } = options;
@@ -48,7 +55,15 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
   reflectionFor([...options.services.map((s) => s.definition), healthService]).addToServer(server);
 
   const port = await bind(server, `${options.host}:${options.port}`);
-  health.setAll('SERVING');
+  const { readiness } = options;
+  let stopFollowing: (() => void) | undefined;
+  if (readiness) {
+    const apply = () => {
+      for (const [name, status] of readiness.statuses(serviceNames)) health.set(name, status);
+    };
+    stopFollowing = readiness.onChange(apply);
+    apply();
+  } else health.setAll('SERVING');
   logger.info(
     { host: options.host, port, services: serviceNames.slice(1) },
     'gRPC server listening',
@@ -57,6 +72,7 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
     stopping ??= drain(server, shutdownGraceMs, logger, () => {
+      stopFollowing?.();
       health.setAll('NOT_SERVING');
       health.endWatches();
     });

@@ -1,7 +1,10 @@
 import { type Cache, createCache } from '@ledgerline/cache';
+import { reportingAssignment } from '@ledgerline/command-service';
+import { openPostgresPool, watchPostgres } from '@ledgerline/event-store';
 import {
   type ErrorMapper,
   installShutdownHooks,
+  Readiness,
   type ServiceBinding,
   startGrpcServer,
   unaryHandlers,
@@ -22,7 +25,7 @@ import {
 import { categoryTopicSpec } from '@ledgerline/relay';
 import { createSearchClient, type SearchClient } from '@ledgerline/search';
 import { startMetrics } from '@ledgerline/telemetry';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { projectionsAdminService } from './admin-service';
 import { type QueryServiceConfig, DEV_CURSOR_SECRET, loadQueryServiceConfig } from './config';
 import { type Consistency, createConsistency } from './consistency';
@@ -118,9 +121,15 @@ export const startQueryService = async (
         what: 'metrics',
         close: await startMetrics(definition.name, config.METRICS_PORT),
       });
-    const pool = new Pool({ connectionString: config.POSTGRES_URL, max: config.PG_POOL_SIZE });
-    pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+    const pool = await openPostgresPool(config, { applicationName: definition.name, logger });
     closers.push({ what: 'pool', close: () => pool.end() });
+    // Serving needs PostgreSQL; the whole server ('') also each projector's consumer assigned.
+    const readiness = new Readiness(logger);
+    const postgresWatch = watchPostgres(pool, readiness.condition('postgres'));
+    closers.push({
+      what: 'readiness',
+      close: () => Promise.resolve(postgresWatch.stop()),
+    });
     await migrateRuntime(pool, definition.schema);
 
     const messaging = namespacedMessaging(
@@ -162,7 +171,12 @@ export const startQueryService = async (
     if (config.PROJECTORS_ENABLED) {
       for (const view of definition.views) {
         const projector = await startViewProjector(view, {
-          messaging,
+          messaging: reportingAssignment(
+            messaging,
+            readiness.condition(`ledgerline.projection.${view.projection.name}`, {
+              component: true,
+            }),
+          ),
           pool,
           schema: definition.schema,
           logger,
@@ -204,7 +218,9 @@ export const startQueryService = async (
         errorMappers: [...(definition.errorMappers ?? []), consistencyErrorMapper],
       }),
     };
+    await postgresWatch.first;
     const server = await startGrpcServer({
+      readiness,
       host: config.GRPC_HOST,
       port: config.GRPC_PORT,
       services: [

@@ -1,8 +1,10 @@
 import {
   bool,
   ConfigError,
+  DEFAULT_POOL_SIZES,
   int,
   loadConfig,
+  postgresPoolSettings,
   serverSettings,
   serviceSettings,
   type Setting,
@@ -35,7 +37,7 @@ export const queryServiceSettings = {
     description: 'run the projectors in this process (off: serve queries only)',
     default: true,
   }),
-  PG_POOL_SIZE: int({ description: 'PostgreSQL connections', default: 20, min: 2, max: 500 }),
+  ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.queryService }),
   GRPC_MAX_MESSAGE_BYTES: int({
     description: 'largest accepted request',
     default: 64 * 1024,

@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { type Cache } from '@ledgerline/cache';
 import { toReceipt } from '@ledgerline/command-service';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
-import { createClient, RpcError, unary } from '@ledgerline/grpc';
+import { checkHealth, createClient, RpcError, unary } from '@ledgerline/grpc';
 import { createLogger } from '@ledgerline/logging';
 import { createKafkaMessaging, type Messaging } from '@ledgerline/messaging';
 import { deadLetterTopic, RuntimeState, startProjector } from '@ledgerline/projections';
@@ -450,5 +450,27 @@ describe('the projections admin service', () => {
     } finally {
       admin.close();
     }
+  });
+});
+
+describe('readiness', () => {
+  it('answers SERVING for the server and a health name per projector once their consumers are assigned', async () => {
+    const address = `127.0.0.1:${h.service.port}`;
+    const names = [
+      '',
+      `ledgerline.projection.${h.projection}`,
+      `ledgerline.projection.${h.searchProjection}`,
+    ];
+
+    await eventually(
+      async () =>
+        expect(await Promise.all(names.map((name) => checkHealth(address, name)))).toEqual(
+          names.map(() => 'SERVING'),
+        ),
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    expect(await checkHealth(address, 'ledgerline.projection.no-such-projector')).toBe(
+      'SERVICE_UNKNOWN',
+    );
   });
 });

@@ -5,3 +5,4 @@ export * from './unique';
 export * from './processes';
 export * from './stack-control';
 export * from './redis-server';
+export * from './tcp-proxy';

@@ -1,4 +1,13 @@
-import { bool, int, loadConfig, serverSettings, serviceSettings, str } from '@ledgerline/config';
+import {
+  bool,
+  DEFAULT_POOL_SIZES,
+  int,
+  loadConfig,
+  postgresPoolSettings,
+  serverSettings,
+  serviceSettings,
+  str,
+} from '@ledgerline/config';
 
 export const checkoutSettings = {
   POSTGRES_URL: serverSettings.POSTGRES_URL,
@@ -75,7 +84,7 @@ export const checkoutSettings = {
     min: 0,
     max: 65_535,
   }),
-  PG_POOL_SIZE: int({ description: 'PostgreSQL connections', default: 20, min: 2, max: 500 }),
+  ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.checkout }),
 };
 
 export const loadCheckoutConfig = (

@@ -1,8 +1,9 @@
 import { createAccountsClient } from '@ledgerline/accounts-client';
 import { categoryTopicSpec } from '@ledgerline/cloud-events';
 import { ConfigError } from '@ledgerline/config';
-import { describeStartupFailure } from '@ledgerline/command-service';
-import { installShutdownHooks, startGrpcServer } from '@ledgerline/grpc';
+import { describeStartupFailure, reportingAssignment } from '@ledgerline/command-service';
+import { openPostgresPool, watchPostgres } from '@ledgerline/event-store';
+import { installShutdownHooks, Readiness, startGrpcServer } from '@ledgerline/grpc';
 import { createLogger } from '@ledgerline/logging';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { createOrdersClient } from '@ledgerline/orders-client';
@@ -17,7 +18,6 @@ import {
   startSagaRuntime,
 } from '@ledgerline/sagas';
 import { startMetrics } from '@ledgerline/telemetry';
-import { Pool } from 'pg';
 import { checkoutSaga } from './checkout-saga';
 import { type CheckoutConfig, loadCheckoutConfig } from './config';
 import { dispatchCheckoutCommand } from './dispatch';
@@ -40,8 +40,11 @@ export const startCheckoutService = async (
   const logger = createLogger({ service: 'checkout', level: config.LOG_LEVEL });
   const stopMetrics =
     config.METRICS_PORT > 0 ? await startMetrics('checkout', config.METRICS_PORT) : undefined;
-  const pool = new Pool({ connectionString: config.POSTGRES_URL, max: config.PG_POOL_SIZE });
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+  const pool = await openPostgresPool(config, { applicationName: 'checkout', logger });
+  // Serving needs PostgreSQL; the whole server ('') also the saga's consumer assigned.
+  const readiness = new Readiness(logger);
+  const postgresWatch = watchPostgres(pool, readiness.condition('postgres'));
+  const sagaConsumer = readiness.condition('ledgerline.saga.checkout', { component: true });
   // The runtime retries every transient failure itself, with backoff, so the clients do not; a
   // channel to a service that was down reconnects within 2 s of its return (grpc-js waits up to
   // 120 s by default).
@@ -70,7 +73,7 @@ export const startCheckoutService = async (
       definition: checkoutSaga({ paymentTimeoutMs: config.CHECKOUT_PAYMENT_TIMEOUT_MS }),
       pool,
       schema: config.SAGA_SCHEMA,
-      messaging,
+      messaging: reportingAssignment(messaging, sagaConsumer),
       logger,
       dispatch: dispatchCheckoutCommand(clients, config.COMMAND_DEADLINE_MS),
       groupId: config.SAGA_CONSUMER_GROUP,
@@ -86,7 +89,9 @@ export const startCheckoutService = async (
     });
     const operator = sagaOperator({ pool, schema: config.SAGA_SCHEMA });
     const unregisterMetrics = registerSagaMetrics(operator);
+    await postgresWatch.first;
     const server = await startGrpcServer({
+      readiness,
       host: config.GRPC_HOST,
       port: config.GRPC_PORT,
       services: [sagaAdminService(operator, logger)],
@@ -99,6 +104,7 @@ export const startCheckoutService = async (
       stop: () =>
         (stopped ??= (async () => {
           await server.shutdown();
+          postgresWatch.stop();
           unregisterMetrics();
           await runtime.stop();
           closeClients();
@@ -107,6 +113,7 @@ export const startCheckoutService = async (
         })()),
     };
   } catch (error) {
+    postgresWatch.stop();
     closeClients();
     await pool.end().catch(() => undefined);
     await stopMetrics?.();

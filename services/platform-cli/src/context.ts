@@ -1,10 +1,20 @@
 import { retireNamespace } from '@ledgerline/cache';
-import { ConfigError, hostPorts, loadConfig, serviceSettings, str, url } from '@ledgerline/config';
+import {
+  ConfigError,
+  DEFAULT_POOL_SIZES,
+  hostPorts,
+  loadConfig,
+  postgresPoolSettings,
+  serviceSettings,
+  str,
+  url,
+} from '@ledgerline/config';
+import { createPostgresPool } from '@ledgerline/event-store';
 import { createKafkaMessaging, type Messaging, namespacedMessaging } from '@ledgerline/messaging';
 import { type ReplayDeps, streamProgress } from '@ledgerline/replay';
 import { createSearchClient, type SearchClient } from '@ledgerline/search';
 import { readFileSync } from 'node:fs';
-import { Pool } from 'pg';
+import { type Pool } from 'pg';
 import { platformViews, type PlatformView, type ViewOverrides } from './registry';
 
 export const cliSettings = {
@@ -20,6 +30,8 @@ export const cliSettings = {
     description: 'Redis URL of the query services’ cache (retired after a switch)',
     protocols: ['redis', 'rediss'],
   }),
+  // Rebuilds and verifications legitimately run long statements: no statement timeout by default.
+  ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.platformCli, statementTimeoutMs: 0 }),
   PLATFORM_VIEWS: str({
     description: 'JSON file of per-context schema/name overrides for the views (default: none)',
     default: '',
@@ -71,12 +83,7 @@ export const createContext = (input: {
   let views: readonly PlatformView[] | undefined;
   return {
     ...input,
-    pool: () =>
-      (pool ??= new Pool({
-        connectionString: settings().POSTGRES_URL,
-        max: 8,
-        application_name: 'platform-cli',
-      })),
+    pool: () => (pool ??= createPostgresPool(settings(), 'platform-cli')),
     messaging: () =>
       (messaging ??= namespacedMessaging(
         createKafkaMessaging({ brokers: [...settings().KAFKA_BROKERS], clientId: 'platform-cli' }),
