@@ -38,7 +38,10 @@ describe('a broker answer during startup', () => {
     'NOT_COORDINATOR_FOR_GROUP',
   ])('is transient for %s, also inside the wrapper kafkajs gives up with', (type) => {
     expect(classifyBrokerError(answer(type))).toEqual({ kind: 'transient', state: type });
-    const wrapped = new KafkaJSNonRetriableError(answer(type), { cause: answer(type) });
+    // kafkajs sets `cause` at runtime; its typings omit the constructor's second argument.
+    const wrapped = Object.assign(new KafkaJSNonRetriableError(answer(type)), {
+      cause: answer(type),
+    });
     expect(classifyBrokerError(wrapped)).toEqual({ kind: 'transient', state: type });
   });
 
