@@ -13,6 +13,7 @@
 # Heaps: LEDGERLINE_KAFKA_HEAP (default 1g, -Xms512m), LEDGERLINE_ES_HEAP (default 1g).
 # Waits: LEDGERLINE_{KAFKA,ES,PG,REDIS}_TIMEOUT (90/120/30/15 s), LEDGERLINE_STOP_TIMEOUT (30 s).
 # JDK: the first Java 17+ among LEDGERLINE_JAVA_HOME, JAVA_HOME, `java` on PATH, /usr/lib/jvm/*.
+# Missing PostgreSQL, Redis, JDK 17 or Maven are installed from Debian when run as root with apt-get.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -173,6 +174,25 @@ find_java_home() {
   return 1
 }
 
+# apt-get may install what is missing: as root on a Debian-like system.
+can_apt() { [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; }
+
+# Before anything runs Java: install a JDK 17 from Debian when none is found and apt-get may.
+ensure_jdk() {
+  [[ -z "$JAVA_HOME_FOUND" ]] || return 0
+  JAVA_HOME_FOUND="$(find_java_home)" && return 0
+  can_apt || die "no Java 17+ JDK found (set LEDGERLINE_JAVA_HOME, or apt-get install openjdk-17-jdk-headless)"
+  apt_install openjdk-17-jdk-headless
+  JAVA_HOME_FOUND="$(find_java_home)" || die "no Java 17+ JDK found after installing openjdk-17-jdk-headless; see $(rel "$STACK_DIR/apt.log")"
+}
+
+ensure_maven() {
+  command -v mvn >/dev/null 2>&1 && return 0
+  can_apt || die "mvn is required but not installed (apt-get install maven)"
+  apt_install maven
+  need mvn "apt-get install maven"
+}
+
 JAVA_HOME_FOUND=""
 java_home() {
   if [[ -z "$JAVA_HOME_FOUND" ]]; then
@@ -282,7 +302,7 @@ kafka_libs() {
   local lib="$KAFKA_DIR/lib" stamp
   stamp="$(sha256sum "$KAFKA_POM" | cut -c1-16)"
   if [[ -f "$lib/.stamp" && "$(cat "$lib/.stamp")" == "$stamp" ]]; then return 0; fi
-  need mvn "apt-get install maven"
+  ensure_maven
   say "kafka: resolving Kafka $(kafka_version) jars with Maven into $(rel "$lib")"
   rm -rf "$lib"
   mkdir -p "$lib"
@@ -385,6 +405,7 @@ kafka_start() {
     fi
     die "kafka: port $KAFKA_PORT is taken by a process that is not a healthy Kafka broker (try: ss -ltnp 'sport = :$KAFKA_PORT')"
   fi
+  ensure_jdk
   kafka_libs
   kafka_config
   kafka_format
@@ -445,7 +466,7 @@ es_install() {
   es_home
   local stamp="$ES_DIR/dist/.installed-$(es_version)"
   [[ -f "$stamp" && -x "$ES_HOME/bin/elasticsearch" ]] && return 0
-  need mvn "apt-get install maven"
+  ensure_maven
   mkdir -p "$ES_DIR/dist"
   say "elasticsearch: resolving Elasticsearch $(es_version) (integ-test-zip) with Maven"
   rm -rf "$ES_DIR/dist/zip" "$ES_HOME"
@@ -514,6 +535,7 @@ es_start() {
   fi
   rm -f "$ES_DIR/run/elasticsearch.pid"
   [[ $EUID -ne 0 ]] || es_user
+  ensure_jdk
   es_install
   es_config
   local jh
@@ -562,6 +584,11 @@ es_down() {
 
 services_down() {
   local f pid name
+  # A foreground up.sh supervises the services: told first, it restarts none of them.
+  if pid="$(live_pid "$SERVICES_DIR/up.pid" up.sh)"; then
+    say "stopping the supervising up.sh (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+  fi
   for f in "$SERVICES_DIR"/*.pid; do
     [[ -e "$f" ]] || continue
     name="$(basename "$f" .pid)"

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Start the whole Ledgerline platform locally, without Docker.
 #
-#   bash deploy/local/up.sh            start servers + services, stay in the foreground; Ctrl-C stops everything
+#   bash deploy/local/up.sh            start servers + services, stay in the foreground and supervise;
+#                                      Ctrl-C (or `npm run down` elsewhere) stops everything
 #   bash deploy/local/up.sh --detach   return once everything is healthy (stop later with: bash deploy/local/stack.sh down)
 #
 # 1. `npm ci` when node_modules is missing or older than package-lock.json
 # 2. deploy/local/stack.sh up (PostgreSQL, Redis, Kafka, Elasticsearch)
-# 3. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
+# 3. `platform topics ensure`: every platform topic exists and is served before any service starts
+# 4. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
 #    with the stack env (<stack>/env) plus GRPC_PORT; logs and pids under <stack>/services/.
+#    A service that exits is restarted after 1 s, 2 s, 4 s … (at most 30 s); one that needed
+#    LEDGERLINE_CRASH_LOOP_RESTARTS (5) restarts within LEDGERLINE_CRASH_LOOP_WINDOW (60) s is
+#    left down as crash-looping while the rest keep running.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -15,13 +20,15 @@ STACK_DIR="${LEDGERLINE_STACK_DIR:-$REPO/.stack}"
 SERVICES_DIR="$STACK_DIR/services"
 STACK="$REPO/deploy/local/stack.sh"
 PLATFORM="${LEDGERLINE_PLATFORM:-$REPO/deploy/platform.json}"
-SERVICE_TIMEOUT="${LEDGERLINE_SERVICE_TIMEOUT:-60}"
+SERVICE_TIMEOUT="${LEDGERLINE_SERVICE_TIMEOUT:-90}"
+CRASH_LOOP_RESTARTS="${LEDGERLINE_CRASH_LOOP_RESTARTS:-5}"
+CRASH_LOOP_WINDOW="${LEDGERLINE_CRASH_LOOP_WINDOW:-60}"
 
 DETACH=""
 for arg in "$@"; do
   case "$arg" in
     --detach | -d) DETACH=1 ;;
-    -h | --help) sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "up: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -49,9 +56,72 @@ mapfile -t SERVICES < <(node -e '
     console.log([s.name, s.grpcPort, env].join("\t"));
   }' "$PLATFORM")
 
-declare -A STARTED=()
+
+declare -A STARTED=()  # name -> pid of the running instance
+declare -A PORT=() EXTRA=()
+declare -A RESTARTS=() # name -> SECONDS of its recent restarts, space-separated
+declare -A DUE=()      # name -> SECONDS at which it is started again
+declare -A CRASH_LOOPING=()
+STOPPING=""
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_service() {
+  local name="$1" log="$SERVICES_DIR/$1.log"
+  # shellcheck disable=SC2086
+  setsid env GRPC_PORT="${PORT[$name]}" ${EXTRA[$name]} node "dist/services/$name/main.js" >>"$log" 2>&1 </dev/null &
+  STARTED[$name]=$!
+  echo "$!" >"$SERVICES_DIR/$name.pid"
+  echo "127.0.0.1:${PORT[$name]}" >"$SERVICES_DIR/$name.addr"
+}
+
+# How a process ended, from its wait status.
+describe_status() {
+  local status="$1" signal
+  if ((status > 128)) && signal="$(kill -l "$((status - 128))" 2>/dev/null)"; then
+    printf 'killed by SIG%s' "$signal"
+  else
+    printf 'exited with status %s' "$status"
+  fi
+}
+
+# A service that exited is restarted after 1 s, 2 s, 4 s … 30 s (doubling with its restarts in
+# the window); after CRASH_LOOP_RESTARTS restarts in CRASH_LOOP_WINDOW seconds it stays down.
+supervise() {
+  [[ -z "$STOPPING" ]] || return 0
+  local name pid status recent t delay
+  for name in "${!STARTED[@]}"; do
+    pid="${STARTED[$name]}"
+    kill -0 "$pid" 2>/dev/null && continue
+    status=0
+    wait "$pid" 2>/dev/null || status=$?
+    [[ -z "$STOPPING" ]] || return 0
+    unset "STARTED[$name]"
+    rm -f "$SERVICES_DIR/$name.pid"
+    recent=""
+    for t in ${RESTARTS[$name]:-}; do ((SECONDS - t < CRASH_LOOP_WINDOW)) && recent+="$t "; done
+    RESTARTS[$name]="$recent"
+    set -- $recent
+    say "$name $(describe_status "$status"); last lines of $(rel "$SERVICES_DIR/$name.log"):"
+    tail -n 5 "$SERVICES_DIR/$name.log" 2>/dev/null | cut -c1-300 | sed 's/^/    /'
+    if (($# >= CRASH_LOOP_RESTARTS)); then
+      CRASH_LOOPING[$name]=1
+      say "$name is crash-looping ($# restarts in ${CRASH_LOOP_WINDOW}s): left down, the rest keep running"
+      continue
+    fi
+    delay=$((1 << $#))
+    ((delay <= 30)) || delay=30
+    DUE[$name]=$((SECONDS + delay))
+    say "$name: restarting in ${delay}s (restart $(($# + 1)) in the last ${CRASH_LOOP_WINDOW}s)"
+  done
+  for name in "${!DUE[@]}"; do
+    ((SECONDS >= DUE[$name])) || continue
+    unset "DUE[$name]"
+    RESTARTS[$name]="${RESTARTS[$name]:-}$SECONDS "
+    start_service "$name"
+    say "$name restarted (pid ${STARTED[$name]})"
+  done
+}
 
 stop_services() {
   local name pid i
@@ -64,14 +134,23 @@ stop_services() {
     say "$name stopped"
   done
   STARTED=()
+  DUE=()
 }
 
 shutdown() {
   trap - INT TERM
+  STOPPING=1
   say "shutting down"
   stop_services
+  rm -f "$SERVICES_DIR/up.pid"
   bash "$STACK" down
   exit "${1:-0}"
+}
+
+# Waits one second without holding off the INT/TERM traps.
+tick() {
+  sleep 1 &
+  wait $! || true
 }
 
 if ((${#SERVICES[@]})); then
@@ -80,35 +159,47 @@ if ((${#SERVICES[@]})); then
   say "building services"
   NX_DAEMON=false npx nx run-many -t build --outputStyle=static >"$SERVICES_DIR/build.log" 2>&1 ||
     die "build failed; see $(rel "$SERVICES_DIR/build.log")"
+  # Topics are created once, here, so services starting together never race to create them.
+  say "ensuring Kafka topics"
+  node dist/services/platform-cli/main.js topics ensure >"$SERVICES_DIR/topics.log" 2>&1 ||
+    die "could not provision the Kafka topics; see $(rel "$SERVICES_DIR/topics.log")"
   trap 'shutdown 130' INT
   trap 'shutdown 143' TERM
   for line in "${SERVICES[@]}"; do
     IFS=$'\t' read -r name port extra <<<"$line"
+    PORT[$name]="$port"
+    EXTRA[$name]="$extra"
     if pid="$(cat "$SERVICES_DIR/$name.pid" 2>/dev/null)" && kill -0 "$pid" 2>/dev/null; then
       say "$name: stopping the instance left running by a previous up.sh (pid $pid)"
       kill -TERM "$pid" 2>/dev/null || true
       sleep 1
     fi
     port_open "$port" && die "$name: port $port is already in use"
-    log="$SERVICES_DIR/$name.log"
-    # shellcheck disable=SC2086
-    setsid env GRPC_PORT="$port" $extra node "dist/services/$name/main.js" >>"$log" 2>&1 </dev/null &
-    STARTED[$name]=$!
-    echo "$!" >"$SERVICES_DIR/$name.pid"
-    echo "127.0.0.1:$port" >"$SERVICES_DIR/$name.addr"
+    start_service "$name"
   done
+  # Health: every service must answer SERVING within SERVICE_TIMEOUT; one that exits meanwhile
+  # is restarted like any other, so a slow or flaky first start does not stop the rest.
+  declare -A HEALTHY=()
+  deadline=$((SECONDS + SERVICE_TIMEOUT))
+  while ((${#HEALTHY[@]} < ${#SERVICES[@]})) && ((SECONDS < deadline)); do
+    for line in "${SERVICES[@]}"; do
+      IFS=$'\t' read -r name port _ <<<"$line"
+      [[ -z "${HEALTHY[$name]:-}" && -n "${STARTED[$name]:-}" ]] || continue
+      node deploy/local/grpc-health.mjs "127.0.0.1:$port" --timeout-ms 1000 2>/dev/null && HEALTHY[$name]=1
+    done
+    supervise
+    ((${#HEALTHY[@]} < ${#SERVICES[@]})) && tick
+  done
+  unhealthy=()
   for line in "${SERVICES[@]}"; do
     IFS=$'\t' read -r name port _ <<<"$line"
-    deadline=$((SECONDS + SERVICE_TIMEOUT))
-    until node deploy/local/grpc-health.mjs "127.0.0.1:$port" --timeout-ms 1000 2>/dev/null; do
-      if ! kill -0 "${STARTED[$name]}" 2>/dev/null || ((SECONDS >= deadline)); then
-        printf 'up: %s did not answer its gRPC health check on 127.0.0.1:%s within %ss; see %s\n' \
-          "$name" "$port" "$SERVICE_TIMEOUT" "$(rel "$SERVICES_DIR/$name.log")" >&2
-        shutdown 1
-      fi
-      sleep 0.5
-    done
+    [[ -n "${HEALTHY[$name]:-}" ]] || unhealthy+=("$name (127.0.0.1:$port, log $(rel "$SERVICES_DIR/$name.log"))")
   done
+  if ((${#unhealthy[@]})); then
+    printf 'up: not healthy within %ss: %s\n' "$SERVICE_TIMEOUT" "${unhealthy[*]}" >&2
+    [[ -z "$DETACH" ]] || shutdown 1
+    say "still supervising; the services above may yet come up"
+  fi
   printf '%-20s %-22s %s\n' SERVICE GRPC LOG
   for line in "${SERVICES[@]}"; do
     IFS=$'\t' read -r name port _ <<<"$line"
@@ -125,16 +216,10 @@ fi
 
 trap 'shutdown 130' INT
 trap 'shutdown 143' TERM
-say "running in the foreground; Ctrl-C stops the services and the stack"
+# `stack.sh down` (npm run down) signals this pid first, so nothing is restarted while it stops.
+echo "$$" >"$SERVICES_DIR/up.pid"
+say "running in the foreground, restarting services that exit; Ctrl-C stops the services and the stack"
 while :; do
-  # A service that exits takes the platform down with it (its log says why).
-  for name in "${!STARTED[@]}"; do
-    if ! kill -0 "${STARTED[$name]}" 2>/dev/null; then
-      say "$name exited; see $(rel "$SERVICES_DIR/$name.log")"
-      unset "STARTED[$name]"
-      shutdown 1
-    fi
-  done
-  sleep 1 &
-  wait $! || true
+  supervise
+  tick
 done

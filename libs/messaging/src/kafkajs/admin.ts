@@ -1,40 +1,67 @@
-import { type Kafka } from 'kafkajs';
-import { type TopicAdmin } from '../ports';
+import { type Admin, type Kafka, KafkaJSError } from 'kafkajs';
+import { type TopicAdmin, type TopicSpec } from '../ports';
+import { classifyBrokerError, type StartupBudget, untilBrokerSettles } from './broker-states';
 
-const onlyAlreadyExists = (error: unknown): boolean => {
-  const errors = (error as { errors?: { type?: string }[] }).errors;
-  return (
-    Array.isArray(errors) &&
-    errors.length > 0 &&
-    errors.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')
-  );
+/** Read as LEADER_NOT_AVAILABLE by the startup wait: a partition the broker has not led yet. */
+class PartitionsWithoutLeader extends KafkaJSError {
+  readonly type = 'LEADER_NOT_AVAILABLE';
+}
+
+const createMissing = async (admin: Admin, specs: readonly TopicSpec[]): Promise<void> => {
+  try {
+    // Leaders are awaited below for every topic, including those another starter created.
+    await admin.createTopics({
+      waitForLeaders: false,
+      topics: specs.map((spec) => ({
+        topic: spec.topic,
+        numPartitions: spec.partitions,
+        replicationFactor: spec.replicationFactor ?? 1,
+        configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({
+          name,
+          value,
+        })),
+      })),
+    });
+  } catch (error) {
+    // Several starters race to create the same topics: "already exists" is success.
+    if (classifyBrokerError(error).kind !== 'exists') throw error;
+  }
 };
 
-export const createKafkaAdmin = async (kafka: Kafka): Promise<TopicAdmin> => {
+const requireLeaders = async (admin: Admin, topics: readonly string[]): Promise<void> => {
+  const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+  const leaderless = topics.filter((topic) => {
+    const partitions = metadata.topics.find((t) => t.name === topic)?.partitions ?? [];
+    return partitions.length === 0 || partitions.some((p) => p.leader < 0);
+  });
+  if (leaderless.length > 0)
+    throw new PartitionsWithoutLeader(`partitions without a leader yet: ${leaderless.join(', ')}`);
+  // The broker announces a leader in its metadata a moment before that leader serves the
+  // partition (NOT_LEADER_OR_FOLLOWER): asking every partition for its offsets proves it does.
+  for (const topic of topics) await admin.fetchTopicOffsets(topic);
+};
+
+export const createKafkaAdmin = async (
+  kafka: Kafka,
+  budget: StartupBudget,
+): Promise<TopicAdmin> => {
   const admin = kafka.admin();
   await admin.connect();
   return {
     async ensureTopics(specs) {
-      const existing = new Set(await admin.listTopics());
-      const missing = specs.filter((spec) => !existing.has(spec.topic));
-      if (missing.length === 0) return;
-      // Several starters may race to create the same topic; "already exists" is success.
-      try {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((spec) => ({
-            topic: spec.topic,
-            numPartitions: spec.partitions,
-            replicationFactor: spec.replicationFactor ?? 1,
-            configEntries: Object.entries(spec.configs ?? {}).map(([name, value]) => ({
-              name,
-              value,
-            })),
-          })),
-        });
-      } catch (error) {
-        if (!onlyAlreadyExists(error)) throw error;
-      }
+      if (specs.length === 0) return;
+      const topics = specs.map((spec) => spec.topic);
+      // Asking to create every topic (not just those listed as missing) keeps one answer for
+      // "exists", and waiting for every partition's leader keeps the callers' next metadata,
+      // offset and group requests from meeting a topic the broker is still setting up.
+      await untilBrokerSettles(
+        `leaders of ${topics.join(', ')}`,
+        async () => {
+          await createMissing(admin, specs);
+          await requireLeaders(admin, topics);
+        },
+        budget,
+      );
     },
     listTopics: () => admin.listTopics(),
     async deleteTopics(topics) {

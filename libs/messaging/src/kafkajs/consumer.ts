@@ -1,10 +1,12 @@
 import { type EachBatchPayload, type Kafka } from 'kafkajs';
 import { type ConsumerSettings, type MessageConsumer, type PartitionAssignment } from '../ports';
+import { type StartupBudget, untilBrokerSettles } from './broker-states';
 import { decodeHeaders } from './headers';
 
 export const createKafkaConsumer = async (
   kafka: Kafka,
   settings: ConsumerSettings,
+  budget: StartupBudget,
 ): Promise<MessageConsumer> => {
   const consumer = kafka.consumer({
     groupId: settings.groupId,
@@ -24,11 +26,25 @@ export const createKafkaConsumer = async (
     }));
     for (const listener of listeners) listener(assignment);
   });
-  if (settings.fromBeginning === false) await pinStartAtEnd(kafka, settings);
+  // On a new broker the group's coordinator (the offsets topic) and the topics' metadata may
+  // still be settling: both steps wait that out within the startup budget.
+  if (settings.fromBeginning === false)
+    await untilBrokerSettles(
+      `the coordinator of group ${settings.groupId}`,
+      () => pinStartAtEnd(kafka, settings),
+      budget,
+    );
   await consumer.connect();
   // Partitions without a committed offset start at their beginning: with `fromBeginning: false`
   // every partition of a topic the group knew was pinned above, so those are new partitions.
-  await consumer.subscribe({ topics: [...settings.topics], fromBeginning: true });
+  await untilBrokerSettles(
+    `metadata of ${settings.topics.join(', ')}`,
+    () => consumer.subscribe({ topics: [...settings.topics], fromBeginning: true }),
+    budget,
+  ).catch(async (error: unknown) => {
+    await consumer.disconnect().catch(() => undefined);
+    throw error;
+  });
 
   const commitIntervalMs = settings.commitIntervalMs ?? 0;
   let lastCommit = 0;

@@ -4,6 +4,7 @@ import { eventsGroup } from './events';
 import { projectionsGroup } from './projections';
 import { sagasGroup } from './sagas';
 import { stackGroup } from './stack';
+import { topicsGroup } from './topics';
 
 /** Every command group of `platform`: a new group is one file and one line here. */
 export const GROUPS: readonly CommandGroup[] = [
@@ -12,4 +13,5 @@ export const GROUPS: readonly CommandGroup[] = [
   dlqGroup,
   sagasGroup,
   stackGroup,
+  topicsGroup,
 ];
