@@ -5,8 +5,10 @@
 // services (each with its relay, bench/service.process.ts), the read models (the balances,
 // payments and orders projectors, bench/views.process.ts; `--views orders` runs only the orders
 // one) and the checkout service (src/main.ts), on fresh schemas and prefixed topics. 400 customers
+// (--customers N; fewer means more orders queue on the same account)
 // with ample funds and 5 merchants. A checkout's time runs from its scheduled PlaceOrder to the
-// moment the orders read model shows it confirmed (polled every 10 ms).
+// moment the orders read model shows it confirmed (polled every 10 ms). The checkout service takes
+// its settings from the environment (e.g. COMMAND_DEADLINE_MS, SAGA_COMMANDS_IN_FLIGHT).
 //
 // 1. Peak: --loops closed loops (place an order, wait until it shows confirmed) for --seconds/2.
 // 2. Steady: orders paced at --rate (default 90% of the peak) for --seconds: checkouts/s and the
@@ -38,6 +40,7 @@ const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 if (!postgresUrl) throw new Error('checkout.bench: POSTGRES_URL is not set');
 const fixedRate = arg('rate', 0);
 const burstOrders = arg('burst', 0);
+const customerCount = arg('customers', 400);
 const PLACERS = 48;
 
 interface Bench {
@@ -263,9 +266,13 @@ const main = async () => {
       return accountId;
     };
     const customers: string[] = [];
-    for (let i = 0; i < 400; i += 40)
+    for (let i = 0; i < customerCount; i += 40)
       customers.push(
-        ...(await Promise.all(Array.from({ length: 40 }, () => open('CUSTOMER', 100_000_000)))),
+        ...(await Promise.all(
+          Array.from({ length: Math.min(40, customerCount - i) }, () =>
+            open('CUSTOMER', 100_000_000),
+          ),
+        )),
       );
     const merchants = await Promise.all(Array.from({ length: 5 }, () => open('MERCHANT', 0)));
     const bench: Bench = { orders, pool, readSchema: schemas.read };
