@@ -298,6 +298,7 @@ export const startSagaRuntime = async <
       markCompensationFailed(client, tables, command, attempts, lastError),
     );
     cache.delete(command.sagaId);
+    flow.release(command.sagaId);
     log.error(
       {
         saga: definition.type,
