@@ -12,7 +12,7 @@ import { type SagaCommand, type SagaStatus } from './saga';
 export interface SagaFlowSettings<Command extends SagaCommand> {
   /** The queue a command waits in before it is sent, e.g. its target service (default: one). */
   readonly laneOf?: (command: Command) => string;
-  /** Commands in flight at once per lane (default 16): about what a service works on in parallel. */
+  /** Commands in flight at once per lane (default 32): a few times what a service runs at once. */
   readonly commandsInFlightPerLane?: number;
   /** Sagas this process started and that have not ended (default 200); further starts wait. */
   readonly maxActiveSagas?: number;
@@ -28,7 +28,7 @@ const ENDED: ReadonlySet<SagaStatus> = new Set(['completed', 'compensated', 'com
 export const sagaFlowControl = <Command extends SagaCommand>(
   settings: SagaFlowSettings<Command> = {},
 ) => {
-  const perLane = settings.commandsInFlightPerLane ?? 16;
+  const perLane = settings.commandsInFlightPerLane ?? 32;
   const holdMs = settings.activeSagaHoldMs ?? 60_000;
   const lanes = new Map<string, Bulkhead>();
   const starts = new Bulkhead(settings.maxActiveSagas ?? 200);

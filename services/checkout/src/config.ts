@@ -62,10 +62,11 @@ export const checkoutSettings = {
     max: 1_000,
   }),
   SAGA_COMMANDS_IN_FLIGHT: int({
-    // About what a command service works on in parallel (its connection pool): more only queue
-    // inside the service, where the wait eats into each command's deadline.
+    // A few times what a command service works on in parallel (its connection pool; commands on
+    // a busy stream wait their turn inside it): more only queue inside the service, where the
+    // wait eats into each command's deadline.
     description: 'commands sent at once to each service; the rest wait in the saga',
-    default: 16,
+    default: 32,
     min: 1,
     max: 10_000,
   }),
