@@ -7,5 +7,6 @@ export * from './saga';
 export * from './store';
 export * from './tables';
 export * from './admin-service';
+export * from './bulkhead';
 export * from './state-cache';
 export * from './parking';

@@ -16,6 +16,7 @@ import {
   scheduleRetry,
 } from './outbox';
 import { type AttemptOutcome, classifyFailure } from './outcome';
+import { sagaFlowControl, type SagaFlowSettings } from './flow-control';
 import { type SagaCommand, type SagaDefinition, type SagaInput } from './saga';
 import { SagaStateCache } from './state-cache';
 import { listParkedInputs, type ParkedInput, parkInput, unparkInput } from './parking';
@@ -76,6 +77,8 @@ export interface SagaRuntimeSettings<
   /** How long a process owns a command it is sending before others may re-send it (5 s). */
   readonly claimMs?: number;
   readonly retry?: Partial<SagaRetryPolicy>;
+  /** Bounds on commands in flight and sagas started, so a burst queues instead of timing out. */
+  readonly flow?: SagaFlowSettings<Command>;
   readonly faults?: SagaFaultHooks;
 }
 
@@ -120,6 +123,9 @@ export const startSagaRuntime = async <
   const claimMs = settings.claimMs ?? 5_000;
   const pollIntervalMs = settings.pollIntervalMs ?? 250;
   const stopping = new AbortController();
+  // Aborts starts still waiting for a place once stop() begins (before the consumer closes).
+  const closing = new AbortController();
+  const flow = sagaFlowControl(settings.flow);
   const queues = new KeyedMutex();
   const cache = new SagaStateCache();
   const inFlight = new Set<string>();
@@ -224,6 +230,7 @@ export const startSagaRuntime = async <
       if (args.redrive) throw error;
       return { applied: false, commands: [] };
     }
+    if (handled.applied) flow.handled(args.sagaId, handled.status);
     if (handled.commands.length > 0) {
       settings.faults?.afterCommit?.(args.sagaId, handled.commands);
       schedule(args.sagaId, handled.commands, true);
@@ -233,11 +240,14 @@ export const startSagaRuntime = async <
 
   const attempt = async (command: OutboxCommand): Promise<AttemptOutcome> => {
     try {
-      const result = await settings.dispatch(command.command as Command, {
-        idempotencyKey: command.idempotencyKey,
-        correlationId: command.sagaId,
-        causationId: `${command.sagaId}:${command.step}`,
-      });
+      // Waits for room in its lane first: the deadline runs from the send, not from the queue.
+      const result = await flow.send(command.command as Command, () =>
+        settings.dispatch(command.command as Command, {
+          idempotencyKey: command.idempotencyKey,
+          correlationId: command.sagaId,
+          causationId: `${command.sagaId}:${command.step}`,
+        }),
+      );
       return { kind: 'succeeded', result: result ?? null };
     } catch (error) {
       return classifyFailure(error);
@@ -288,6 +298,7 @@ export const startSagaRuntime = async <
       markCompensationFailed(client, tables, command, attempts, lastError),
     );
     cache.delete(command.sagaId);
+    flow.release(command.sagaId);
     log.error(
       {
         saga: definition.type,
@@ -439,7 +450,18 @@ export const startSagaRuntime = async <
     try {
       await Promise.all(
         [...bySaga].map(async ([sagaId, events]) => {
-          for (const e of events) await handleEvent(sagaId, e.eventId, e.event, e.starts);
+          for (const e of events) {
+            // A start waits here, and the batch with it, while too many sagas run: a burst stays
+            // in Kafka instead of starting payment deadlines it cannot meet.
+            const admitted = e.starts && (await flow.admit(sagaId, closing.signal));
+            try {
+              const handled = await handleEvent(sagaId, e.eventId, e.event, e.starts);
+              if (admitted && !handled.applied) flow.release(sagaId);
+            } catch (error) {
+              if (admitted) flow.release(sagaId);
+              throw error;
+            }
+          }
         }),
       );
     } finally {
@@ -528,6 +550,7 @@ export const startSagaRuntime = async <
     redriveParked,
     async stop() {
       if (stopping.signal.aborted) return;
+      closing.abort();
       await consumer.close();
       await consuming.catch(() => undefined);
       stopping.abort();

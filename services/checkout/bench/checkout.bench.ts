@@ -1,16 +1,20 @@
-// Checkouts end to end: `npm run bench -- checkout [--seconds 20] [--rate N] [--loops 64]
+// Checkouts end to end: `npm run bench -- checkout [--seconds 20] [--rate N] [--loops 64] [--burst N]
 // [--views orders]`.
 //
 // Every part in its own process, as in production: the accounts, payments and orders command
 // services (each with its relay, bench/service.process.ts), the read models (the balances,
 // payments and orders projectors, bench/views.process.ts; `--views orders` runs only the orders
 // one) and the checkout service (src/main.ts), on fresh schemas and prefixed topics. 400 customers
+// (--customers N; fewer means more orders queue on the same account)
 // with ample funds and 5 merchants. A checkout's time runs from its scheduled PlaceOrder to the
-// moment the orders read model shows it confirmed (polled every 10 ms).
+// moment the orders read model shows it confirmed (polled every 10 ms). The checkout service takes
+// its settings from the environment (e.g. COMMAND_DEADLINE_MS, SAGA_COMMANDS_IN_FLIGHT).
 //
 // 1. Peak: --loops closed loops (place an order, wait until it shows confirmed) for --seconds/2.
 // 2. Steady: orders paced at --rate (default 90% of the peak) for --seconds: checkouts/s and the
 //    p50/p99 of the end-to-end time.
+// 3. Burst (--burst N): N orders placed at once; the drain's goodput (checkouts ended per second)
+//    against the steady rate, and the saga's command attempts per step (bench/burst.ts).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createAccountsClient } from '@ledgerline/accounts-client';
@@ -20,6 +24,8 @@ import { createOrdersClient, type OrdersClient } from '@ledgerline/orders-client
 import { deadLetterTopic } from '@ledgerline/projections';
 import { startProcess, type TestProcess, uniqueName } from '@ledgerline/testing';
 import { Pool } from 'pg';
+import { runBurst } from './burst';
+import { confirmationWatcher, percentile } from './watch';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -33,58 +39,9 @@ const postgresUrl = process.env['POSTGRES_URL'];
 const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 if (!postgresUrl) throw new Error('checkout.bench: POSTGRES_URL is not set');
 const fixedRate = arg('rate', 0);
+const burstOrders = arg('burst', 0);
+const customerCount = arg('customers', 400);
 const PLACERS = 48;
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-/** Watches the orders read model for confirmations of the orders it is told about. */
-const confirmationWatcher = (pool: Pool, readSchema: string) => {
-  const pending = new Map<string, number>();
-  const waiters = new Map<string, () => void>();
-  const done: { orderId: string; at: number; latencyMs: number }[] = [];
-  let cancelled = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running || pending.size > 0) {
-      const ids = [...pending.keys()];
-      if (ids.length > 0) {
-        const { rows } = await pool.query<{ order_id: string; status: string }>(
-          `SELECT order_id, status FROM "${readSchema}".orders
-           WHERE order_id = ANY($1) AND status IN ('confirmed', 'cancelled')`,
-          [ids],
-        );
-        const now = performance.now();
-        for (const row of rows) {
-          const started = pending.get(row.order_id);
-          pending.delete(row.order_id);
-          waiters.get(row.order_id)?.();
-          waiters.delete(row.order_id);
-          if (row.status === 'cancelled') cancelled += 1;
-          else if (started !== undefined)
-            done.push({ orderId: row.order_id, at: now, latencyMs: now - started });
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
-  return {
-    watch: (orderId: string, startedAt: number) => pending.set(orderId, startedAt),
-    /** Resolves once the order is confirmed (or cancelled) in the read model. */
-    settled: (orderId: string) => new Promise<void>((resolve) => waiters.set(orderId, resolve)),
-    done,
-    cancelled: () => cancelled,
-    pending: () => pending.size,
-    async stop(timeoutMs: number) {
-      const until = performance.now() + timeoutMs;
-      while (pending.size > 0 && performance.now() < until)
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      running = false;
-      pending.clear();
-      await loop;
-    },
-  };
-};
 
 interface Bench {
   readonly orders: OrdersClient;
@@ -309,9 +266,13 @@ const main = async () => {
       return accountId;
     };
     const customers: string[] = [];
-    for (let i = 0; i < 400; i += 40)
+    for (let i = 0; i < customerCount; i += 40)
       customers.push(
-        ...(await Promise.all(Array.from({ length: 40 }, () => open('CUSTOMER', 100_000_000)))),
+        ...(await Promise.all(
+          Array.from({ length: Math.min(40, customerCount - i) }, () =>
+            open('CUSTOMER', 100_000_000),
+          ),
+        )),
       );
     const merchants = await Promise.all(Array.from({ length: 5 }, () => open('MERCHANT', 0)));
     const bench: Bench = { orders, pool, readSchema: schemas.read };
@@ -337,6 +298,30 @@ const main = async () => {
       ([name, pid], i) =>
         `${name} ${((100 * (cpuSeconds(pid) - cpuBefore[i]!)) / steadySeconds).toFixed(0)}%`,
     );
+    const cpuBeforeBurst = named.map(([, pid]) => cpuSeconds(pid));
+    const burst =
+      burstOrders > 0
+        ? await runBurst({
+            pool,
+            readSchema: schemas.read,
+            sagaSchema: schemas.sagas,
+            orders: burstOrders,
+            place: (orderId, i) =>
+              placeOrder(
+                bench,
+                orderId,
+                customers[i % customers.length]!,
+                merchants[i % merchants.length]!,
+              ),
+            checkoutLog: () => checkout.output(),
+          })
+        : undefined;
+    const burstCpu = burst
+      ? named.map(
+          ([name, pid], i) =>
+            `${name} ${((100 * (cpuSeconds(pid) - cpuBeforeBurst[i]!)) / (burst.drainMs / 1000)).toFixed(0)}%`,
+        )
+      : [];
     accounts.close();
     orders.close();
 
@@ -363,6 +348,23 @@ const main = async () => {
     console.log(
       `| steady: checkouts confirmed / cancelled / placed | ${steady.confirmed} / ${steady.cancelled} / ${steady.placed} |`,
     );
+    if (burst) {
+      const share = (goodput: number) => `${f((100 * goodput) / steady.confirmedPerSecond)}%`;
+      console.log(
+        `| burst: ${burst.placed} orders placed at once (in ${f(burst.placedMs)} ms); ended / confirmed | ${burst.ended} / ${burst.confirmed} in ${(burst.drainMs / 1000).toFixed(1)} s |`,
+      );
+      console.log(
+        `| burst: goodput (ended/s over the whole drain; middle 80%) | ${burst.goodput.toFixed(1)}/s (${share(burst.goodput)} of steady); ${burst.middleGoodput.toFixed(1)}/s (${share(burst.middleGoodput)}) |`,
+      );
+      console.log(`| burst: placed → ended, p50 / p99 | ${f(burst.p50)} ms / ${f(burst.p99)} ms |`);
+      console.log(
+        `| burst: command attempts per step (commands; retried; most of one) | ${burst.attempts.perStep.toFixed(3)} (${burst.attempts.commands}; ${burst.attempts.retried}; ${burst.attempts.most}) |`,
+      );
+      console.log(
+        `| burst: retries logged (of them DEADLINE_EXCEEDED) | ${burst.retriesLogged} (${burst.deadlinesLogged}) |`,
+      );
+      console.log(`| burst: CPU per process over the drain | ${burstCpu.join(', ')} |`);
+    }
   } catch (error) {
     for (const child of children) console.error(child.output().split('\n').slice(-15).join('\n'));
     throw error;

@@ -66,6 +66,22 @@ export const checkoutSettings = {
     min: 1,
     max: 1_000,
   }),
+  SAGA_COMMANDS_IN_FLIGHT: int({
+    // A few times what a command service works on in parallel (its connection pool; commands on
+    // a busy stream wait their turn inside it): more only queue inside the service, where the
+    // wait eats into each command's deadline.
+    description: 'commands sent at once to each service; the rest wait in the saga',
+    default: 32,
+    min: 1,
+    max: 10_000,
+  }),
+  SAGA_MAX_ACTIVE: int({
+    // A burst beyond this waits in Kafka: a saga's payment deadline starts only when it starts.
+    description: 'checkouts this process runs at once; further orders wait to start',
+    default: 200,
+    min: 1,
+    max: 100_000,
+  }),
   COMMAND_DEADLINE_MS: int({
     description: 'gRPC deadline of each command sent',
     default: 3_000,

@@ -11,6 +11,29 @@ export interface CheckoutClients {
   readonly orders: OrdersClient;
 }
 
+/** The service a checkout command goes to: each has its own queue of commands in flight. */
+export const serviceOf = (command: CheckoutCommand): keyof CheckoutClients => {
+  switch (command.type) {
+    case 'CreatePayment':
+    case 'AuthorizePayment':
+    case 'CapturePayment':
+    case 'FailPayment':
+    case 'RefundPayment':
+      return 'payments';
+    case 'ReserveFunds':
+    case 'CaptureReservation':
+    case 'ReleaseReservation':
+    case 'CreditFunds':
+    case 'DebitFunds':
+      return 'accounts';
+    case 'ConfirmOrder':
+    case 'CancelOrder':
+      return 'orders';
+    default:
+      return assertNever(command);
+  }
+};
+
 /** Sends one checkout command through its service's typed client; resolves with the receipt. */
 export const dispatchCheckoutCommand =
   ({ accounts, payments, orders }: CheckoutClients, deadlineMs: number) =>

@@ -20,7 +20,7 @@ import {
 import { startMetrics } from '@ledgerline/telemetry';
 import { checkoutSaga } from './checkout-saga';
 import { type CheckoutConfig, loadCheckoutConfig } from './config';
-import { dispatchCheckoutCommand } from './dispatch';
+import { dispatchCheckoutCommand, serviceOf } from './dispatch';
 
 export interface RunningCheckoutService {
   readonly port: number;
@@ -84,6 +84,11 @@ export const startCheckoutService = async (
         baseDelayMs: config.SAGA_RETRY_BASE_MS,
         maxDelayMs: config.SAGA_RETRY_MAX_MS,
         compensationAttempts: config.SAGA_COMPENSATION_ATTEMPTS,
+      },
+      flow: {
+        laneOf: serviceOf,
+        commandsInFlightPerLane: config.SAGA_COMMANDS_IN_FLIGHT,
+        maxActiveSagas: config.SAGA_MAX_ACTIVE,
       },
       ...(options.faults && { faults: options.faults }),
     });

@@ -1,8 +1,12 @@
 import { eventually } from '@ledgerline/testing';
 import { type Platform, startPlatform } from '../fixtures/platform';
+import { untilDone } from '../fixtures/progress';
 
 // 1,000 checkouts at once over 50 customers and 5 merchants, with deposits that cover only some
-// of the orders, so reservations race on every customer account and many are refused.
+// of the orders, so reservations race on every customer account and many are refused. The burst
+// is far above what the platform sustains: the test waits as long as checkouts keep ending, and
+// fails when none ends for 30 s (a stall or a retry storm), not at a fixed time a slower machine
+// misses.
 
 let platform: Platform;
 
@@ -56,15 +60,19 @@ it('ends every one of 1,000 concurrent checkouts, conserving money with no accou
     orderIds.push(await platform.placeOrder(o.customer, o.merchant, o.amount));
   });
 
-  const counts = await eventually(
-    async () => {
-      const c = await platform.operator.countByStatus();
-      expect({ seed, terminal: c.completed + c.compensated }).toEqual({ seed, terminal: 1_000 });
-      return c;
-    },
-    { timeoutMs: 120_000, intervalMs: 500 },
+  const ended = (c: Record<string, number>) => (c['completed'] ?? 0) + (c['compensated'] ?? 0);
+  const counts = await untilDone(
+    async () => ({ seed, ...(await platform.operator.countByStatus()) }),
+    { done: (c) => ended(c) === 1_000, progress: ended, stallMs: 30_000, capMs: 600_000 },
   );
   const sagaSeconds = (Date.now() - started) / 1_000;
+  // Overload adds waiting, not repeated work: each command was sent about once.
+  const attempts = await platform.pool.query<{ commands: string; sends: string }>(
+    `SELECT count(*) AS commands, count(*) + coalesce(sum(attempts), 0) AS sends
+     FROM "${platform.schemas.sagas}".saga_commands`,
+  );
+  const perStep = Number(attempts.rows[0]!.sends) / Number(attempts.rows[0]!.commands);
+  expect(perStep).toBeLessThan(1.1);
   expect(counts).toMatchObject({ running: 0, compensating: 0, compensation_failed: 0 });
   expect(counts.completed).toBeGreaterThan(0);
   expect(counts.compensated).toBeGreaterThan(0);
@@ -112,6 +120,6 @@ it('ends every one of 1,000 concurrent checkouts, conserving money with no accou
   }
   await checkout.kill('SIGTERM');
   process.stdout.write(
-    `1,000 checkouts: every saga terminal after ${sagaSeconds.toFixed(1)} s (seed ${seed})\n`,
+    `1,000 checkouts: every saga terminal after ${sagaSeconds.toFixed(1)} s, ${perStep.toFixed(3)} sends per command (seed ${seed})\n`,
   );
-}, 240_000);
+}, 780_000);
