@@ -7,6 +7,7 @@ import {
   removeTestRoot,
   run,
   type SearchNode,
+  SERVICES,
   type ServiceName,
   startSearchNode,
 } from './fixtures/isolated-platform';
@@ -107,15 +108,7 @@ describe('`up` in the foreground', () => {
         }
       })();
       const kafkaPid = Number(readFileSync(join(platform.stackDir, 'kafka/kafka.pid'), 'utf8'));
-      const services: ServiceName[] = [
-        'accounts',
-        'payments',
-        'orders',
-        'accounts-query',
-        'payments-query',
-        'orders-query',
-        'checkout',
-      ];
+      const services: readonly ServiceName[] = SERVICES;
       for (const victim of services) {
         const before = Object.fromEntries(services.map((s) => [s, platform.pid(s)]));
         const ackedBefore = acknowledged.length;
