@@ -6,3 +6,4 @@ export * from './processes';
 export * from './stack-control';
 export * from './redis-server';
 export * from './tcp-proxy';
+export * from './ports';
