@@ -11,6 +11,7 @@ import {
 import {
   installShutdownHooks,
   Readiness,
+  serverSecurityFrom,
   type ServiceBinding,
   startGrpcServer,
 } from '@ledgerline/grpc';
@@ -94,6 +95,7 @@ export const startCommandService = async (
   const postgresWatch = watchPostgres(pool, readiness.condition('postgres'));
   await postgresWatch.first;
   const server = await startGrpcServer({
+    ...serverSecurityFrom(config, definition.name),
     readiness,
     host: config.GRPC_HOST,
     port: config.GRPC_PORT,

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { type Decider, InvalidInput } from '@ledgerline/domain';
 import { IdempotencyKeyConflict, migrate, PostgresEventStore } from '@ledgerline/event-store';
+import { bindCaller } from '@ledgerline/grpc';
 import { isolatedPostgres } from '@ledgerline/testing';
 import { toReceipt } from './receipt';
 import { runCommand } from './run-command';
@@ -51,12 +52,13 @@ describe('runCommand', () => {
     expect(await store.readStream('counter-a')).toHaveLength(1);
   });
 
-  it('accepts the key from the idempotency-key header and stamps the propagated metadata', async () => {
+  it('accepts the key from the idempotency-key header and stamps the verified caller, not x-actor', async () => {
     const metadata = headers({
       'idempotency-key': 'k-2',
       'x-correlation-id': 'corr-9',
-      'x-actor': 'ops',
+      'x-actor': 'mallory',
     });
+    bindCaller(metadata, { kind: 'user', subject: 'ops', scopes: new Set() });
     const result = await runCommand({
       store,
       decider: counter,

@@ -8,7 +8,7 @@ import {
   LruStateCache,
   sha256,
 } from '@ledgerline/event-store';
-import { readCallMetadata } from '@ledgerline/grpc';
+import { actorOf, callerOf, readCallMetadata } from '@ledgerline/grpc';
 import { KeyedMutex } from './keyed-mutex';
 
 export interface RunCommandOptions<
@@ -76,6 +76,9 @@ export const runCommand = async <
   options: RunCommandOptions<Command, State, Event>,
 ): Promise<CommandResult<State>> => {
   const call = readCallMetadata(options.metadata);
+  // The actor is who the guard verified, never what a header claims (x-actor is ignored).
+  const caller = callerOf(options.metadata);
+  const actor = caller === undefined ? undefined : actorOf(caller);
   const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
   const traceparent = options.metadata.get('traceparent')[0];
   const streams = streamsOf(options.store, options.decider);
@@ -100,7 +103,7 @@ export const runCommand = async <
       metadata: {
         correlationId: call.correlationId,
         ...(call.causationId !== undefined && { causationId: call.causationId }),
-        ...(call.actor !== undefined && { actor: call.actor }),
+        ...(actor !== undefined && { actor }),
         ...(key !== undefined && { idempotencyKey: key }),
         ...(typeof traceparent === 'string' && { traceparent }),
       },

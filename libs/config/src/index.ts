@@ -3,3 +3,4 @@ export * from './load-config';
 export * from './platform';
 export * from './settings';
 export * from './postgres';
+export * from './security';

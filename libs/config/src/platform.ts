@@ -1,3 +1,4 @@
+import { securitySettings } from './security';
 import { hostPorts, oneOf, port, str, topicPrefix, url } from './settings';
 
 /**
@@ -30,4 +31,5 @@ export const serviceSettings = {
       'prefix of every Kafka topic and consumer group (platforms or test runs sharing a cluster); empty for none',
     default: '',
   }),
+  ...securitySettings,
 };

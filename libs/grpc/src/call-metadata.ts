@@ -7,14 +7,12 @@ export interface CallMetadata {
   readonly correlationId: string;
   readonly causationId?: string;
   readonly idempotencyKey?: string;
-  readonly actor?: string;
 }
 
 const KEYS = {
   idempotencyKey: 'idempotency-key',
   correlationId: 'x-correlation-id',
   causationId: 'x-causation-id',
-  actor: 'x-actor',
 } as const satisfies Record<keyof CallMetadata, string>;
 
 const MAX_LENGTH = 128;
@@ -41,12 +39,10 @@ export const readCallMetadata = (
 ): CallMetadata => {
   const causationId = readValue(metadata, KEYS.causationId);
   const idempotencyKey = readValue(metadata, KEYS.idempotencyKey);
-  const actor = readValue(metadata, KEYS.actor);
   return {
     correlationId: readValue(metadata, KEYS.correlationId) ?? newId(),
     ...(causationId !== undefined && { causationId }),
     ...(idempotencyKey !== undefined && { idempotencyKey }),
-    ...(actor !== undefined && { actor }),
   };
 };
 

@@ -1,11 +1,16 @@
 import * as grpc from '@grpc/grpc-js';
+import { bearerTokenInterceptor, type ClientAuth, clientAuthFromEnv } from './auth/client-auth';
 
 export interface ClientOptions {
   /** Applied to every call that sets no deadline of its own. Default 5 s. */
   readonly deadlineMs?: number;
   /** Retries after UNAVAILABLE (so up to retries + 1 attempts; grpc-js caps attempts at 5). */
   readonly retries?: number;
-  readonly credentials?: grpc.ChannelCredentials;
+  /**
+   * The channel's credentials and bearer token. Default: the environment's
+   * (`clientAuthFromEnv`: GRPC_TLS, TLS_DIR, TLS_IDENTITY, LEDGERLINE_TOKEN).
+   */
+  readonly auth?: ClientAuth;
   readonly channelOptions?: grpc.ChannelOptions;
 }
 
@@ -59,9 +64,13 @@ export const createClient = <C extends grpc.Client>(
     retries > 0
       ? { 'grpc.enable_retries': 1, 'grpc.service_config': retryServiceConfig(retries) }
       : { 'grpc.enable_retries': 0 };
-  return new Client(address, options.credentials ?? grpc.credentials.createInsecure(), {
+  const auth = options.auth ?? clientAuthFromEnv();
+  return new Client(address, auth.credentials, {
     ...options.channelOptions,
     ...retryOptions,
-    interceptors: [defaultDeadlineInterceptor(deadlineMs)],
+    interceptors: [
+      defaultDeadlineInterceptor(deadlineMs),
+      ...(auth.token === undefined ? [] : [bearerTokenInterceptor(auth.token)]),
+    ],
   });
 };

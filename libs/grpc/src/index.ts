@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './call-context';
 export * from './call-metadata';
 export * from './client';

@@ -1,5 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { type HealthImplementation, service as healthService } from 'grpc-health-check';
+import { guardService, type ServerSecurity } from './auth/guard';
+import { type ServerTls } from './auth/tls';
 import { addHealthService } from './health';
 import { type Logger } from './logger';
 import { type Readiness } from './readiness';
@@ -25,6 +27,17 @@ export interface GrpcServerOptions {
    * component). Without it, everything is SERVING from the bind until shutdown.
    */
   readonly readiness?: Readiness;
+  /**
+   * Who may call: every method of `services` passes the guard (authentication, the scope of
+   * proto/ledgerline/access.json, admission). Health is always open.
+   */
+  readonly security: ServerSecurity;
+  /** Mutual TLS; without it the server listens in plaintext (GRPC_TLS=off). */
+  readonly tls?: ServerTls;
+  /** Serve server reflection (GRPC_REFLECTION); off by default. */
+  readonly reflection?: boolean;
+  /** Extra grpc-js server options (transport limits, keepalive, connection age). */
+  readonly serverOptions?: grpc.ServerOptions;
 }
 
 export interface GrpcServerHandle {
@@ -36,25 +49,48 @@ export interface GrpcServerHandle {
 }
 
 const ONE_MIB = 1024 * 1024;
+const TLS_REFRESH_MS = 5_000;
 
 /**
- * Starts a gRPC server with the given services plus the standard health service and server
- * reflection. Health reports SERVING for the server ('') and each service once bound, or, with
+ * Starts a gRPC server with the given services, each behind the call guard, plus the standard
+ * health service (and server reflection when asked). Health reports SERVING for the server ('') and each service once bound, or, with
  * `readiness`, while the service can serve; NOT_SERVING from the start of shutdown.
  */
 export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcServerHandle> => {
   const { logger, shutdownGraceMs = 10_000 } = options;
   const server = new grpc.Server({
+    ...options.serverOptions,
     'grpc.max_receive_message_length': options.maxReceiveMessageLength ?? ONE_MIB,
   });
   for (const { definition, implementation } of options.services)
-    server.addService(definition, implementation);
+    server.addService(
+      definition,
+      guardService(definition, implementation, options.security, logger),
+    );
 
   const serviceNames = ['', ...options.services.map((s) => serviceNameOf(s.definition) ?? '')];
   const health = addHealthService(server, serviceNames);
-  reflectionFor([...options.services.map((s) => s.definition), healthService]).addToServer(server);
+  if (options.reflection)
+    reflectionFor([...options.services.map((s) => s.definition), healthService]).addToServer(
+      server,
+    );
 
-  const port = await bind(server, `${options.host}:${options.port}`);
+  const { tls } = options;
+  const port = await bind(
+    server,
+    `${options.host}:${options.port}`,
+    tls?.credentials ?? grpc.ServerCredentials.createInsecure(),
+  );
+  // A renewed certificate or a new revocation list applies to new connections within seconds.
+  const tlsRefresh = tls
+    ? setInterval(() => {
+        try {
+          if (tls.refresh()) logger.info({}, 'TLS certificates reloaded');
+        } catch (error) {
+          logger.warn({ err: error }, 'TLS certificates unreadable; keeping the previous ones');
+        }
+      }, TLS_REFRESH_MS).unref()
+    : undefined;
   const { readiness } = options;
   let stopFollowing: (() => void) | undefined;
   if (readiness) {
@@ -65,7 +101,7 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
     apply();
   } else health.setAll('SERVING');
   logger.info(
-    { host: options.host, port, services: serviceNames.slice(1) },
+    { host: options.host, port, services: serviceNames.slice(1), tls: tls !== undefined },
     'gRPC server listening',
   );
 
@@ -73,6 +109,7 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
   const shutdown = () => {
     stopping ??= drain(server, shutdownGraceMs, logger, () => {
       stopFollowing?.();
+      clearInterval(tlsRefresh);
       health.setAll('NOT_SERVING');
       health.endWatches();
     });
@@ -81,9 +118,13 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
   return { port, server, health: health.health, shutdown };
 };
 
-const bind = (server: grpc.Server, address: string): Promise<number> =>
+const bind = (
+  server: grpc.Server,
+  address: string,
+  credentials: grpc.ServerCredentials,
+): Promise<number> =>
   new Promise((resolve, reject) =>
-    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, port) =>
+    server.bindAsync(address, credentials, (error, port) =>
       error ? reject(error) : resolve(port),
     ),
   );

@@ -6,6 +6,7 @@ import {
   installShutdownHooks,
   Readiness,
   type ServiceBinding,
+  serverSecurityFrom,
   startGrpcServer,
   unaryHandlers,
 } from '@ledgerline/grpc';
@@ -220,6 +221,7 @@ export const startQueryService = async (
     };
     await postgresWatch.first;
     const server = await startGrpcServer({
+      ...serverSecurityFrom(config, definition.name),
       readiness,
       host: config.GRPC_HOST,
       port: config.GRPC_PORT,

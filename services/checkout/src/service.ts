@@ -3,7 +3,13 @@ import { categoryTopicSpec } from '@ledgerline/cloud-events';
 import { ConfigError } from '@ledgerline/config';
 import { describeStartupFailure, reportingAssignment } from '@ledgerline/command-service';
 import { openPostgresPool, watchPostgres } from '@ledgerline/event-store';
-import { installShutdownHooks, Readiness, startGrpcServer } from '@ledgerline/grpc';
+import {
+  installShutdownHooks,
+  Readiness,
+  serverSecurityFrom,
+  startGrpcServer,
+  workloadClientAuth,
+} from '@ledgerline/grpc';
 import { createLogger } from '@ledgerline/logging';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { createOrdersClient } from '@ledgerline/orders-client';
@@ -48,7 +54,9 @@ export const startCheckoutService = async (
   // The runtime retries every transient failure itself, with backoff, so the clients do not; a
   // channel to a service that was down reconnects within 2 s of its return (grpc-js waits up to
   // 120 s by default).
+  // The saga calls as the checkout workload (its certificate), never with a caller's token.
   const clientOptions = {
+    auth: workloadClientAuth(config, 'checkout'),
     retries: 0,
     deadlineMs: config.COMMAND_DEADLINE_MS,
     channelOptions: { 'grpc.max_reconnect_backoff_ms': 2_000 },
@@ -96,6 +104,7 @@ export const startCheckoutService = async (
     const unregisterMetrics = registerSagaMetrics(operator);
     await postgresWatch.first;
     const server = await startGrpcServer({
+      ...serverSecurityFrom(config, 'checkout'),
       readiness,
       host: config.GRPC_HOST,
       port: config.GRPC_PORT,

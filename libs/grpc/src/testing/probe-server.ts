@@ -4,6 +4,7 @@ import { type ErrorMapper } from '../error-mapping';
 import { type GrpcServerOptions, startGrpcServer } from '../server';
 import { type UnaryHandler, unaryHandlers } from '../unary-handler';
 import { recordingLogger } from './recording-logger';
+import { testServerSecurity } from './test-security';
 
 export type EchoHandler = UnaryHandler<platformV1.EchoRequest__Output, platformV1.EchoResponse>;
 
@@ -33,6 +34,7 @@ export const startProbeServer = async (echo: EchoHandler, options: ProbeOptions 
   const unary = unaryHandlers({ logger, errorMappers });
   const implementation: platformV1.ProbeServiceHandlers = { Echo: unary(echo) };
   const handle = await startGrpcServer({
+    ...testServerSecurity('probe'),
     host: '127.0.0.1',
     port: 0,
     services: [{ definition: ProbeService.service, implementation }],

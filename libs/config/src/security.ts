@@ -1,0 +1,44 @@
+import { bool, int, oneOf, str } from './settings';
+
+/**
+ * Who may call a service, and how it proves it (docs/adr/0019). Shared by every service and
+ * client so one environment configures a whole platform.
+ */
+export const securitySettings = {
+  GRPC_TLS: oneOf(['mtls', 'off'], {
+    description:
+      'mtls: every connection is TLS and presents a certificate of the platform CA; off: plaintext (only behind a mesh that does mTLS), bearer tokens still required',
+    default: 'mtls',
+  }),
+  TLS_DIR: str({
+    description:
+      'folder with ca.crt, <identity>.crt, <identity>.key and optionally crl.pem (npm run up makes one under .stack/pki)',
+    default: '',
+  }),
+  TLS_IDENTITY: str({
+    description:
+      'which certificate in TLS_DIR this process presents; default: the service name (clients: operator)',
+    default: '',
+  }),
+  AUTH_JWKS: str({
+    description: 'JWKS that bearer tokens are verified against: a file path or an http(s) URL',
+    default: '',
+  }),
+  AUTH_ISSUER: str({ description: 'required `iss` of bearer tokens', default: 'ledgerline-dev' }),
+  AUTH_AUDIENCE: str({ description: 'required `aud` of bearer tokens', default: 'ledgerline' }),
+  AUTH_CLOCK_TOLERANCE_SECONDS: int({
+    description: 'clock skew allowed when checking exp and nbf',
+    default: 30,
+    min: 0,
+    max: 300,
+  }),
+  GRPC_REFLECTION: bool({
+    description: 'serve gRPC server reflection (off by default: it lists every method)',
+    default: false,
+  }),
+  GRPC_MAX_DEADLINE_MS: int({
+    description: 'longest a call may run; calls without a deadline or a longer one get this one',
+    default: 30_000,
+    min: 100,
+  }),
+};

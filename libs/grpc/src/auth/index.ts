@@ -1,0 +1,7 @@
+export * from './access-table';
+export * from './caller';
+export * from './client-auth';
+export * from './guard';
+export * from './tls';
+export * from './token-verifier';
+export * from './server-security';
