@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { InvalidInput, NotFound, RuleViolation } from '@ledgerline/domain';
 import { type ErrorDetailInit } from '@ledgerline/proto';
+import { forbiddenErrorMapper } from './auth/forbidden';
 import { isInfrastructureDown } from './infrastructure-errors';
 import { type Logger } from './logger';
 
@@ -107,6 +108,7 @@ const infrastructureErrorMapper: ErrorMapper = (error) =>
     : undefined;
 
 export const BUILT_IN_ERROR_MAPPERS: readonly ErrorMapper[] = [
+  forbiddenErrorMapper,
   domainErrorMapper,
   concurrencyErrorMapper,
   infrastructureErrorMapper,

@@ -5,3 +5,4 @@ export * from './guard';
 export * from './tls';
 export * from './token-verifier';
 export * from './server-security';
+export * from './forbidden';
