@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { InvalidInput, NotFound, RuleViolation } from '@ledgerline/domain';
 import { type ErrorDetailInit } from '@ledgerline/proto';
-import { forbiddenErrorMapper } from './auth/forbidden';
+import { Forbidden } from './auth/forbidden';
 import { isInfrastructureDown } from './infrastructure-errors';
 import { type Logger } from './logger';
 
@@ -31,6 +31,15 @@ export const errorInfo = (
   domain: ERROR_DOMAIN,
   metadata,
 });
+
+const forbiddenErrorMapper: ErrorMapper = (error) =>
+  error instanceof Forbidden
+    ? {
+        code: grpc.status.PERMISSION_DENIED,
+        message: error.message,
+        details: [errorInfo('PERMISSION_DENIED', { rule: error.rule })],
+      }
+    : undefined;
 
 const domainErrorMapper: ErrorMapper = (error) => {
   if (error instanceof InvalidInput)
