@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { clientAuthFromEnv } from './auth/client-auth';
 import { callAbortSignal } from './call-context';
 import { unary } from './unary-call';
 import { delay, type EchoHandler, startProbeServer } from './testing/probe-server';
@@ -23,7 +24,11 @@ const healthClient = (address: string): HealthClient => {
   const pkg = grpc.loadPackageDefinition(protoLoader.loadSync(healthProtoPath, { enums: String }));
   const Health = (pkg['grpc'] as grpc.GrpcObject)['health'] as grpc.GrpcObject;
   const Ctor = (Health['v1'] as grpc.GrpcObject)['Health'] as grpc.ServiceClientConstructor;
-  return new Ctor(address, grpc.credentials.createInsecure()) as unknown as HealthClient;
+  // No token: health is open to anyone who can connect (with mTLS, any platform certificate).
+  return new Ctor(
+    address,
+    clientAuthFromEnv({ ...process.env, LEDGERLINE_TOKEN: '' }).credentials,
+  ) as unknown as HealthClient;
 };
 
 const listServicesByReflection = (address: string): Promise<string[]> => {
@@ -36,7 +41,7 @@ const listServicesByReflection = (address: string): Promise<string[]> => {
     'v1'
   ] as grpc.GrpcObject;
   const Ctor = v1['ServerReflection'] as grpc.ServiceClientConstructor;
-  const client = new Ctor(address, grpc.credentials.createInsecure());
+  const client = new Ctor(address, clientAuthFromEnv().credentials);
   return new Promise((resolve, reject) => {
     type ListServicesResponse = { listServicesResponse: { service: { name: string }[] } };
     const open = client['ServerReflectionInfo'] as () => grpc.ClientDuplexStream<object, unknown>;
@@ -66,8 +71,20 @@ describe('startGrpcServer', () => {
     }
   });
 
-  it('lists the registered services through server reflection', async () => {
+  it('serves no reflection unless asked to', async () => {
     const probe = await startProbeServer(echo);
+
+    try {
+      await expect(listServicesByReflection(probe.address)).rejects.toMatchObject({
+        code: grpc.status.UNIMPLEMENTED,
+      });
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it('lists the registered services through server reflection when enabled', async () => {
+    const probe = await startProbeServer(echo, { reflection: true });
 
     try {
       const services = await listServicesByReflection(probe.address);

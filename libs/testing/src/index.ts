@@ -7,3 +7,4 @@ export * from './stack-control';
 export * from './redis-server';
 export * from './tcp-proxy';
 export * from './ports';
+export * from './tokens';

@@ -21,7 +21,7 @@ export const delay = (ms: number, signal?: AbortSignal): Promise<void> =>
   });
 
 type ProbeOptions = Partial<
-  Pick<GrpcServerOptions, 'maxReceiveMessageLength' | 'shutdownGraceMs'>
+  Pick<GrpcServerOptions, 'maxReceiveMessageLength' | 'shutdownGraceMs' | 'reflection'>
 > & {
   errorMappers?: readonly ErrorMapper[];
 };
