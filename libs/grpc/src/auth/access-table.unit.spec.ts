@@ -23,7 +23,7 @@ const declaredMethods = (): string[] => {
   return Object.values(definition).flatMap((entry) =>
     'format' in entry
       ? []
-      : Object.values(entry as protoLoader.ServiceDefinition).map((method) => method.path),
+      : Object.values(entry).map((method) => method.path),
   );
 };
 
