@@ -21,9 +21,7 @@ const declaredMethods = (): string[] => {
     includeDirs: [protoDir],
   });
   return Object.values(definition).flatMap((entry) =>
-    'format' in entry
-      ? []
-      : Object.values(entry).map((method) => method.path),
+    'format' in entry ? [] : Object.values(entry).map((method) => method.path),
   );
 };
 
