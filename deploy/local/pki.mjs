@@ -93,7 +93,8 @@ export const ensure = (dir, { platform = join(REPO, 'deploy/platform.json') } = 
   if (!existsSync(join(dir, 'ca.crt'))) {
     if (existsSync(dir) && readdirSync(dir).length > 0)
       throw new Error(`${dir} exists and is not empty but has no ca.crt; move it away`);
-    built = buildAndInstall(dir, names);
+    buildAndInstall(dir, names);
+    built = true;
   }
   const complete = () => names.every((n) => hasCert(dir, n)) && hasJwt(dir);
   if (!complete())
