@@ -120,6 +120,7 @@ beforeAll(async () => {
     }),
     loadQueryServiceConfig({
       ...securityEnv(),
+      TLS_IDENTITY: 'probe', // the fixture service has no certificate of its own
       POSTGRES_URL: env.postgresUrl,
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       REDIS_URL: env.redisUrl,
