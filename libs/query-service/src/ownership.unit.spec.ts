@@ -38,13 +38,19 @@ describe('who may read a single resource', () => {
   });
 
   it('lets a user with owners:any and any workload read anyone’s, unowned ones too', () => {
-    given(user('support', 'orders:read', 'owners:any')).whenReading('cust-b').thenAllowed();
-    given(user('support', 'orders:read', 'owners:any')).whenReading(null).thenAllowed();
+    given(user('support', 'orders:read', 'owners:any'))
+      .whenReading('cust-b')
+      .thenAllowed();
+    given(user('support', 'orders:read', 'owners:any'))
+      .whenReading(null)
+      .thenAllowed();
     given(workload('checkout')).whenReading('cust-b').thenAllowed();
   });
 
   it('does not take analytics:read for owners:any', () => {
-    given(user('analyst', 'orders:read', 'analytics:read')).whenReading('cust-b').thenRefused();
+    given(user('analyst', 'orders:read', 'analytics:read'))
+      .whenReading('cust-b')
+      .thenRefused();
   });
 });
 
