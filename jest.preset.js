@@ -29,4 +29,6 @@ module.exports = {
   testMatch: [tier ? `**/*.${tier}.spec.ts` : '**/*.spec.ts'],
   passWithNoTests: true,
   testTimeout: 30_000,
+  // mTLS settings and a bearer token for every test file (see the file).
+  setupFiles: [path.join(root, 'tools/jest-security.js')],
 };

@@ -50,6 +50,9 @@ function composeServiceFor(svc, composeServices) {
   // `composeEnv` overrides `env` inside compose only (e.g. another service's address by its host name).
   Object.assign(environment, svc.env ?? {}, svc.composeEnv ?? {});
   environment.GRPC_PORT = String(svc.grpcPort);
+  // Plaintext gRPC inside compose for now: the development certificates (deploy/local/pki.mjs)
+  // live on the host with owner-only keys, and the images do not mount them yet.
+  environment.GRPC_TLS ??= 'off';
   const depends_on = {};
   for (const name of used) {
     const condition = composeServices?.[name]?.healthcheck ? 'service_healthy' : 'service_started';
@@ -78,7 +81,12 @@ if (write) {
   for (const svc of services) {
     if (servers[svc.name])
       throw new Error(`service ${svc.name} clashes with a server of the same name`);
-    doc.setIn(['services', svc.name], doc.createNode(composeServiceFor(svc, current)));
+    const node = doc.createNode(composeServiceFor(svc, current));
+    // Quote values YAML 1.1 readers take for booleans (GRPC_TLS: off would arrive as false).
+    for (const pair of node.get('environment')?.items ?? [])
+      if (YAML.isScalar(pair.value) && /^(y|yes|n|no|on|off|true|false)$/i.test(pair.value.value))
+        pair.value.type = 'QUOTE_SINGLE';
+    doc.setIn(['services', svc.name], node);
   }
   // A blank line before every service, as in the hand-written part.
   (doc.get('services', true)?.items ?? []).forEach((pair, i) => {

@@ -2,7 +2,9 @@
 # Runs every check and test against the real local stack (no Docker):
 #   bash deploy/local/test.sh [extra nx args, e.g. --projects=event-store]
 # Installs dependencies if needed, starts (or reuses) the stack, exports POSTGRES_URL / REDIS_URL /
-# KAFKA_BROKERS / ELASTICSEARCH_URL from <stack>/env, then type-checks, lints and runs all test
+# KAFKA_BROKERS / ELASTICSEARCH_URL from <stack>/env, creates the development key material
+# (deploy/local/pki.mjs ensure into TLS_DIR, default <stack>/pki; tests call services with mTLS
+# and a bearer token, see tools/jest-security.js), then type-checks, lints and runs all test
 # tiers of every project (and checks formatting). Ends with one summary line; the stack is left running.
 set -euo pipefail
 
@@ -15,6 +17,8 @@ bash deploy/local/ensure-deps.sh
 bash deploy/local/stack.sh up
 # shellcheck disable=SC1091
 source "$STACK_DIR/env"
+export TLS_DIR="${TLS_DIR:-$STACK_DIR/pki}"
+node deploy/local/pki.mjs ensure --dir "$TLS_DIR"
 
 rm -rf dist/test-results && mkdir -p dist/test-results
 status=0

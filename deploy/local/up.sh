@@ -7,9 +7,13 @@
 #
 # 1. `npm ci` when node_modules is missing or older than package-lock.json
 # 2. deploy/local/stack.sh up (PostgreSQL, Redis, Kafka, Elasticsearch)
-# 3. `platform topics ensure`: every platform topic exists and is served before any service starts
-# 4. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
-#    with the stack env (<stack>/env) plus GRPC_PORT; logs and pids under <stack>/services/.
+# 3. deploy/local/pki.mjs ensure: the development CA, a certificate per service and the JWT
+#    signing key under TLS_DIR (default <stack>/pki; a TLS_DIR set by the caller is used as is)
+# 4. `platform topics ensure`: every platform topic exists and is served before any service starts
+# 5. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
+#    with the stack env (<stack>/env) plus GRPC_PORT, GRPC_TLS (default mtls), TLS_DIR,
+#    TLS_IDENTITY=<name>, AUTH_JWKS (default TLS_DIR/jwt/jwks.json) and AUTH_ISSUER/AUTH_AUDIENCE
+#    when set; logs and pids under <stack>/services/.
 #    A service that exits is restarted after 1 s, 2 s, 4 s … (at most 30 s); one that needed
 #    LEDGERLINE_CRASH_LOOP_RESTARTS (5) restarts within LEDGERLINE_CRASH_LOOP_WINDOW (60) s is
 #    left down as crash-looping while the rest keep running.
@@ -28,7 +32,7 @@ DETACH=""
 for arg in "$@"; do
   case "$arg" in
     --detach | -d) DETACH=1 ;;
-    -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "up: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +51,16 @@ bash "$STACK" up
 # shellcheck disable=SC1091
 source "$STACK_DIR/env"
 
-# 3. platform services ---------------------------------------------------------
+# 3. key material ---------------------------------------------------------------
+# Every service serves mTLS with its own certificate and verifies bearer tokens against the dev
+# JWKS; the variables are exported so each service (and the health checks) inherit them.
+export TLS_DIR="${TLS_DIR:-$STACK_DIR/pki}"
+export GRPC_TLS="${GRPC_TLS:-mtls}"
+export AUTH_JWKS="${AUTH_JWKS:-$TLS_DIR/jwt/jwks.json}"
+node "$REPO/deploy/local/pki.mjs" ensure --dir "$TLS_DIR" --platform "$PLATFORM" ||
+  die "could not create the key material in $(rel "$TLS_DIR")"
+
+# 4. platform services ---------------------------------------------------------
 mapfile -t SERVICES < <(node -e '
   const p = require(process.argv[1]);
   for (const s of p.services ?? []) {
@@ -69,7 +82,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_service() {
   local name="$1" log="$SERVICES_DIR/$1.log"
   # shellcheck disable=SC2086
-  setsid env GRPC_PORT="${PORT[$name]}" ${EXTRA[$name]} node "dist/services/$name/main.js" >>"$log" 2>&1 </dev/null &
+  setsid env GRPC_PORT="${PORT[$name]}" TLS_IDENTITY="$name" ${EXTRA[$name]} node "dist/services/$name/main.js" >>"$log" 2>&1 </dev/null &
   STARTED[$name]=$!
   echo "$!" >"$SERVICES_DIR/$name.pid"
   echo "127.0.0.1:${PORT[$name]}" >"$SERVICES_DIR/$name.addr"

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { type ClientAuth, clientAuthFromEnv } from './auth/client-auth';
 
 type HealthStub = grpc.Client & {
   Check(
@@ -26,9 +27,15 @@ const healthClientConstructor = (): grpc.ServiceClientConstructor => {
  * One grpc.health.v1 Check of `service` ('' for the whole server): its status name
  * (`SERVING`, `NOT_SERVING`, …), or `UNREACHABLE` when the call itself fails.
  */
-export const checkHealth = (address: string, service = '', timeoutMs = 2_000): Promise<string> => {
+export const checkHealth = (
+  address: string,
+  service = '',
+  timeoutMs = 2_000,
+  auth: ClientAuth = clientAuthFromEnv(),
+): Promise<string> => {
   const Ctor = healthClientConstructor();
-  const client = new Ctor(address, grpc.credentials.createInsecure()) as unknown as HealthStub;
+  // Health is open: the channel's certificate (with mTLS) is all it needs, never a token.
+  const client = new Ctor(address, auth.credentials) as unknown as HealthStub;
   return new Promise<string>((resolve) => {
     client.Check({ service }, { deadline: Date.now() + timeoutMs }, (error, response) => {
       client.close();

@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { type HealthImplementation, service as healthService } from 'grpc-health-check';
+import { type MethodRule } from './auth/access-table';
 import { guardService, type ServerSecurity } from './auth/guard';
 import { type ServerTls } from './auth/tls';
 import { addHealthService } from './health';
@@ -10,6 +11,11 @@ import { reflectionFor, serviceNameOf } from './reflection';
 export interface ServiceBinding {
   readonly definition: grpc.ServiceDefinition;
   readonly implementation: grpc.UntypedServiceImplementation;
+  /**
+   * Rules for a service whose contract is not under proto/ (test fixtures), by method name;
+   * every service of the platform has its rules in proto/ledgerline/access.json.
+   */
+  readonly accessRules?: Readonly<Record<string, MethodRule>>;
 }
 
 export interface GrpcServerOptions {
@@ -62,10 +68,10 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
     ...options.serverOptions,
     'grpc.max_receive_message_length': options.maxReceiveMessageLength ?? ONE_MIB,
   });
-  for (const { definition, implementation } of options.services)
+  for (const { definition, implementation, accessRules } of options.services)
     server.addService(
       definition,
-      guardService(definition, implementation, options.security, logger),
+      guardService(definition, implementation, options.security, logger, accessRules),
     );
 
   const serviceNames = ['', ...options.services.map((s) => serviceNameOf(s.definition) ?? '')];

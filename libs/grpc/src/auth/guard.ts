@@ -135,6 +135,7 @@ export const guardService = (
   implementation: grpc.UntypedServiceImplementation,
   security: ServerSecurity,
   logger: Logger,
+  ownRules: Readonly<Record<string, MethodRule>> = {},
 ): grpc.UntypedServiceImplementation =>
   Object.fromEntries(
     Object.entries(definition).map(([name, method]) => {
@@ -143,7 +144,7 @@ export const guardService = (
       const handler = (implementation[name] ?? implementation[method.originalName ?? '']) as
         UnaryImpl | undefined;
       if (!handler) throw new Error(`${method.path}: no handler`);
-      const rule = security.table.methods.get(method.path);
+      const rule = security.table.methods.get(method.path) ?? ownRules[name];
       const guarded: UnaryImpl = (call, callback) => {
         authenticate(call, security)
           .then(async (caller) => {

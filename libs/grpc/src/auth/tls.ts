@@ -77,7 +77,7 @@ export interface ServerTls {
 }
 
 const mtimes = (files: TlsFiles): string =>
-  Object.values(files)
+  [files.ca, files.cert, files.key, files.crl]
     .map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0))
     .join(',');
 

@@ -1,5 +1,6 @@
 import { loadPackage, type platformV1 } from '@ledgerline/proto';
 import { type ClientOptions, createClient } from '../client';
+import { type ServerSecurityParts } from '../auth/server-security';
 import { type ErrorMapper } from '../error-mapping';
 import { type GrpcServerOptions, startGrpcServer } from '../server';
 import { type UnaryHandler, unaryHandlers } from '../unary-handler';
@@ -24,17 +25,19 @@ type ProbeOptions = Partial<
   Pick<GrpcServerOptions, 'maxReceiveMessageLength' | 'shutdownGraceMs' | 'reflection'>
 > & {
   errorMappers?: readonly ErrorMapper[];
+  /** Default: the environment's (testServerSecurity). */
+  security?: ServerSecurityParts;
 };
 
 /** A real server on 127.0.0.1 with an ephemeral port hosting ProbeService with `echo`. */
 export const startProbeServer = async (echo: EchoHandler, options: ProbeOptions = {}) => {
-  const { errorMappers = [], ...serverOptions } = options;
+  const { errorMappers = [], security = testServerSecurity('probe'), ...serverOptions } = options;
   const logger = recordingLogger();
   const { ProbeService } = probePackage();
   const unary = unaryHandlers({ logger, errorMappers });
   const implementation: platformV1.ProbeServiceHandlers = { Echo: unary(echo) };
   const handle = await startGrpcServer({
-    ...testServerSecurity('probe'),
+    ...security,
     host: '127.0.0.1',
     port: 0,
     services: [{ definition: ProbeService.service, implementation }],

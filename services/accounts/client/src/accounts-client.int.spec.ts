@@ -1,6 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import { RuleViolation } from '@ledgerline/domain';
-import { type GrpcServerHandle, startGrpcServer, unaryHandlers } from '@ledgerline/grpc';
+import { loadConfig, securitySettings } from '@ledgerline/config';
+import {
+  type GrpcServerHandle,
+  serverSecurityFrom,
+  startGrpcServer,
+  unaryHandlers,
+} from '@ledgerline/grpc';
 import { createLogger } from '@ledgerline/logging';
 import { loadPackage } from '@ledgerline/proto';
 import { type AccountsClient, createAccountsClient } from './accounts-client';
@@ -34,6 +40,7 @@ beforeAll(async () => {
     ]),
   );
   server = await startGrpcServer({
+    ...serverSecurityFrom(loadConfig(securitySettings), 'accounts'),
     host: '127.0.0.1',
     port: 0,
     services: [{ definition: service, implementation }],

@@ -1,4 +1,5 @@
 import { type CommandGroup } from '../command';
+import { authGroup } from './auth';
 import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
 import { projectionsGroup } from './projections';
@@ -14,4 +15,5 @@ export const GROUPS: readonly CommandGroup[] = [
   sagasGroup,
   stackGroup,
   topicsGroup,
+  authGroup,
 ];
