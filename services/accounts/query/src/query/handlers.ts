@@ -116,8 +116,16 @@ export const accountQueryService = (
           ...callBounds(call),
         });
         // The history has no owner of its own: an account's owner never changes, so its balances
-        // row (cached) answers for it. Not there yet: as unknown as an account nobody opened.
+        // row (cached) answers for it. Not there yet: as unknown as an account nobody opened. The
+        // balances view has its own checkpoints: a token is awaited there too, so a caller that
+        // just opened its account is not refused for a row the other view has not written yet.
         if (ownerOfReads(caller) !== undefined) {
+          await consistency.awaitToken({
+            projection: views.balances.projection,
+            token,
+            scope: 'entity',
+            ...callBounds(call),
+          });
           const owned = await readBalance(accountId, 0);
           if (!owned) throw new NotFound('account', accountId);
           assertMayRead(caller, owned.value.ownerId, 'account');
