@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { RpcError, unary } from '@ledgerline/grpc';
 import { orderStreamId } from '@ledgerline/orders-domain';
-import { type commonV1, type ordersV1 } from '@ledgerline/proto';
+import { type commonV1, findDetail, type ordersV1 } from '@ledgerline/proto';
 import { mintToken } from '@ledgerline/testing';
 import { type OrdersStack, startOrdersStack } from '../fixtures/orders-stack';
 
@@ -106,6 +106,10 @@ describe('GetOrder', () => {
     expect(refused.code).toBe(status.PERMISSION_DENIED);
     expect(refused.details).toBe("permission denied: the order is not the caller's");
     expect(refused.details).not.toContain(B);
+    expect(findDetail(refused.errorDetails, 'ErrorInfo')).toMatchObject({
+      reason: 'PERMISSION_DENIED',
+      metadata: { rule: 'ownership' },
+    });
     // owners:any reads anyone's.
     await expect(get(support, theirs.orderId)).resolves.toMatchObject({
       order: { orderId: theirs.orderId },
