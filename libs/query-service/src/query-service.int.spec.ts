@@ -9,7 +9,7 @@ import { deadLetterTopic, RuntimeState, startProjector } from '@ledgerline/proje
 import { type commonV1, loadPackage } from '@ledgerline/proto';
 import { type Relay, startRelay, topicForCategory } from '@ledgerline/relay';
 import { createSearchClient } from '@ledgerline/search';
-import { eventually, servers, uniqueName } from '@ledgerline/testing';
+import { eventually, securityEnv, servers, uniqueName } from '@ledgerline/testing';
 import { Partitioners } from 'kafkajs';
 import { Pool } from 'pg';
 import { type RunningQueryService, startQueryService } from './bootstrap';
@@ -119,6 +119,7 @@ beforeAll(async () => {
       onContext: (_, c) => (cache = c),
     }),
     loadQueryServiceConfig({
+      ...securityEnv(),
       POSTGRES_URL: env.postgresUrl,
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       REDIS_URL: env.redisUrl,

@@ -1,5 +1,5 @@
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
-import { servers, uniqueName } from '@ledgerline/testing';
+import { securityEnv, servers, uniqueName } from '@ledgerline/testing';
 
 export type TopicNamespace = Awaited<ReturnType<typeof topicNamespace>>;
 
@@ -53,6 +53,7 @@ export const topicNamespace = async (label = 'test') => {
           `topicNamespace: a service under test must use the namespace's KAFKA_TOPIC_PREFIX (${prefix}), not "${extra['KAFKA_TOPIC_PREFIX']}"`,
         );
       return {
+        ...securityEnv(),
         POSTGRES_URL: s.postgresUrl,
         KAFKA_BROKERS: s.kafkaBrokers.join(','),
         REDIS_URL: s.redisUrl,

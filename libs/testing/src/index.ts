@@ -8,3 +8,4 @@ export * from './redis-server';
 export * from './tcp-proxy';
 export * from './ports';
 export * from './tokens';
+export * from './security-env';
