@@ -4,28 +4,6 @@ import { securityEnv, servers, uniqueName } from '@ledgerline/testing';
 export type TopicNamespace = Awaited<ReturnType<typeof topicNamespace>>;
 
 /**
- * How services prove who they are and check callers: the test run's (tools/jest-security.js sets
- * them), so a service under test takes the same certificates and tokens its test clients present.
- * TLS_IDENTITY is not passed: each service presents its own name's certificate.
- */
-const SECURITY_VARIABLES = [
-  'GRPC_TLS',
-  'TLS_DIR',
-  'AUTH_JWKS',
-  'AUTH_ISSUER',
-  'AUTH_AUDIENCE',
-  'AUTH_CLOCK_TOLERANCE_SECONDS',
-] as const;
-
-const securityEnv = (): Record<string, string> =>
-  Object.fromEntries(
-    SECURITY_VARIABLES.flatMap((name) => {
-      const value = process.env[name];
-      return value === undefined || value === '' ? [] : [[name, value]];
-    }),
-  );
-
-/**
  * Kafka names of a test's own: every topic and consumer group gets a unique prefix, so services
  * started by a test never publish to nor consume the platform's topics (`ledgerline.order.events`
  * …) that a platform running beside the tests reads. `serviceEnv` is how a test configures a
@@ -43,9 +21,8 @@ export const topicNamespace = async (label = 'test') => {
     /** The broker as the namespace's services see it: plain topic names, prefixed on the wire. */
     messaging,
     /**
-     * The environment of a service under test: the real servers, the run's security settings, a
-     * free gRPC port, silent logs, `extra`, and this namespace's KAFKA_TOPIC_PREFIX, which
-     * `extra` may not change.
+     * The environment of a service under test: the real servers, a free gRPC port, silent logs,
+     * `extra`, and this namespace's KAFKA_TOPIC_PREFIX, which `extra` may not change.
      */
     serviceEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
       if (extra['KAFKA_TOPIC_PREFIX'] !== undefined && extra['KAFKA_TOPIC_PREFIX'] !== prefix)
@@ -58,7 +35,6 @@ export const topicNamespace = async (label = 'test') => {
         KAFKA_BROKERS: s.kafkaBrokers.join(','),
         REDIS_URL: s.redisUrl,
         ELASTICSEARCH_URL: s.elasticsearchUrl,
-        ...securityEnv(),
         GRPC_PORT: '0',
         LOG_LEVEL: 'silent',
         ...extra,
