@@ -5,6 +5,7 @@ export * from './consistency';
 export * from './coverage';
 export * from './cursor';
 export * from './errors';
+export * from './ownership';
 export * from './search';
 export * from './sources';
 export * from './startup-failure';

@@ -37,6 +37,8 @@ export interface SearchSpec {
   readonly fields: SearchFields;
   readonly tiebreaker: string;
   readonly limits: PageSizeLimits;
+  /** The keyword field holding a document's owner (its subject), for `planSearch`'s `owner`. */
+  readonly ownerField?: string;
 }
 
 export interface SearchPlan {
@@ -126,17 +128,26 @@ const inProtoTerms = (error: unknown, filters: readonly SearchFilter[]): unknown
 /**
  * Checks a search request against the whitelist and decodes its page token, before any wait or
  * search: a structured request only (no query strings), a capped page size, and `search_after`
- * paging whose tokens fit only the filters and sort they came from.
+ * paging whose tokens fit only the filters and sort they came from. With `owner`, only that
+ * owner's documents match (a term on `spec.ownerField`, whatever the caller's filters say), and
+ * the page tokens are that owner's too.
  */
 export const planSearch = (
   cursors: CursorCodec,
   spec: SearchSpec,
   request: ProtoSearchRequest,
+  owner?: string,
 ): SearchPlan => {
+  if (owner !== undefined && spec.ownerField === undefined)
+    throw new Error(`${spec.view}: an owner's search needs the spec's ownerField`);
   const filters = request.filters.map(filterOf);
   const sort = request.sort.map(sortOf);
   const size = pageSize(request.pageSize, spec.limits);
-  const scope = { view: spec.view, filterHash: filterHash({ filters, sort }) };
+  // Unrestricted searches hash as they always did, so their page tokens stay valid.
+  const scope = {
+    view: spec.view,
+    filterHash: filterHash({ filters, sort, ...(owner !== undefined && { owner }) }),
+  };
   const searchAfter = request.pageToken
     ? cursors.decodeCursor(request.pageToken, scope)
     : undefined;
@@ -150,6 +161,16 @@ export const planSearch = (
   } catch (error) {
     throw inProtoTerms(error, filters);
   }
+  if (owner !== undefined && spec.ownerField !== undefined)
+    body = {
+      ...body,
+      query: {
+        bool: {
+          ...body.query.bool,
+          filter: [...body.query.bool.filter, { term: { [spec.ownerField]: owner } }],
+        },
+      },
+    };
   return {
     body,
     page(hits) {

@@ -42,6 +42,21 @@ export const ensureVersionedIndex = async (
   return name;
 };
 
+/**
+ * Adds fields to the mapping of whatever index `alias` points at (the live copy, whichever
+ * generation a rebuild left there). Only for fields that are new and optional: Elasticsearch
+ * accepts a new field on an existing mapping, so documents without it stay valid and documents
+ * with it can be written at once, with no new index version and no rebuild before the first
+ * write. A field that exists with another type is refused: that change needs a new version.
+ */
+export const ensureMappedFields = async (
+  client: Client,
+  alias: string,
+  properties: Readonly<Record<string, estypes.MappingProperty>>,
+): Promise<void> => {
+  await client.indices.putMapping({ index: alias, properties: { ...properties } });
+};
+
 const isAlreadyExists = (error: unknown): boolean =>
   typeof error === 'object' &&
   error !== null &&

@@ -12,7 +12,7 @@ export interface OrdersQueryOptions {
   readonly projectionPrefix?: string;
   /** The Elasticsearch alias of the search view (index `<alias>-v1`). Default `orders`. */
   readonly searchAlias?: string;
-  /** Redis namespace of the orders cache. Default `orders-v1`. */
+  /** Redis namespace of the orders cache. Default `orders-v2` (v2: values carry placedBy). */
   readonly cacheNamespace?: string;
   readonly projector?: QueryServiceDefinition['projector'];
 }
@@ -27,7 +27,7 @@ export const ordersQuery = ({
   sourceSchema = 'orders',
   projectionPrefix = 'orders',
   searchAlias = 'orders',
-  cacheNamespace = 'orders-v1',
+  cacheNamespace = 'orders-v2',
   projector,
 }: OrdersQueryOptions = {}): QueryServiceDefinition => {
   const orders = ordersProjection({

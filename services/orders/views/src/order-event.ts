@@ -24,3 +24,14 @@ export const forEveryOrderEvent = <Handler>(
   OrderCancelled: handler,
   OrderShipped: handler,
 });
+
+/**
+ * Who placed the order: the subject of the user whose token placed it. Events written before
+ * the platform recorded it have none (undefined), and stay that way in every view, live or rebuilt.
+ */
+export const placedByOf = (event: OrderEvent): string | undefined => {
+  if (event.type !== 'OrderPlaced') return undefined;
+  const data: object = event.data;
+  const value: unknown = 'placedBy' in data ? data.placedBy : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};

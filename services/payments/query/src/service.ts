@@ -12,7 +12,7 @@ export interface PaymentsQueryOptions {
   readonly projectionPrefix?: string;
   /** The Elasticsearch alias of the search view (index `<alias>-v1`). Default `payments`. */
   readonly searchAlias?: string;
-  /** Redis namespace of the payments cache. Default `payments-v1`. */
+  /** Redis namespace of the payments cache. Default `payments-v2` (v2: values carry ownerId). */
   readonly cacheNamespace?: string;
   readonly projector?: QueryServiceDefinition['projector'];
 }
@@ -27,7 +27,7 @@ export const paymentsQuery = ({
   sourceSchema = 'payments',
   projectionPrefix = 'payments',
   searchAlias = 'payments',
-  cacheNamespace = 'payments-v1',
+  cacheNamespace = 'payments-v2',
   projector,
 }: PaymentsQueryOptions = {}): QueryServiceDefinition => {
   const payments = paymentsProjection({

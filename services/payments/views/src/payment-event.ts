@@ -25,3 +25,14 @@ export const forEveryPaymentEvent = <Handler>(
   PaymentFailed: handler,
   PaymentRefunded: handler,
 });
+
+/**
+ * The customer on whose behalf the payment was created. Events written before the platform
+ * recorded it have none (undefined), and stay that way in every view, live or rebuilt.
+ */
+export const ownerIdOf = (event: PaymentEvent): string | undefined => {
+  if (event.type !== 'PaymentCreated') return undefined;
+  const data: object = event.data;
+  const value: unknown = 'ownerId' in data ? data.ownerId : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};

@@ -10,12 +10,16 @@ import {
 } from '@ledgerline/orders-views';
 import { loadPackage, type ordersV1 } from '@ledgerline/proto';
 import {
+  assertMayRead,
   callBounds,
   consistencyToken,
   type CursorValue,
   filterHash,
+  ownerOfReads,
+  ownerOfSearches,
   pageSize,
   type QueryServiceContext,
+  readerOf,
 } from '@ledgerline/query-service';
 import { orderMessage, orderOfDocument } from './order-message';
 import { ORDER_SEARCH } from './order-search';
@@ -46,7 +50,8 @@ const listCursor = (values: readonly CursorValue[]): OrderCursor => {
  * OrderQueryService: each handler checks its request, waits for the consistency token (the
  * order's stream for GetOrder, every order event up to it for lists and searches), then reads
  * the view: through the Redis cache for one order, by keyset for a customer's orders, from the
- * search index for searches.
+ * search index for searches. A caller that does not act for any owner sees only the orders it
+ * placed (`placedBy`): another's order is PERMISSION_DENIED, lists and searches leave it out.
  */
 export const orderQueryService = (
   context: QueryServiceContext,
@@ -60,6 +65,7 @@ export const orderQueryService = (
 
   const implementation: ordersV1.OrderQueryServiceHandlers = {
     GetOrder: unary(async (request, call) => {
+      const caller = readerOf(call.metadata);
       const orderId = parseId('orderId', request.orderId);
       const streamId = orderStreamId(orderId);
       const token = consistencyToken(request.consistencyToken);
@@ -75,13 +81,21 @@ export const orderQueryService = (
         return order && { value: order, version: order.streamVersion };
       });
       if (!found) throw new NotFound('order', orderId);
+      // On the value itself, cached or not: the cache holds one entry per order for every caller
+      // (namespace v2: every cached value carries placedBy).
+      assertMayRead(caller, found.value.placedBy, 'order');
       return { order: orderMessage(found.value) };
     }),
 
     ListOrdersByCustomer: unary(async (request, call) => {
+      const placedBy = ownerOfReads(readerOf(call.metadata));
       const customerId = parseId('customerId', request.customerId);
       const limit = pageSize(request.pageSize, LIST_LIMITS);
-      const scope = { view: LIST_VIEW, filterHash: filterHash({ customerId }) };
+      // An owner's pages are its own: their tokens do not fit another owner's list.
+      const scope = {
+        view: LIST_VIEW,
+        filterHash: filterHash({ customerId, ...(placedBy !== undefined && { placedBy }) }),
+      };
       const after = request.pageToken
         ? listCursor(cursors.decodeCursor(request.pageToken, scope))
         : undefined;
@@ -91,7 +105,12 @@ export const orderQueryService = (
         scope: 'list',
         ...callBounds(call),
       });
-      const page = await listOrdersByCustomer(pool, tables, { customerId, limit, after });
+      const page = await listOrdersByCustomer(pool, tables, {
+        customerId,
+        placedBy,
+        limit,
+        after,
+      });
       return {
         orders: page.orders.map(orderMessage),
         nextPageToken: page.next
@@ -101,7 +120,8 @@ export const orderQueryService = (
     }),
 
     SearchOrders: unary(async (request, call) => {
-      const plan = planSearch(cursors, ORDER_SEARCH, request);
+      const owner = ownerOfSearches(readerOf(call.metadata));
+      const plan = planSearch(cursors, ORDER_SEARCH, request, owner);
       await consistency.awaitToken({
         projection: views.search.projection,
         token: consistencyToken(request.consistencyToken),

@@ -45,8 +45,10 @@ export const orderOfDocument = ({
   totalMajor: _totalMajor,
   lineCount: _lineCount,
   lines,
+  placedBy,
   ...order
 }: OrderDocument): OrderView => ({
   ...order,
+  placedBy: placedBy ?? null,
   lines: lines.map((line, i) => ({ ...line, lineNo: i + 1 })),
 });

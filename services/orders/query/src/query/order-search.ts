@@ -16,6 +16,7 @@ export const ORDER_SEARCH_FIELDS: SearchFields = {
   customerAccountId: exact,
   merchantAccountId: exact,
   paymentId: exact,
+  placedBy: exact,
   currency: exact,
   status: exact,
   carrier: exact,
@@ -37,4 +38,6 @@ export const ORDER_SEARCH: SearchSpec = {
   fields: ORDER_SEARCH_FIELDS,
   tiebreaker: 'orderId',
   limits: { default: 50, max: 100 },
+  // Without analytics:read, a search only ever matches the orders the caller placed.
+  ownerField: 'placedBy',
 };

@@ -25,6 +25,7 @@ const orders: BulkTable<OrderRow> = {
     'merchant_id',
     'customer_account_id',
     'merchant_account_id',
+    'placed_by',
     'currency',
     'total_minor',
     'status',

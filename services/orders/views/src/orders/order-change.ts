@@ -1,5 +1,6 @@
 import { assertNever } from '@ledgerline/domain';
 import { type OrderEvent, type OrderLine, type OrderStatus } from '@ledgerline/orders-domain';
+import { placedByOf } from '../order-event';
 
 export type OrderViewStatus = Exclude<OrderStatus, 'none'>;
 
@@ -10,6 +11,8 @@ export interface OrderColumns {
   readonly merchant_id: string;
   readonly customer_account_id: string;
   readonly merchant_account_id: string;
+  /** The subject of the user who placed it; null for orders placed before it was recorded. */
+  readonly placed_by: string | null;
   readonly currency: string;
   readonly total_minor: number;
   readonly status: OrderViewStatus;
@@ -46,6 +49,7 @@ export const orderChange = (event: OrderEvent): OrderChange => {
           merchant_id: d.merchantId,
           customer_account_id: d.customerAccountId,
           merchant_account_id: d.merchantAccountId,
+          placed_by: placedByOf(event) ?? null,
           currency: d.currency,
           total_minor: d.totalMinor,
           status: 'placed',

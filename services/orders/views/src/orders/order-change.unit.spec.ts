@@ -1,5 +1,5 @@
 import { type OrderEvent } from '@ledgerline/orders-domain';
-import { cancelled, confirmed, lines, placed, shipped } from '../fixtures/order-events';
+import { cancelled, confirmed, lines, placed, placedBy, shipped } from '../fixtures/order-events';
 import { type OrderChange, orderChange } from './order-change';
 
 const when = (event: OrderEvent) => ({
@@ -16,6 +16,7 @@ describe('order row changes', () => {
         merchant_id: 'merch-1',
         customer_account_id: 'cust-acct-1',
         merchant_account_id: 'merch-acct-1',
+        placed_by: null,
         currency: 'USD',
         total_minor: 5_150,
         status: 'placed',
@@ -31,6 +32,11 @@ describe('order row changes', () => {
       },
       lines,
     }));
+
+  it('records who placed the order, when the event names them', () => {
+    const change = orderChange(placedBy('user-7'));
+    expect(change).toMatchObject({ kind: 'insert', row: { placed_by: 'user-7' } });
+  });
 
   it('sets the payment on confirmation and the shipping details on shipment', () => {
     when(confirmed).then({

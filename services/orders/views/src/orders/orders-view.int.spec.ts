@@ -119,6 +119,40 @@ describe('the orders view', () => {
       expect(other.next).toBeNull();
     }));
 
+  it('lists only the orders one subject placed, and keeps placed_by null where none was named', () =>
+    withHarness(ordersView(), async (views) => {
+      const { orders: o, customer, user, events } = ordersScenario();
+      await views.publish(events);
+      const tables = tablesIn(views.schema);
+      const own = await listOrdersByCustomer(views.pool, tables, {
+        customerId: customer.c1.id,
+        placedBy: user.c1,
+        limit: 4,
+      });
+      expect(own.orders.map((order) => order.orderId)).toEqual(
+        [o.teapotShipped, o.kettleConfirmed, o.spoonsRefunded, o.small1].map((x) => x.orderId),
+      );
+      const rest = await listOrdersByCustomer(views.pool, tables, {
+        customerId: customer.c1.id,
+        placedBy: user.c1,
+        limit: 4,
+        after: own.next ?? undefined,
+      });
+      // small3 was placed before placed_by was recorded: nobody's own.
+      expect(rest.orders.map((order) => order.orderId)).toEqual(
+        [o.small2, o.teapotLate].map((x) => x.orderId),
+      );
+      expect(rest.next).toBeNull();
+      const others = await listOrdersByCustomer(views.pool, tables, {
+        customerId: customer.c2.id,
+        placedBy: user.c1,
+        limit: 10,
+      });
+      expect(others.orders).toEqual([]);
+      expect((await getOrder(views.pool, tables, o.small1.orderId))?.placedBy).toBe(user.c1);
+      expect((await getOrder(views.pool, tables, o.small3.orderId))?.placedBy).toBeNull();
+    }));
+
   it('changes nothing when every event is delivered again, with or without checkpoints', () =>
     withHarness(ordersView(), async (views) => {
       const { events } = ordersScenario();

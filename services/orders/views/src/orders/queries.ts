@@ -18,6 +18,8 @@ export interface OrderView {
   readonly merchantId: string;
   readonly customerAccountId: string;
   readonly merchantAccountId: string;
+  /** The subject of the user who placed it; null for orders placed before it was recorded. */
+  readonly placedBy: string | null;
   readonly currency: string;
   readonly totalMinor: number;
   readonly status: OrderViewStatus;
@@ -44,6 +46,8 @@ export interface OrderCursor {
 
 export interface ListOrdersByCustomerQuery {
   readonly customerId: string;
+  /** Only the orders this subject placed; all of the customer's when undefined. */
+  readonly placedBy?: string | undefined;
   readonly limit: number;
   /** The `next` of the previous page. */
   readonly after?: OrderCursor | undefined;
@@ -62,6 +66,7 @@ interface OrderRecord {
   merchant_id: string;
   customer_account_id: string;
   merchant_account_id: string;
+  placed_by: string | null;
   currency: string;
   total_minor: string;
   status: OrderViewStatus;
@@ -88,7 +93,7 @@ interface LineRecord {
 }
 
 const COLUMNS = `order_id, customer_id, merchant_id, customer_account_id, merchant_account_id,
-  currency, total_minor, status, payment_id, cancel_reason, carrier, tracking_number, placed_at,
+  placed_by, currency, total_minor, status, payment_id, cancel_reason, carrier, tracking_number, placed_at,
   confirmed_at, cancelled_at, shipped_at, updated_at, stream_version`;
 
 /** The order with its lines, or undefined when the view has not seen it (yet). */
@@ -106,8 +111,10 @@ export const getOrder = async (
 
 /**
  * A customer's orders with their lines, oldest first, paged by keyset on (placed_at, order_id):
- * one range scan of the (customer_id, placed_at, order_id) index per page, plus one query for
- * the page's lines. One extra row is read to know whether another page exists.
+ * one range scan of the (customer_id, placed_at, order_id) index per page, or of the
+ * (placed_by, customer_id, placed_at, order_id) one when only one subject's orders are asked
+ * for, plus one query for the page's lines. One extra row is read to know whether another page
+ * exists.
  */
 export const listOrdersByCustomer = async (
   db: Queryable,
@@ -119,9 +126,16 @@ export const listOrdersByCustomer = async (
     `SELECT ${COLUMNS} FROM ${tables.orders}
       WHERE customer_id = $1
         AND ($2::timestamptz IS NULL OR (placed_at, order_id) > ($2::timestamptz, $3::text))
+        ${query.placedBy === undefined ? '' : 'AND placed_by = $5'}
       ORDER BY placed_at, order_id
       LIMIT $4`,
-    [query.customerId, query.after?.placedAt ?? null, query.after?.orderId ?? null, limit + 1],
+    [
+      query.customerId,
+      query.after?.placedAt ?? null,
+      query.after?.orderId ?? null,
+      limit + 1,
+      ...(query.placedBy === undefined ? [] : [query.placedBy]),
+    ],
   );
   const orders = await withLines(db, tables, rows.slice(0, limit));
   const last = orders[orders.length - 1];
@@ -167,6 +181,7 @@ const toOrder = (row: OrderRecord, lines: readonly OrderLineView[]): OrderView =
   merchantId: row.merchant_id,
   customerAccountId: row.customer_account_id,
   merchantAccountId: row.merchant_account_id,
+  placedBy: row.placed_by,
   currency: row.currency,
   totalMinor: Number(row.total_minor),
   status: row.status,

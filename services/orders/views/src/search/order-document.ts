@@ -1,5 +1,6 @@
 import { assertNever } from '@ledgerline/domain';
 import { type OrderEvent, type OrderLine } from '@ledgerline/orders-domain';
+import { placedByOf } from '../order-event';
 import { type OrderViewStatus } from '../orders/order-change';
 import { majorUnits } from './money';
 
@@ -10,6 +11,12 @@ export interface OrderDocument {
   readonly merchantId: string;
   readonly customerAccountId: string;
   readonly merchantAccountId: string;
+  /**
+   * The subject of the user who placed it. Absent (not null) for orders placed before it was
+   * recorded, so a document the live index wrote before the field existed and one a rebuild
+   * writes from the same events are the same document.
+   */
+  readonly placedBy?: string;
   readonly currency: string;
   readonly totalMinor: number;
   readonly totalMajor: number;
@@ -49,9 +56,11 @@ export const orderDocument = (
     updatedAt: d.at,
     streamVersion,
   };
-  if (event.type === 'OrderPlaced')
+  if (event.type === 'OrderPlaced') {
+    const placedBy = placedByOf(event);
     return {
       ...facts,
+      ...(placedBy !== undefined && { placedBy }),
       customerAccountId: event.data.customerAccountId,
       merchantAccountId: event.data.merchantAccountId,
       status: 'placed',
@@ -66,6 +75,7 @@ export const orderDocument = (
       lineCount: event.data.lines.length,
       lines: event.data.lines,
     };
+  }
   if (!current)
     throw new Error(`order ${d.orderId}: no document to apply ${event.type} v${streamVersion} to`);
   const next = { ...current, ...facts };

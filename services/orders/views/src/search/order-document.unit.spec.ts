@@ -1,5 +1,5 @@
 import { type OrderEvent } from '@ledgerline/orders-domain';
-import { cancelled, confirmed, lines, placed, shipped } from '../fixtures/order-events';
+import { cancelled, confirmed, lines, placed, placedBy, shipped } from '../fixtures/order-events';
 import { type OrderDocument, orderDocument } from './order-document';
 
 /** given(events so far).when(next event).then(document after it) */
@@ -63,6 +63,24 @@ describe('an orders index document', () => {
       updatedAt: '2025-03-03T09:00:00.000Z',
       streamVersion: 2,
     }));
+
+  it('carries who placed the order through every later event', () =>
+    given(placedBy('user-7'), confirmed).when(shipped).then({
+      placedBy: 'user-7',
+      status: 'shipped',
+      paymentId: 'pay-1',
+      carrier: 'DHL',
+      trackingNumber: 'JD0146',
+      shippedAt: '2025-03-02T16:00:00.000Z',
+      updatedAt: '2025-03-02T16:00:00.000Z',
+      streamVersion: 3,
+    }));
+
+  // A rebuilt document must equal the one the live index wrote before the field existed.
+  it('has no placedBy at all (not null) when the placing named nobody', () => {
+    const document = orderDocument(orderDocument(undefined, placed, 1), confirmed, 2);
+    expect(Object.keys(document)).not.toContain('placedBy');
+  });
 
   it('refuses a later event without the document its placing made', () =>
     given()

@@ -49,11 +49,20 @@ describe('the orders index', () => {
   it('holds one document per order with its lines, and answers the analyst queries', async () => {
     const { alias, harness } = ordersSearch();
     await withHarness(harness, async (views) => {
-      const { orders: o, events } = ordersScenario();
+      const { orders: o, user, events } = ordersScenario();
       await views.publish(events);
 
       const docs = await documents(alias);
       expect(docs).toHaveLength(9);
+      // Who placed it, where the placing said; no field at all where it did not.
+      expect(docs.find((d) => d.orderId === o.teapotShipped.orderId)?.placedBy).toBe(user.c1);
+      expect(docs.find((d) => d.orderId === o.small3.orderId)).not.toHaveProperty('placedBy');
+      const mine = await client.search<OrderDocument>({
+        index: alias,
+        query: { term: { placedBy: user.c1 } },
+        size: 20,
+      });
+      expect(mine.hits.hits).toHaveLength(6);
       expect(docs.find((d) => d.orderId === o.teapotShipped.orderId)).toMatchObject({
         status: 'shipped',
         totalMinor: 7_800,

@@ -1,11 +1,17 @@
 import { elasticsearchProjection, type SearchHandler } from '@ledgerline/projections';
-import { ensureVersionedIndex, type VersionedIndex } from '@ledgerline/search';
+import { ensureMappedFields, ensureVersionedIndex, type VersionedIndex } from '@ledgerline/search';
 import { forEveryOrderEvent, ORDER_EVENTS_TOPIC, orderEvent } from '../order-event';
 import { type OrderDocument, orderDocument } from './order-document';
 
 const id = { type: 'keyword' } as const;
 const money = { type: 'long' } as const;
 const date = { type: 'date' } as const;
+
+/**
+ * Fields added to version 1 after it shipped: optional, so the live index takes them in place
+ * (`ensureMappedFields`) and documents without them stay valid; a new copy has them from the start.
+ */
+const ADDED_FIELDS = { placedBy: id } as const;
 
 /** Version 1 of the `orders` index: explicit mappings, `dynamic: strict`. */
 export const ordersIndex = (alias = 'orders'): VersionedIndex => ({
@@ -25,6 +31,7 @@ export const ordersIndex = (alias = 'orders'): VersionedIndex => ({
       totalMajor: { type: 'double' },
       status: id,
       paymentId: id,
+      ...ADDED_FIELDS,
       cancelReason: { type: 'keyword', fields: { text: { type: 'text' } } },
       carrier: id,
       trackingNumber: id,
@@ -69,6 +76,7 @@ export const ordersSearchProjection = (options: OrdersSearchOptions = {}) =>
     searchIndex: ordersIndex(options.alias ?? 'orders'),
     setup: async (client, alias) => {
       await ensureVersionedIndex(client, ordersIndex(alias));
+      await ensureMappedFields(client, alias, ADDED_FIELDS);
     },
     handlers: forEveryOrderEvent<SearchHandler>(async (published, context) => {
       const event = orderEvent(published);

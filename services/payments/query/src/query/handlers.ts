@@ -10,12 +10,16 @@ import {
 } from '@ledgerline/payments-views';
 import { loadPackage, type paymentsV1 } from '@ledgerline/proto';
 import {
+  assertMayRead,
   callBounds,
   consistencyToken,
   type CursorValue,
   filterHash,
+  ownerOfReads,
+  ownerOfSearches,
   pageSize,
   type QueryServiceContext,
+  readerOf,
 } from '@ledgerline/query-service';
 import { paymentListFilters } from './list-filters';
 import { paymentMessage } from './payment-message';
@@ -47,7 +51,8 @@ const listCursor = (values: readonly CursorValue[]): PaymentCursor => {
  * PaymentQueryService: each handler checks its request, waits for the consistency token (the
  * payment's stream for GetPayment, every payment event up to it for lists and searches), then
  * reads the view: through the Redis cache for one payment, by keyset for lists, from the search
- * index for searches.
+ * index for searches. A caller that does not act for any owner sees only the payments created
+ * for it (`ownerId`): another's payment is PERMISSION_DENIED, lists and searches leave it out.
  */
 export const paymentQueryService = (
   context: QueryServiceContext,
@@ -61,6 +66,7 @@ export const paymentQueryService = (
 
   const implementation: paymentsV1.PaymentQueryServiceHandlers = {
     GetPayment: unary(async (request, call) => {
+      const caller = readerOf(call.metadata);
       const paymentId = parseId('paymentId', request.paymentId);
       const streamId = paymentStreamId(paymentId);
       const token = consistencyToken(request.consistencyToken);
@@ -76,11 +82,16 @@ export const paymentQueryService = (
         return payment && { value: payment, version: payment.streamVersion };
       });
       if (!found) throw new NotFound('payment', paymentId);
+      // On the value itself, cached or not: the cache holds one entry per payment for every
+      // caller (namespace v2: every cached value carries ownerId).
+      assertMayRead(caller, found.value.ownerId, 'payment');
       return { payment: paymentMessage(found.value) };
     }),
 
     ListPayments: unary(async (request, call) => {
-      const filters = paymentListFilters(request);
+      const ownerId = ownerOfReads(readerOf(call.metadata));
+      // The owner is one more filter: in the query, and in the hash that scopes page tokens.
+      const filters = { ...paymentListFilters(request), ...(ownerId !== undefined && { ownerId }) };
       const limit = pageSize(request.pageSize, LIST_LIMITS);
       const scope = { view: LIST_VIEW, filterHash: filterHash(filters) };
       const after = request.pageToken
@@ -102,7 +113,8 @@ export const paymentQueryService = (
     }),
 
     SearchPayments: unary(async (request, call) => {
-      const plan = planSearch(cursors, PAYMENT_SEARCH, request);
+      const owner = ownerOfSearches(readerOf(call.metadata));
+      const plan = planSearch(cursors, PAYMENT_SEARCH, request, owner);
       await consistency.awaitToken({
         projection: views.search.projection,
         token: consistencyToken(request.consistencyToken),

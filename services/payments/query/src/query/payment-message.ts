@@ -32,7 +32,7 @@ export const statusFilter = (
  * A payment from the view (or its search document, a superset of the same fields) as the
  * Payment message: absent values become empty strings, amounts stay integer minor units.
  */
-export const paymentMessage = (payment: PaymentView): paymentsV1.Payment => ({
+export const paymentMessage = (payment: Omit<PaymentView, 'ownerId'>): paymentsV1.Payment => ({
   paymentId: payment.paymentId,
   orderId: payment.orderId,
   payerAccountId: payment.payerAccountId,

@@ -14,6 +14,7 @@ export const PAYMENT_SEARCH_FIELDS: SearchFields = {
   orderId: exact,
   payerAccountId: exact,
   payeeAccountId: exact,
+  ownerId: exact,
   currency: exact,
   status: exact,
   reservationId: exact,
@@ -35,4 +36,6 @@ export const PAYMENT_SEARCH: SearchSpec = {
   fields: PAYMENT_SEARCH_FIELDS,
   tiebreaker: 'paymentId',
   limits: { default: 50, max: 100 },
+  // Without analytics:read, a search only ever matches the payments created for the caller.
+  ownerField: 'ownerId',
 };

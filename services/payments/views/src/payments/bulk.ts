@@ -24,6 +24,7 @@ const COLUMNS: readonly (keyof PaymentRow)[] = [
   'refunded_at',
   'updated_at',
   'stream_version',
+  'owner_id',
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { assertNever } from '@ledgerline/domain';
 import { type PaymentEvent, type PaymentStatus } from '@ledgerline/payments-domain';
+import { ownerIdOf } from '../payment-event';
 
 export type PaymentViewStatus = Exclude<PaymentStatus, 'none'>;
 
@@ -22,6 +23,8 @@ export interface PaymentColumns {
   readonly failed_at: string | null;
   readonly refunded_at: string | null;
   readonly updated_at: string;
+  /** The customer it was created for; null for payments created before it was recorded. */
+  readonly owner_id: string | null;
 }
 
 export type PaymentChange =
@@ -61,6 +64,7 @@ export const paymentChange = (event: PaymentEvent): PaymentChange => {
           failed_at: null,
           refunded_at: null,
           updated_at: at,
+          owner_id: ownerIdOf(event) ?? null,
         },
       };
     }

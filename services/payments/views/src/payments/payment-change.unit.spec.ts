@@ -1,5 +1,12 @@
 import { type PaymentEvent } from '@ledgerline/payments-domain';
-import { authorized, captured, created, failed, refunded } from '../fixtures/payment-events';
+import {
+  authorized,
+  captured,
+  created,
+  createdFor,
+  failed,
+  refunded,
+} from '../fixtures/payment-events';
 import { type PaymentChange, paymentChange } from './payment-change';
 
 const when = (event: PaymentEvent) => ({
@@ -28,7 +35,14 @@ describe('payment row changes', () => {
         failed_at: null,
         refunded_at: null,
         updated_at: '2025-03-01T10:00:00.000Z',
+        owner_id: null,
       },
+    }));
+
+  it('records the customer the payment is for, when the event names them', () =>
+    expect(paymentChange(createdFor('cust-7'))).toMatchObject({
+      kind: 'insert',
+      row: { owner_id: 'cust-7' },
     }));
 
   it('sets only what each later step decides', () => {

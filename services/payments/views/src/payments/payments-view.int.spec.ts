@@ -118,6 +118,26 @@ describe('the payments view', () => {
       expect((await all({ status: 'failed' }, 3)).map((page) => page.length)).toEqual([3]);
     }));
 
+  it("lists only one customer's payments, owner_id null where the creation named none", () =>
+    withHarness(paymentsView(), async (views) => {
+      const { payments: p, owner, events } = paymentsScenario();
+      await views.publish(events);
+      const tables = tablesIn(views.schema);
+      const own = await listPayments(views.pool, tables, { ownerId: owner.p1, limit: 10 });
+      expect(own.payments.map((x) => x.paymentId)).toEqual(
+        [p.captured1, p.partiallyRefunded, p.failedAuthorized].map((x) => x.paymentId),
+      );
+      expect(own.payments.every((x) => x.ownerId === owner.p1)).toBe(true);
+      // Another filter narrows within the owner's, never beyond them.
+      const failed = await listPayments(views.pool, tables, {
+        ownerId: owner.p1,
+        status: 'failed',
+        limit: 10,
+      });
+      expect(failed.payments.map((x) => x.paymentId)).toEqual([p.failedAuthorized.paymentId]);
+      expect((await getPayment(views.pool, tables, p.authorized.paymentId))?.ownerId).toBeNull();
+    }));
+
   it('changes nothing when every event is delivered again, with or without checkpoints', () =>
     withHarness(paymentsView(), async (views) => {
       const scenario = paymentsScenario();
@@ -172,6 +192,7 @@ describe('the payments view', () => {
         [{ status: 'failed', after }, 'payments_v1_status'],
         [{ from: '2025-03-01T00:00:00Z', to: '2025-03-02T00:00:00Z' }, 'payments_v1_created'],
         [{ after }, 'payments_v1_created'],
+        [{ ownerId: 'c', after }, 'payments_v1_owner'],
       ];
       for (const [query, index] of cases) {
         const text = await plan(query);

@@ -58,12 +58,20 @@ export const paymentsProjection = (options: PaymentsProjectionOptions) =>
           failed_at timestamptz,
           refunded_at timestamptz,
           updated_at timestamptz NOT NULL,
-          stream_version int NOT NULL)`);
+          stream_version int NOT NULL,
+          owner_id text)`);
+      // owner_id came after v1 shipped: tables made before get it, NULL in every existing row,
+      // which is what a rebuild writes for the events of that time (they carry no ownerId). It
+      // is last in CREATE TABLE too, so a fresh copy's rows read as text like the live ones do
+      // (a rebuild's verification compares md5(row::text)).
+      await client.query(`ALTER TABLE ${payments} ADD COLUMN IF NOT EXISTS owner_id text`);
       for (const [suffix, columns] of [
         ['created', 'created_at, payment_id'],
         ['payer', 'payer_account_id, created_at, payment_id'],
         ['payee', 'payee_account_id, created_at, payment_id'],
         ['status', 'status, created_at, payment_id'],
+        // A customer's own payments: the owner leads, then the keyset.
+        ['owner', 'owner_id, created_at, payment_id'],
       ])
         await client.query(
           `CREATE INDEX IF NOT EXISTS ${indexName(payments, suffix!)} ON ${payments} (${columns!})`,

@@ -23,6 +23,8 @@ export interface PaymentView {
   readonly updatedAt: string;
   /** Version of the payment's stream the row reflects: compare with a consistency token. */
   readonly streamVersion: number;
+  /** The customer it was created for; null for payments created before it was recorded. */
+  readonly ownerId: string | null;
 }
 
 /** Where a page ended: the (created_at, payment_id) of its last payment. */
@@ -35,6 +37,8 @@ export interface ListPaymentsQuery {
   readonly payerAccountId?: string | undefined;
   readonly payeeAccountId?: string | undefined;
   readonly status?: PaymentViewStatus | undefined;
+  /** Only this customer's payments (owner_id); everyone's when undefined. */
+  readonly ownerId?: string | undefined;
   /** Created at or after (inclusive), ISO-8601. */
   readonly from?: string | undefined;
   /** Created before (exclusive), ISO-8601. */
@@ -70,11 +74,12 @@ interface PaymentRecord {
   refunded_at: Date | null;
   updated_at: Date;
   stream_version: number;
+  owner_id: string | null;
 }
 
 const COLUMNS = `payment_id, order_id, payer_account_id, payee_account_id, amount, currency,
   status, reservation_id, captured_amount, refunded_amount, failure_reason, created_at,
-  authorized_at, captured_at, failed_at, refunded_at, updated_at, stream_version`;
+  authorized_at, captured_at, failed_at, refunded_at, updated_at, stream_version, owner_id`;
 
 /** The payment's row, or undefined when the view has not seen it (yet). */
 export const getPayment = async (
@@ -112,6 +117,7 @@ export const listPayments = async (
   if (query.payeeAccountId !== undefined)
     where.push(`payee_account_id = ${param(query.payeeAccountId)}`);
   if (query.status !== undefined) where.push(`status = ${param(query.status)}`);
+  if (query.ownerId !== undefined) where.push(`owner_id = ${param(query.ownerId)}`);
   if (query.from !== undefined) where.push(`created_at >= ${param(query.from)}::timestamptz`);
   if (query.to !== undefined) where.push(`created_at < ${param(query.to)}::timestamptz`);
   if (query.after !== undefined)
@@ -155,4 +161,5 @@ const toPayment = (row: PaymentRecord): PaymentView => ({
   refundedAt: optionalIso(row.refunded_at),
   updatedAt: iso(row.updated_at),
   streamVersion: row.stream_version,
+  ownerId: row.owner_id,
 });

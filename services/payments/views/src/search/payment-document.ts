@@ -1,5 +1,6 @@
 import { assertNever } from '@ledgerline/domain';
 import { type PaymentEvent } from '@ledgerline/payments-domain';
+import { ownerIdOf } from '../payment-event';
 import { type PaymentViewStatus } from '../payments/payment-change';
 import { majorUnits } from './money';
 
@@ -9,6 +10,12 @@ export interface PaymentDocument {
   readonly orderId: string;
   readonly payerAccountId: string;
   readonly payeeAccountId: string;
+  /**
+   * The customer it was created for. Absent (not null) for payments created before it was
+   * recorded, so a document the live index wrote before the field existed and one a rebuild
+   * writes from the same events are the same document.
+   */
+  readonly ownerId?: string;
   readonly currency: string;
   readonly amount: number;
   readonly amountMajor: number;
@@ -46,9 +53,11 @@ export const paymentDocument = (
     updatedAt: d.at,
     streamVersion,
   };
-  if (event.type === 'PaymentCreated')
+  if (event.type === 'PaymentCreated') {
+    const ownerId = ownerIdOf(event);
     return {
       ...facts,
+      ...(ownerId !== undefined && { ownerId }),
       amount: event.data.amount,
       amountMajor: majorUnits(event.data.amount, d.currency),
       status: 'created',
@@ -62,6 +71,7 @@ export const paymentDocument = (
       failedAt: null,
       refundedAt: null,
     };
+  }
   if (!current)
     throw new Error(
       `payment ${d.paymentId}: no document to apply ${event.type} v${streamVersion} to`,

@@ -1,5 +1,12 @@
 import { type PaymentEvent } from '@ledgerline/payments-domain';
-import { authorized, captured, created, failed, refunded } from '../fixtures/payment-events';
+import {
+  authorized,
+  captured,
+  created,
+  createdFor,
+  failed,
+  refunded,
+} from '../fixtures/payment-events';
 import { type PaymentDocument, paymentDocument } from './payment-document';
 
 /** given(events so far).when(next event).then(document after it) */
@@ -71,6 +78,22 @@ describe('a payments index document', () => {
         updatedAt: '2025-03-03T09:00:00.000Z',
         streamVersion: 5,
       }));
+
+  it('carries the customer it is for through every later event', () =>
+    given(createdFor('cust-7'), authorized).when(captured).then({
+      ownerId: 'cust-7',
+      status: 'captured',
+      capturedAmount: 1_250,
+      capturedAt: '2025-03-01T10:02:00.000Z',
+      updatedAt: '2025-03-01T10:02:00.000Z',
+      streamVersion: 3,
+    }));
+
+  // A rebuilt document must equal the one the live index wrote before the field existed.
+  it('has no ownerId at all (not null) when the creation named nobody', () => {
+    const document = paymentDocument(paymentDocument(undefined, created, 1), authorized, 2);
+    expect(Object.keys(document)).not.toContain('ownerId');
+  });
 
   it('refuses a later event without the document its creation made', () =>
     given()

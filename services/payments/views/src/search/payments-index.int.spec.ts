@@ -61,10 +61,20 @@ describe('the payments index', () => {
     await withHarness(harness, async (views) => {
       const scenario = paymentsScenario();
       await views.publish(scenario.events);
-      const { payments: p, merchant } = scenario;
+      const { payments: p, merchant, owner } = scenario;
 
       const docs = await documents(alias);
       expect(docs).toHaveLength(10);
+      // The customer it is for, where the creation said; no field at all where it did not.
+      expect(docs.find((d) => d.paymentId === p.captured1.paymentId)?.ownerId).toBe(owner.p1);
+      expect(docs.find((d) => d.paymentId === p.authorized.paymentId)).not.toHaveProperty(
+        'ownerId',
+      );
+      const mine = await client.search<PaymentDocument>({
+        index: alias,
+        query: { term: { ownerId: owner.p1 } },
+      });
+      expect(mine.hits.hits).toHaveLength(3);
       expect(docs.find((d) => d.paymentId === p.partiallyRefunded.paymentId)).toMatchObject({
         status: 'partially_refunded',
         amount: 700,

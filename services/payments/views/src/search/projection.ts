@@ -1,11 +1,17 @@
 import { elasticsearchProjection, type SearchHandler } from '@ledgerline/projections';
-import { ensureVersionedIndex, type VersionedIndex } from '@ledgerline/search';
+import { ensureMappedFields, ensureVersionedIndex, type VersionedIndex } from '@ledgerline/search';
 import { forEveryPaymentEvent, PAYMENT_EVENTS_TOPIC, paymentEvent } from '../payment-event';
 import { type PaymentDocument, paymentDocument } from './payment-document';
 
 const id = { type: 'keyword' } as const;
 const money = { type: 'long' } as const;
 const date = { type: 'date' } as const;
+
+/**
+ * Fields added to version 1 after it shipped: optional, so the live index takes them in place
+ * (`ensureMappedFields`) and documents without them stay valid; a new copy has them from the start.
+ */
+const ADDED_FIELDS = { ownerId: id } as const;
 
 /** Version 1 of the `payments` index: explicit mappings, `dynamic: strict`. */
 export const paymentsIndex = (alias = 'payments'): VersionedIndex => ({
@@ -17,6 +23,7 @@ export const paymentsIndex = (alias = 'payments'): VersionedIndex => ({
       orderId: id,
       payerAccountId: id,
       payeeAccountId: id,
+      ...ADDED_FIELDS,
       currency: id,
       amount: money,
       // Display only (sums stay exact in `amount`). `scaled_float` lives in the mapper-extras
@@ -58,6 +65,7 @@ export const paymentsSearchProjection = (options: PaymentsSearchOptions = {}) =>
     searchIndex: paymentsIndex(options.alias ?? 'payments'),
     setup: async (client, alias) => {
       await ensureVersionedIndex(client, paymentsIndex(alias));
+      await ensureMappedFields(client, alias, ADDED_FIELDS);
     },
     handlers: forEveryPaymentEvent<SearchHandler>(async (published, context) => {
       const event = paymentEvent(published);

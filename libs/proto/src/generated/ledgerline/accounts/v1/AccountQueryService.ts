@@ -22,14 +22,18 @@ import type { ListTransactionsResponse as _ledgerline_accounts_v1_ListTransactio
  */
 export interface AccountQueryServiceClient extends grpc.Client {
   /**
-   * An account's balance, reserved and available funds, and status.
+   * An account's balance, reserved and available funds, and status. A caller without
+   * owners:any reads only accounts it owns (customers and merchants alike); another's is
+   * PERMISSION_DENIED.
    */
   GetBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   GetBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   GetBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   GetBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * An account's balance, reserved and available funds, and status.
+   * An account's balance, reserved and available funds, and status. A caller without
+   * owners:any reads only accounts it owns (customers and merchants alike); another's is
+   * PERMISSION_DENIED.
    */
   getBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   getBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
@@ -37,14 +41,16 @@ export interface AccountQueryServiceClient extends grpc.Client {
   getBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * An account's money movements, newest first, a page at a time.
+   * An account's money movements, newest first, a page at a time. Only the owner's, as for
+   * GetBalance.
    */
   ListTransactions(argument: _ledgerline_accounts_v1_ListTransactionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListTransactionsResponse__Output>): grpc.ClientUnaryCall;
   ListTransactions(argument: _ledgerline_accounts_v1_ListTransactionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListTransactionsResponse__Output>): grpc.ClientUnaryCall;
   ListTransactions(argument: _ledgerline_accounts_v1_ListTransactionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListTransactionsResponse__Output>): grpc.ClientUnaryCall;
   ListTransactions(argument: _ledgerline_accounts_v1_ListTransactionsRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListTransactionsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * An account's money movements, newest first, a page at a time.
+   * An account's money movements, newest first, a page at a time. Only the owner's, as for
+   * GetBalance.
    */
   listTransactions(argument: _ledgerline_accounts_v1_ListTransactionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListTransactionsResponse__Output>): grpc.ClientUnaryCall;
   listTransactions(argument: _ledgerline_accounts_v1_ListTransactionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListTransactionsResponse__Output>): grpc.ClientUnaryCall;
@@ -68,12 +74,15 @@ export interface AccountQueryServiceClient extends grpc.Client {
  */
 export interface AccountQueryServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * An account's balance, reserved and available funds, and status.
+   * An account's balance, reserved and available funds, and status. A caller without
+   * owners:any reads only accounts it owns (customers and merchants alike); another's is
+   * PERMISSION_DENIED.
    */
   GetBalance: grpc.handleUnaryCall<_ledgerline_accounts_v1_GetBalanceRequest__Output, _ledgerline_accounts_v1_GetBalanceResponse>;
   
   /**
-   * An account's money movements, newest first, a page at a time.
+   * An account's money movements, newest first, a page at a time. Only the owner's, as for
+   * GetBalance.
    */
   ListTransactions: grpc.handleUnaryCall<_ledgerline_accounts_v1_ListTransactionsRequest__Output, _ledgerline_accounts_v1_ListTransactionsResponse>;
   

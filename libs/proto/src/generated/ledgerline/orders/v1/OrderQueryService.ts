@@ -28,14 +28,16 @@ import type { SearchOrdersResponse as _ledgerline_orders_v1_SearchOrdersResponse
  */
 export interface OrderQueryServiceClient extends grpc.Client {
   /**
-   * One order with its lines.
+   * One order with its lines. A caller without owners:any reads only orders it placed;
+   * another's is PERMISSION_DENIED.
    */
   GetOrder(argument: _ledgerline_orders_v1_GetOrderRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_GetOrderResponse__Output>): grpc.ClientUnaryCall;
   GetOrder(argument: _ledgerline_orders_v1_GetOrderRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_orders_v1_GetOrderResponse__Output>): grpc.ClientUnaryCall;
   GetOrder(argument: _ledgerline_orders_v1_GetOrderRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_GetOrderResponse__Output>): grpc.ClientUnaryCall;
   GetOrder(argument: _ledgerline_orders_v1_GetOrderRequest, callback: grpc.requestCallback<_ledgerline_orders_v1_GetOrderResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * One order with its lines.
+   * One order with its lines. A caller without owners:any reads only orders it placed;
+   * another's is PERMISSION_DENIED.
    */
   getOrder(argument: _ledgerline_orders_v1_GetOrderRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_GetOrderResponse__Output>): grpc.ClientUnaryCall;
   getOrder(argument: _ledgerline_orders_v1_GetOrderRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_orders_v1_GetOrderResponse__Output>): grpc.ClientUnaryCall;
@@ -43,14 +45,20 @@ export interface OrderQueryServiceClient extends grpc.Client {
   getOrder(argument: _ledgerline_orders_v1_GetOrderRequest, callback: grpc.requestCallback<_ledgerline_orders_v1_GetOrderResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * A customer's orders with their lines, oldest first, a page at a time.
+   * A customer's orders with their lines, oldest first, a page at a time. A caller without
+   * owners:any gets only the orders it placed among them: the list is filtered, never refused,
+   * so a customer id says nothing about orders others placed (empty when there are none of its
+   * own); its page tokens fit its own list only.
    */
   ListOrdersByCustomer(argument: _ledgerline_orders_v1_ListOrdersByCustomerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_ListOrdersByCustomerResponse__Output>): grpc.ClientUnaryCall;
   ListOrdersByCustomer(argument: _ledgerline_orders_v1_ListOrdersByCustomerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_orders_v1_ListOrdersByCustomerResponse__Output>): grpc.ClientUnaryCall;
   ListOrdersByCustomer(argument: _ledgerline_orders_v1_ListOrdersByCustomerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_ListOrdersByCustomerResponse__Output>): grpc.ClientUnaryCall;
   ListOrdersByCustomer(argument: _ledgerline_orders_v1_ListOrdersByCustomerRequest, callback: grpc.requestCallback<_ledgerline_orders_v1_ListOrdersByCustomerResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * A customer's orders with their lines, oldest first, a page at a time.
+   * A customer's orders with their lines, oldest first, a page at a time. A caller without
+   * owners:any gets only the orders it placed among them: the list is filtered, never refused,
+   * so a customer id says nothing about orders others placed (empty when there are none of its
+   * own); its page tokens fit its own list only.
    */
   listOrdersByCustomer(argument: _ledgerline_orders_v1_ListOrdersByCustomerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_ListOrdersByCustomerResponse__Output>): grpc.ClientUnaryCall;
   listOrdersByCustomer(argument: _ledgerline_orders_v1_ListOrdersByCustomerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_orders_v1_ListOrdersByCustomerResponse__Output>): grpc.ClientUnaryCall;
@@ -61,7 +69,8 @@ export interface OrderQueryServiceClient extends grpc.Client {
    * Orders matching structured filters on whitelisted fields, in the requested order, a page at
    * a time. Searchable fields and their operators:
    * orderId, customerId, merchantId, customerAccountId, merchantAccountId, paymentId,
-   * currency, status, carrier, trackingNumber     EQ, IN (exact values; sortable)
+   * placedBy, currency, status, carrier,
+   * trackingNumber                                 EQ, IN (exact values; sortable)
    * lineSku                                        EQ, IN (any line's SKU)
    * lineDescription                                MATCH (full text on any line's description)
    * cancelReasonText                               MATCH (full text on the cancel reason)
@@ -69,6 +78,8 @@ export interface OrderQueryServiceClient extends grpc.Client {
    * placedAt, confirmedAt, cancelledAt, shippedAt,
    * updatedAt                                      RANGE (RFC 3339; sortable)
    * Values are as docs/analytics/README.md describes the index, e.g. status "shipped".
+   * Without analytics:read, only orders the caller placed match (placedBy = its subject),
+   * whatever the filters ask for.
    */
   SearchOrders(argument: _ledgerline_orders_v1_SearchOrdersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_SearchOrdersResponse__Output>): grpc.ClientUnaryCall;
   SearchOrders(argument: _ledgerline_orders_v1_SearchOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_orders_v1_SearchOrdersResponse__Output>): grpc.ClientUnaryCall;
@@ -78,7 +89,8 @@ export interface OrderQueryServiceClient extends grpc.Client {
    * Orders matching structured filters on whitelisted fields, in the requested order, a page at
    * a time. Searchable fields and their operators:
    * orderId, customerId, merchantId, customerAccountId, merchantAccountId, paymentId,
-   * currency, status, carrier, trackingNumber     EQ, IN (exact values; sortable)
+   * placedBy, currency, status, carrier,
+   * trackingNumber                                 EQ, IN (exact values; sortable)
    * lineSku                                        EQ, IN (any line's SKU)
    * lineDescription                                MATCH (full text on any line's description)
    * cancelReasonText                               MATCH (full text on the cancel reason)
@@ -86,6 +98,8 @@ export interface OrderQueryServiceClient extends grpc.Client {
    * placedAt, confirmedAt, cancelledAt, shippedAt,
    * updatedAt                                      RANGE (RFC 3339; sortable)
    * Values are as docs/analytics/README.md describes the index, e.g. status "shipped".
+   * Without analytics:read, only orders the caller placed match (placedBy = its subject),
+   * whatever the filters ask for.
    */
   searchOrders(argument: _ledgerline_orders_v1_SearchOrdersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_orders_v1_SearchOrdersResponse__Output>): grpc.ClientUnaryCall;
   searchOrders(argument: _ledgerline_orders_v1_SearchOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_orders_v1_SearchOrdersResponse__Output>): grpc.ClientUnaryCall;
@@ -113,12 +127,16 @@ export interface OrderQueryServiceClient extends grpc.Client {
  */
 export interface OrderQueryServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * One order with its lines.
+   * One order with its lines. A caller without owners:any reads only orders it placed;
+   * another's is PERMISSION_DENIED.
    */
   GetOrder: grpc.handleUnaryCall<_ledgerline_orders_v1_GetOrderRequest__Output, _ledgerline_orders_v1_GetOrderResponse>;
   
   /**
-   * A customer's orders with their lines, oldest first, a page at a time.
+   * A customer's orders with their lines, oldest first, a page at a time. A caller without
+   * owners:any gets only the orders it placed among them: the list is filtered, never refused,
+   * so a customer id says nothing about orders others placed (empty when there are none of its
+   * own); its page tokens fit its own list only.
    */
   ListOrdersByCustomer: grpc.handleUnaryCall<_ledgerline_orders_v1_ListOrdersByCustomerRequest__Output, _ledgerline_orders_v1_ListOrdersByCustomerResponse>;
   
@@ -126,7 +144,8 @@ export interface OrderQueryServiceHandlers extends grpc.UntypedServiceImplementa
    * Orders matching structured filters on whitelisted fields, in the requested order, a page at
    * a time. Searchable fields and their operators:
    * orderId, customerId, merchantId, customerAccountId, merchantAccountId, paymentId,
-   * currency, status, carrier, trackingNumber     EQ, IN (exact values; sortable)
+   * placedBy, currency, status, carrier,
+   * trackingNumber                                 EQ, IN (exact values; sortable)
    * lineSku                                        EQ, IN (any line's SKU)
    * lineDescription                                MATCH (full text on any line's description)
    * cancelReasonText                               MATCH (full text on the cancel reason)
@@ -134,6 +153,8 @@ export interface OrderQueryServiceHandlers extends grpc.UntypedServiceImplementa
    * placedAt, confirmedAt, cancelledAt, shippedAt,
    * updatedAt                                      RANGE (RFC 3339; sortable)
    * Values are as docs/analytics/README.md describes the index, e.g. status "shipped".
+   * Without analytics:read, only orders the caller placed match (placedBy = its subject),
+   * whatever the filters ask for.
    */
   SearchOrders: grpc.handleUnaryCall<_ledgerline_orders_v1_SearchOrdersRequest__Output, _ledgerline_orders_v1_SearchOrdersResponse>;
   

@@ -28,14 +28,16 @@ import type { SearchPaymentsResponse as _ledgerline_payments_v1_SearchPaymentsRe
  */
 export interface PaymentQueryServiceClient extends grpc.Client {
   /**
-   * One payment as the view holds it.
+   * One payment as the view holds it. A caller without owners:any reads only payments created
+   * for it; another's is PERMISSION_DENIED.
    */
   GetPayment(argument: _ledgerline_payments_v1_GetPaymentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_GetPaymentResponse__Output>): grpc.ClientUnaryCall;
   GetPayment(argument: _ledgerline_payments_v1_GetPaymentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_payments_v1_GetPaymentResponse__Output>): grpc.ClientUnaryCall;
   GetPayment(argument: _ledgerline_payments_v1_GetPaymentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_GetPaymentResponse__Output>): grpc.ClientUnaryCall;
   GetPayment(argument: _ledgerline_payments_v1_GetPaymentRequest, callback: grpc.requestCallback<_ledgerline_payments_v1_GetPaymentResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * One payment as the view holds it.
+   * One payment as the view holds it. A caller without owners:any reads only payments created
+   * for it; another's is PERMISSION_DENIED.
    */
   getPayment(argument: _ledgerline_payments_v1_GetPaymentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_GetPaymentResponse__Output>): grpc.ClientUnaryCall;
   getPayment(argument: _ledgerline_payments_v1_GetPaymentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_payments_v1_GetPaymentResponse__Output>): grpc.ClientUnaryCall;
@@ -43,14 +45,16 @@ export interface PaymentQueryServiceClient extends grpc.Client {
   getPayment(argument: _ledgerline_payments_v1_GetPaymentRequest, callback: grpc.requestCallback<_ledgerline_payments_v1_GetPaymentResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * Payments matching every given filter, oldest first, a page at a time.
+   * Payments matching every given filter, oldest first, a page at a time. A caller without
+   * owners:any gets only payments created for it (the owner is one more filter).
    */
   ListPayments(argument: _ledgerline_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
   ListPayments(argument: _ledgerline_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
   ListPayments(argument: _ledgerline_payments_v1_ListPaymentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
   ListPayments(argument: _ledgerline_payments_v1_ListPaymentsRequest, callback: grpc.requestCallback<_ledgerline_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Payments matching every given filter, oldest first, a page at a time.
+   * Payments matching every given filter, oldest first, a page at a time. A caller without
+   * owners:any gets only payments created for it (the owner is one more filter).
    */
   listPayments(argument: _ledgerline_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
   listPayments(argument: _ledgerline_payments_v1_ListPaymentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_payments_v1_ListPaymentsResponse__Output>): grpc.ClientUnaryCall;
@@ -60,7 +64,7 @@ export interface PaymentQueryServiceClient extends grpc.Client {
   /**
    * Payments matching structured filters on whitelisted fields, in the requested order, a page
    * at a time. Searchable fields and their operators:
-   * paymentId, orderId, payerAccountId, payeeAccountId, currency, status,
+   * paymentId, orderId, payerAccountId, payeeAccountId, ownerId, currency, status,
    * reservationId                                  EQ, IN (exact values; sortable)
    * failureReason                                  EQ, IN (exact values)
    * failureReasonText                              MATCH (full text on the failure reason)
@@ -68,6 +72,8 @@ export interface PaymentQueryServiceClient extends grpc.Client {
    * createdAt, authorizedAt, capturedAt, failedAt,
    * refundedAt, updatedAt                          RANGE (RFC 3339; sortable)
    * Values are as docs/analytics/README.md describes the index, e.g. status "captured".
+   * Without analytics:read, only payments created for the caller match (ownerId = its subject),
+   * whatever the filters ask for.
    */
   SearchPayments(argument: _ledgerline_payments_v1_SearchPaymentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_SearchPaymentsResponse__Output>): grpc.ClientUnaryCall;
   SearchPayments(argument: _ledgerline_payments_v1_SearchPaymentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_payments_v1_SearchPaymentsResponse__Output>): grpc.ClientUnaryCall;
@@ -76,7 +82,7 @@ export interface PaymentQueryServiceClient extends grpc.Client {
   /**
    * Payments matching structured filters on whitelisted fields, in the requested order, a page
    * at a time. Searchable fields and their operators:
-   * paymentId, orderId, payerAccountId, payeeAccountId, currency, status,
+   * paymentId, orderId, payerAccountId, payeeAccountId, ownerId, currency, status,
    * reservationId                                  EQ, IN (exact values; sortable)
    * failureReason                                  EQ, IN (exact values)
    * failureReasonText                              MATCH (full text on the failure reason)
@@ -84,6 +90,8 @@ export interface PaymentQueryServiceClient extends grpc.Client {
    * createdAt, authorizedAt, capturedAt, failedAt,
    * refundedAt, updatedAt                          RANGE (RFC 3339; sortable)
    * Values are as docs/analytics/README.md describes the index, e.g. status "captured".
+   * Without analytics:read, only payments created for the caller match (ownerId = its subject),
+   * whatever the filters ask for.
    */
   searchPayments(argument: _ledgerline_payments_v1_SearchPaymentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_payments_v1_SearchPaymentsResponse__Output>): grpc.ClientUnaryCall;
   searchPayments(argument: _ledgerline_payments_v1_SearchPaymentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_payments_v1_SearchPaymentsResponse__Output>): grpc.ClientUnaryCall;
@@ -111,19 +119,21 @@ export interface PaymentQueryServiceClient extends grpc.Client {
  */
 export interface PaymentQueryServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * One payment as the view holds it.
+   * One payment as the view holds it. A caller without owners:any reads only payments created
+   * for it; another's is PERMISSION_DENIED.
    */
   GetPayment: grpc.handleUnaryCall<_ledgerline_payments_v1_GetPaymentRequest__Output, _ledgerline_payments_v1_GetPaymentResponse>;
   
   /**
-   * Payments matching every given filter, oldest first, a page at a time.
+   * Payments matching every given filter, oldest first, a page at a time. A caller without
+   * owners:any gets only payments created for it (the owner is one more filter).
    */
   ListPayments: grpc.handleUnaryCall<_ledgerline_payments_v1_ListPaymentsRequest__Output, _ledgerline_payments_v1_ListPaymentsResponse>;
   
   /**
    * Payments matching structured filters on whitelisted fields, in the requested order, a page
    * at a time. Searchable fields and their operators:
-   * paymentId, orderId, payerAccountId, payeeAccountId, currency, status,
+   * paymentId, orderId, payerAccountId, payeeAccountId, ownerId, currency, status,
    * reservationId                                  EQ, IN (exact values; sortable)
    * failureReason                                  EQ, IN (exact values)
    * failureReasonText                              MATCH (full text on the failure reason)
@@ -131,6 +141,8 @@ export interface PaymentQueryServiceHandlers extends grpc.UntypedServiceImplemen
    * createdAt, authorizedAt, capturedAt, failedAt,
    * refundedAt, updatedAt                          RANGE (RFC 3339; sortable)
    * Values are as docs/analytics/README.md describes the index, e.g. status "captured".
+   * Without analytics:read, only payments created for the caller match (ownerId = its subject),
+   * whatever the filters ask for.
    */
   SearchPayments: grpc.handleUnaryCall<_ledgerline_payments_v1_SearchPaymentsRequest__Output, _ledgerline_payments_v1_SearchPaymentsResponse>;
   
