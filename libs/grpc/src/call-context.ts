@@ -17,6 +17,31 @@ export const deadlinePassed = (
   return deadline !== undefined && deadline.getTime() <= now;
 };
 
+const effective = new WeakMap<object, Date>();
+
+/**
+ * The deadline the server holds a call to: the client's, cut to `maxMs` from the first time it is
+ * asked (at the call's start), so a call without a deadline or with a far one still ends. Fixed
+ * per call object: asking again later returns the same instant.
+ */
+export const effectiveDeadline = (
+  call: Pick<ServerCall, 'getDeadline'>,
+  maxMs: number,
+  now = Date.now(),
+): Date => {
+  const known = effective.get(call);
+  if (known) return known;
+  const cap = now + maxMs;
+  const own = callDeadline(call)?.getTime() ?? Infinity;
+  const deadline = new Date(Math.min(own, cap));
+  effective.set(call, deadline);
+  return deadline;
+};
+
+/** Milliseconds left until `deadline` (0 once it passed); Infinity without one. */
+export const remainingMs = (deadline: Date | undefined, now = Date.now()): number =>
+  deadline === undefined ? Infinity : Math.max(0, deadline.getTime() - now);
+
 const signals = new WeakMap<object, AbortSignal>();
 
 /**
