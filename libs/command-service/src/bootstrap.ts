@@ -22,6 +22,7 @@ import { type Pool } from 'pg';
 import { type CommandServiceConfig, loadCommandServiceConfig } from './config';
 import { adminService } from './admin-service';
 import { type IdempotencyPruner, startIdempotencyPruner } from './idempotency-pruner';
+import { limitCommandQueues } from './run-command';
 import { describeStartupFailure } from './startup-failure';
 
 export interface CommandServiceDefinition {
@@ -72,6 +73,7 @@ export const startCommandService = async (
     schema: definition.schema,
     ...(definition.upcasters && { upcasters: definition.upcasters }),
   });
+  limitCommandQueues(store, config.COMMAND_QUEUE_PER_STREAM);
   const relay = config.RELAY_ENABLED
     ? await startRelay({
         store,

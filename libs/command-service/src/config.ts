@@ -3,6 +3,7 @@ import {
   DEFAULT_POOL_SIZES,
   int,
   loadConfig,
+  overloadSettings,
   postgresPoolSettings,
   serverSettings,
   serviceSettings,
@@ -32,6 +33,7 @@ export const commandServiceSettings = {
     min: 24,
     max: 24 * 3660,
   }),
+  COMMAND_QUEUE_PER_STREAM: overloadSettings.COMMAND_QUEUE_PER_STREAM,
   GRPC_MAX_MESSAGE_BYTES: int({
     description: 'largest accepted request',
     default: 64 * 1024,
