@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { type Decider } from '@ledgerline/domain';
 import { DeadlineExceeded, migrate, PostgresEventStore } from '@ledgerline/event-store';
-import { callDeadline, RpcError, unary, unaryHandler } from '@ledgerline/grpc';
+import { callDeadline, type RpcError, unary, unaryHandler } from '@ledgerline/grpc';
 import { loadPackage, type platformV1 } from '@ledgerline/proto';
 import { isolatedPostgres } from '@ledgerline/testing';
 import { CommandQueueFull } from './keyed-mutex';

@@ -4,6 +4,7 @@ import {
   DEFAULT_POOL_SIZES,
   int,
   loadConfig,
+  overloadSettings,
   postgresPoolSettings,
   serverSettings,
   serviceSettings,
@@ -51,6 +52,7 @@ export const queryServiceSettings = {
     min: 0,
     max: 60_000,
   }),
+  CONSISTENCY_MAX_WAITERS: overloadSettings.CONSISTENCY_MAX_WAITERS,
 };
 
 export const loadQueryServiceConfig = (
