@@ -279,9 +279,11 @@ export const createConsistency = (settings: ConsistencySettings): Consistency =>
       // One refresh per index serves every caller waiting meanwhile (createSharedRefresh).
       if (!sharedRefresh)
         throw new Error('consistency: an Elasticsearch view needs the search client');
-      await untilCancelled(sharedRefresh.refresh(projection.index), condition.signal, () => {
-        throw new ConsistencyWaitCancelled(projection.name);
-      });
+      await untilCancelled(
+        sharedRefresh.refresh(projection.index),
+        condition.signal,
+        () => new ConsistencyWaitCancelled(projection.name),
+      );
     }
   };
 

@@ -68,23 +68,17 @@ export const createSharedRefresh = (
   };
 };
 
-/** `work`, unless the signal aborts first: then `onAbort` (the shared work goes on for others). */
+/** `work`, unless the signal aborts first: then `cancelled()` (the shared work goes on for others). */
 export const untilCancelled = async <T>(
   work: Promise<T>,
   signal: AbortSignal | undefined,
-  onAbort: () => never,
+  cancelled: () => Error,
 ): Promise<T> => {
   if (!signal) return work;
-  if (signal.aborted) onAbort();
+  if (signal.aborted) throw cancelled();
   let listener: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
-    listener = () => {
-      try {
-        onAbort();
-      } catch (error) {
-        reject(error);
-      }
-    };
+    listener = () => reject(cancelled());
     signal.addEventListener('abort', listener, { once: true });
   });
   try {
