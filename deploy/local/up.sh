@@ -57,6 +57,8 @@ source "$STACK_DIR/env"
 export TLS_DIR="${TLS_DIR:-$STACK_DIR/pki}"
 export GRPC_TLS="${GRPC_TLS:-mtls}"
 export AUTH_JWKS="${AUTH_JWKS:-$TLS_DIR/jwt/jwks.json}"
+# Rate limits are counted in Redis, so they hold across every replica of a service.
+export RATE_LIMIT_REDIS_URL="${RATE_LIMIT_REDIS_URL:-$REDIS_URL}"
 node "$REPO/deploy/local/pki.mjs" ensure --dir "$TLS_DIR" --platform "$PLATFORM" ||
   die "could not create the key material in $(rel "$TLS_DIR")"
 

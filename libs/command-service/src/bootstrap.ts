@@ -23,6 +23,7 @@ import { type Pool } from 'pg';
 import { type CommandServiceConfig, loadCommandServiceConfig } from './config';
 import { adminService } from './admin-service';
 import { type IdempotencyPruner, startIdempotencyPruner } from './idempotency-pruner';
+import { limitCommandQueues } from './run-command';
 import { describeStartupFailure } from './startup-failure';
 
 export interface CommandServiceDefinition {
@@ -73,6 +74,7 @@ export const startCommandService = async (
     schema: definition.schema,
     ...(definition.upcasters && { upcasters: definition.upcasters }),
   });
+  limitCommandQueues(store, config.COMMAND_QUEUE_PER_STREAM);
   const relay = config.RELAY_ENABLED
     ? await startRelay({
         store,
@@ -95,7 +97,7 @@ export const startCommandService = async (
   const postgresWatch = watchPostgres(pool, readiness.condition('postgres'));
   await postgresWatch.first;
   const server = await startGrpcServer({
-    ...serverSecurityFrom(config, definition.name),
+    ...serverSecurityFrom(config, definition.name, config),
     readiness,
     host: config.GRPC_HOST,
     port: config.GRPC_PORT,

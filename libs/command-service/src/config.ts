@@ -5,13 +5,13 @@ import {
   loadConfig,
   postgresPoolSettings,
   serverSettings,
-  serviceSettings,
+  platformServiceSettings,
 } from '@ledgerline/config';
 
 export const commandServiceSettings = {
   POSTGRES_URL: serverSettings.POSTGRES_URL,
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
-  ...serviceSettings,
+  ...platformServiceSettings,
   METRICS_PORT: int({
     description: 'Prometheus /metrics port; metrics are off when 0',
     default: 0,

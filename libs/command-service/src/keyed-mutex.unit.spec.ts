@@ -1,4 +1,4 @@
-import { KeyedMutex } from './keyed-mutex';
+import { CommandQueueFull, KeyedMutex } from './keyed-mutex';
 
 const deferred = () => {
   let resolve!: () => void;
@@ -33,5 +33,47 @@ describe('KeyedMutex', () => {
     expect(log).toEqual(['a1 start', 'b1', 'a1 end', 'a2']);
     await Promise.resolve();
     expect(mutex.activeKeys).toBe(0);
+  });
+
+  it('given a key with the most waiters it allows, then the next task is refused at once', async () => {
+    const mutex = new KeyedMutex(2);
+    const gate = deferred();
+    const accepted = [
+      mutex.run('a', () => gate.promise),
+      mutex.run('a', () => Promise.resolve()),
+      mutex.run('a', () => Promise.resolve()),
+    ];
+
+    const refused = mutex.run('a', () => Promise.resolve());
+    const otherKey = mutex.run('b', () => Promise.resolve('b ran'));
+
+    await expect(refused).rejects.toBeInstanceOf(CommandQueueFull);
+    await expect(refused).rejects.toMatchObject({ waiting: 2, reason: 'COMMAND_QUEUE_FULL' });
+    const error = await refused.then(
+      () => undefined,
+      (e: CommandQueueFull) => e,
+    );
+    expect(error?.retryAfterMs).toBeGreaterThan(0);
+    await expect(otherKey).resolves.toBe('b ran');
+    gate.resolve();
+    await Promise.all(accepted);
+    await expect(mutex.run('a', () => Promise.resolve('after'))).resolves.toBe('after');
+  });
+
+  it('given waiters that finished, then their places are free again', async () => {
+    const mutex = new KeyedMutex(1);
+    const gate = deferred();
+    const first = mutex.run('a', () => gate.promise);
+    const second = mutex.run('a', () => Promise.resolve());
+    await expect(mutex.run('a', () => Promise.resolve())).rejects.toBeInstanceOf(CommandQueueFull);
+
+    gate.resolve();
+    await Promise.all([first, second]);
+    const gate2 = deferred();
+    const third = mutex.run('a', () => gate2.promise);
+    const fourth = mutex.run('a', () => Promise.resolve('queued'));
+    gate2.resolve();
+
+    await expect(Promise.all([third, fourth])).resolves.toEqual([undefined, 'queued']);
   });
 });

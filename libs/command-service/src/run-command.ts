@@ -9,7 +9,7 @@ import {
   sha256,
 } from '@ledgerline/event-store';
 import { actorOf, callerOf, readCallMetadata } from '@ledgerline/grpc';
-import { KeyedMutex } from './keyed-mutex';
+import { DEFAULT_MAX_WAITERS_PER_KEY, KeyedMutex } from './keyed-mutex';
 
 export interface RunCommandOptions<
   Command extends { type: string; data: unknown },
@@ -24,6 +24,11 @@ export interface RunCommandOptions<
   /** The request's own `idempotency_key` field; the `idempotency-key` header is the alternative. */
   readonly idempotencyKey?: string;
   readonly snapshotEvery?: number;
+  /**
+   * The call's deadline (`callDeadline(call)`): a command still queued or loading when it passes
+   * is not appended, and the append's statement is cut at it. Without it nothing changes.
+   */
+  readonly deadline?: Date | undefined;
 }
 
 const MAX_KEY_LENGTH = 128;
@@ -37,12 +42,25 @@ interface StreamsInProcess {
   readonly mutex: KeyedMutex;
 }
 const inProcess = new WeakMap<object, WeakMap<object, StreamsInProcess>>();
+const queueLimits = new WeakMap<object, number>();
+
+/**
+ * Caps the commands of one stream that may wait in this process behind the running one, for
+ * every command run on `store` (COMMAND_QUEUE_PER_STREAM; default 64). Beyond it a command fails
+ * at once with CommandQueueFull (RESOURCE_EXHAUSTED). Call it before the first command.
+ */
+export const limitCommandQueues = (store: object, maxQueuedPerStream: number): void => {
+  queueLimits.set(store, maxQueuedPerStream);
+};
+
 const streamsOf = (store: object, decider: object): StreamsInProcess => {
   let byDecider = inProcess.get(store);
   if (!byDecider) inProcess.set(store, (byDecider = new WeakMap()));
   let streams = byDecider.get(decider);
-  if (!streams)
-    byDecider.set(decider, (streams = { cache: new LruStateCache(), mutex: new KeyedMutex() }));
+  if (!streams) {
+    const mutex = new KeyedMutex(queueLimits.get(store) ?? DEFAULT_MAX_WAITERS_PER_KEY);
+    byDecider.set(decider, (streams = { cache: new LruStateCache(), mutex }));
+  }
   return streams;
 };
 
@@ -110,6 +128,7 @@ export const runCommand = async <
       ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
       cache: streams.cache as LruStateCache<State>,
       maxRetries: 5,
+      ...(options.deadline !== undefined && { deadline: options.deadline }),
     }),
   );
 };

@@ -1,5 +1,5 @@
 import { securitySettings } from './security';
-import { hostPorts, oneOf, port, str, topicPrefix, url } from './settings';
+import { hostPorts, int, oneOf, port, str, topicPrefix, url } from './settings';
 
 /**
  * The settings shared by every Ledgerline process. The local stack (deploy/local) and
@@ -33,3 +33,93 @@ export const serviceSettings = {
   }),
   ...securitySettings,
 };
+
+/**
+ * Overload protection of every gRPC server (issue 13): per-caller rate limits, bounded queues,
+ * deadlines and the transport's stream and connection limits. A rate of 0 switches that class's
+ * limit off: only ever on purpose, since a missing variable takes the default, never "off".
+ */
+export const overloadSettings = {
+  RATE_LIMIT_REDIS_URL: str({
+    description:
+      'Redis that counts rate limits across replicas; empty: each process counts its own callers',
+    default: '',
+  }),
+  RATE_LIMIT_READ_PER_SECOND: int({
+    description:
+      'calls per second one caller may make to read RPCs (token refill rate); 0 switches the limit off',
+    default: 2_000,
+    min: 0,
+    max: 1_000_000,
+  }),
+  RATE_LIMIT_WRITE_PER_SECOND: int({
+    description:
+      'calls per second one caller may make to write RPCs (commands); 0 switches the limit off',
+    default: 1_000,
+    min: 0,
+    max: 1_000_000,
+  }),
+  RATE_LIMIT_ADMIN_PER_SECOND: int({
+    description:
+      'calls per second one caller may make to admin RPCs (rebuilds, parked events); 0 switches the limit off',
+    default: 50,
+    min: 0,
+    max: 1_000_000,
+  }),
+  RATE_LIMIT_BURST_SECONDS: int({
+    description:
+      'burst reserve: a caller may exceed its rate by this many seconds of calls per minute',
+    default: 2,
+    min: 0,
+    max: 60,
+  }),
+  COMMAND_QUEUE_PER_STREAM: int({
+    description:
+      'commands one process queues for one stream behind the running one; more get RESOURCE_EXHAUSTED',
+    default: 64,
+    min: 1,
+    max: 100_000,
+  }),
+  CONSISTENCY_MAX_WAITERS: int({
+    description:
+      'concurrent calls one query process lets wait for a consistency token; more get RESOURCE_EXHAUSTED',
+    default: 1_000,
+    min: 1,
+    max: 1_000_000,
+  }),
+  GRPC_MAX_DEADLINE_MS: int({
+    description: 'longest a call may run: a longer or missing client deadline is cut to this',
+    default: 30_000,
+    min: 100,
+    max: 3_600_000,
+  }),
+  GRPC_MAX_CONCURRENT_STREAMS: int({
+    description: 'concurrent calls (HTTP/2 streams) one client connection may have open',
+    default: 256,
+    min: 1,
+    max: 1_000_000,
+  }),
+  GRPC_MAX_CONNECTION_AGE_MS: int({
+    description:
+      'a client connection is asked to reconnect (GOAWAY) after this long, so load rebalances',
+    default: 30 * 60_000,
+    min: 1_000,
+    max: 7 * 24 * 3_600_000,
+  }),
+  GRPC_MAX_CONNECTION_AGE_GRACE_MS: int({
+    description:
+      'after GOAWAY for age, calls still running get this long before the connection closes',
+    default: 30_000,
+    min: 0,
+    max: 3_600_000,
+  }),
+  GRPC_MAX_CONNECTION_IDLE_MS: int({
+    description: 'a client connection with no call open for this long is closed (GOAWAY)',
+    default: 5 * 60_000,
+    min: 1_000,
+    max: 7 * 24 * 3_600_000,
+  }),
+};
+
+/** Every setting a platform service reads: its own plus security and overload protection. */
+export const platformServiceSettings = { ...serviceSettings, ...overloadSettings };

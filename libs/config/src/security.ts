@@ -36,9 +36,4 @@ export const securitySettings = {
     description: 'serve gRPC server reflection (off by default: it lists every method)',
     default: false,
   }),
-  GRPC_MAX_DEADLINE_MS: int({
-    description: 'longest a call may run; calls without a deadline or a longer one get this one',
-    default: 30_000,
-    min: 100,
-  }),
 };

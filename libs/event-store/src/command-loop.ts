@@ -1,6 +1,6 @@
 import { fold, type Decider, type DomainEvent } from '@ledgerline/domain';
 
-import { WrongExpectedVersion } from './errors';
+import { DeadlineExceeded, WrongExpectedVersion } from './errors';
 import { type LruStateCache } from './state-cache';
 import { canonicalJson, sha256 } from './request-hash';
 import {
@@ -59,6 +59,11 @@ export interface HandleCommandOptions<Command, State, Event extends DomainEvent>
    * a repeated key atomically, and a refused decision re-checks the key.
    */
   readonly cache?: LruStateCache<State>;
+  /**
+   * The caller's deadline: once it has passed the command is neither decided again nor
+   * appended (DeadlineExceeded), and the append's statement is bounded by it (AppendOptions).
+   */
+  readonly deadline?: Date | undefined;
 }
 
 export interface CommandResult<State> {
@@ -137,8 +142,11 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
     if (earlier) return replay(earlier);
   }
 
+  const { deadline } = options;
   let useCache = true;
   for (let attempt = 0; ; attempt++) {
+    if (deadline !== undefined && deadline.getTime() <= Date.now())
+      throw new DeadlineExceeded(streamId, deadline);
     const { cached, ...loaded } = await load(useCache);
     useCache = true;
     let decided: readonly Event[];
@@ -171,6 +179,7 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
           expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version,
           ...(idempotency ? { idempotency } : {}),
           ...(metadata ? { metadata } : {}),
+          ...(deadline ? { deadline } : {}),
         },
       );
     } catch (error) {

@@ -1,6 +1,7 @@
 import { RuleViolation, type Decider } from '@ledgerline/domain';
 
 import {
+  DeadlineExceeded,
   IdempotencyKeyConflict,
   WrongExpectedVersion,
   handleCommand,
@@ -129,7 +130,11 @@ class InMemoryStore implements EventStorePort {
   }
 }
 
-const run = (store: InMemoryStore, command: CounterCommand, extra: { maxRetries?: number } = {}) =>
+const run = (
+  store: InMemoryStore,
+  command: CounterCommand,
+  extra: { maxRetries?: number; deadline?: Date } = {},
+) =>
   handleCommand({
     store,
     decider: counter,
@@ -281,6 +286,26 @@ describe('handleCommand', () => {
       });
       expect((await go()).state).toBe(52);
     });
+  });
+});
+
+describe('handleCommand with a deadline', () => {
+  it('given a deadline that has passed, then nothing is appended', async () => {
+    const store = new InMemoryStore();
+
+    await expect(
+      run(store, { type: 'Increment', by: 1 }, { deadline: new Date(Date.now() - 1) }),
+    ).rejects.toBeInstanceOf(DeadlineExceeded);
+    expect(store.appendCalls).toEqual([]);
+  });
+
+  it('given a deadline ahead, then the append carries it to the store', async () => {
+    const store = new InMemoryStore();
+    const deadline = new Date(Date.now() + 60_000);
+
+    await run(store, { type: 'Increment', by: 1 }, { deadline });
+
+    expect(store.appendCalls.map((options) => options.deadline)).toEqual([deadline]);
   });
 });
 

@@ -48,3 +48,18 @@ export class AppendNotFirstWrite extends EventStoreError {
     super(`append to ${streamId} must be the first write of its transaction`);
   }
 }
+
+/**
+ * The caller's deadline passed before the append (or while it ran, and the statement was
+ * cancelled): nothing was written. libs/grpc maps it, by name, to DEADLINE_EXCEEDED.
+ */
+export class DeadlineExceeded extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    readonly deadline: Date,
+    options?: { cause?: unknown },
+  ) {
+    super(`append to ${streamId}: the deadline ${deadline.toISOString()} passed; nothing written`);
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}

@@ -3,6 +3,7 @@ import { DatabaseError, type ClientBase, type Pool } from 'pg';
 
 import {
   AppendNotFirstWrite,
+  DeadlineExceeded,
   DuplicateEventId,
   IdempotencyKeyConflict,
   WrongExpectedVersion,
@@ -152,15 +153,67 @@ export class PostgresEventStore {
     this.upcasters = upcasters;
   }
 
-  /** Appends atomically in its own transaction, then wakes subscribers. */
+  /**
+   * Appends atomically in its own transaction, then wakes subscribers. With `options.deadline`
+   * nothing is appended once it has passed, and the statement is cut at it (see AppendOptions).
+   */
   async append(
     streamId: string,
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    const result = await this.runAppend(this.pool, streamId, events, options, false);
+    const { deadline } = options;
+    if (deadline !== undefined && deadline.getTime() <= Date.now())
+      throw new DeadlineExceeded(streamId, deadline);
+    const result =
+      deadline !== undefined && deadline.getTime() - Date.now() < this.poolStatementTimeoutMs()
+        ? await this.appendBefore(deadline, streamId, events, options)
+        : await this.runAppend(this.pool, streamId, events, options, false);
     if (!result.replayed) this.announce();
     return result;
+  }
+
+  /** The pool's statement_timeout in ms; Infinity when it sets none. */
+  private poolStatementTimeoutMs(): number {
+    const { statement_timeout: timeout } =
+      (this.pool as { options?: { statement_timeout?: unknown } }).options ?? {};
+    return typeof timeout === 'number' && timeout > 0 ? timeout : Infinity;
+  }
+
+  /**
+   * The append in a transaction whose statement_timeout is the time left before `deadline`: a
+   * statement still running then is cancelled and rolls back, so nothing lands after the caller
+   * gave up. Costs two extra round trips (BEGIN/SET LOCAL, COMMIT), so only when it is shorter
+   * than the pool's own timeout.
+   */
+  private async appendBefore(
+    deadline: Date,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    const client = await this.pool.connect();
+    // The wait for a connection may have used up what was left.
+    const leftMs = Math.ceil(deadline.getTime() - Date.now());
+    if (leftMs <= 0) {
+      client.release();
+      throw new DeadlineExceeded(streamId, deadline);
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query(`BEGIN; SET LOCAL statement_timeout = ${leftMs}`);
+      const result = await this.runAppend(client, streamId, events, options, false);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      // 57014: our statement_timeout (the deadline) cancelled the statement; it rolled back.
+      if (error instanceof DatabaseError && error.code === '57014')
+        throw new DeadlineExceeded(streamId, deadline, { cause: error });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   /**
@@ -180,10 +233,13 @@ export class PostgresEventStore {
     db: Queryable,
     streamId: string,
     events: readonly NewEvent[],
-    { expectedVersion, idempotency, metadata = {} }: AppendOptions,
+    { expectedVersion, idempotency, metadata = {}, deadline }: AppendOptions,
     notifyInTransaction: boolean,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`append to ${streamId}: no events`);
+    // The last moment to refuse: a command whose caller has given up is not recorded.
+    if (deadline !== undefined && deadline.getTime() <= Date.now())
+      throw new DeadlineExceeded(streamId, deadline);
     const category = categoryOf(streamId);
     const prepared = events.map((event) => {
       // Postgres prints uuids in lower case; so does every id the store hands out.

@@ -48,6 +48,12 @@ export interface AppendOptions {
   readonly idempotency?: IdempotencyOptions;
   /** Defaults merged under each event's own metadata (correlationId, actor…). */
   readonly metadata?: EventMetadata;
+  /**
+   * The caller's deadline: once it has passed nothing is appended (DeadlineExceeded), and
+   * `append` bounds its statement to the time left when that is shorter than the pool's
+   * statement_timeout, so a slow append is cancelled (and rolled back) at the deadline.
+   */
+  readonly deadline?: Date | undefined;
 }
 
 export interface AppendResult {

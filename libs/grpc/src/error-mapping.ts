@@ -3,8 +3,10 @@ import * as grpc from '@grpc/grpc-js';
 import { InvalidInput, NotFound, RuleViolation } from '@ledgerline/domain';
 import { type ErrorDetailInit } from '@ledgerline/proto';
 import { Forbidden } from './auth/forbidden';
+import { errorInfo } from './error-info';
 import { isInfrastructureDown } from './infrastructure-errors';
 import { type Logger } from './logger';
+import { overloadErrorMapper } from './overload/overloaded';
 
 /** What a caller sees for an error: status code, a message safe to show, and typed details. */
 export interface GrpcErrorSpec {
@@ -19,18 +21,7 @@ export interface GrpcErrorSpec {
  */
 export type ErrorMapper = (error: unknown) => GrpcErrorSpec | undefined;
 
-/** The ErrorInfo domain of every status Ledgerline produces. */
-export const ERROR_DOMAIN = 'ledgerline';
-
-export const errorInfo = (
-  reason: string,
-  metadata: Record<string, string> = {},
-): ErrorDetailInit => ({
-  type: 'ErrorInfo',
-  reason,
-  domain: ERROR_DOMAIN,
-  metadata,
-});
+export { ERROR_DOMAIN, errorInfo } from './error-info';
 
 const forbiddenErrorMapper: ErrorMapper = (error) =>
   error instanceof Forbidden
@@ -102,6 +93,19 @@ const concurrencyErrorMapper: ErrorMapper = (error) => {
   return undefined;
 };
 
+/**
+ * `DeadlineExceeded` (by name, like the errors above): work stopped because the call's deadline
+ * passed, e.g. an append refused or a statement cancelled at the deadline. Nothing was written.
+ */
+const deadlineErrorMapper: ErrorMapper = (error) =>
+  error instanceof Error && error.name === 'DeadlineExceeded'
+    ? {
+        code: grpc.status.DEADLINE_EXCEEDED,
+        message: 'the deadline passed before the call completed; nothing was written',
+        details: [errorInfo('DEADLINE_EXCEEDED')],
+      }
+    : undefined;
+
 const RETRY_AFTER_SECONDS = 1;
 
 const infrastructureErrorMapper: ErrorMapper = (error) =>
@@ -120,7 +124,9 @@ export const BUILT_IN_ERROR_MAPPERS: readonly ErrorMapper[] = [
   forbiddenErrorMapper,
   domainErrorMapper,
   concurrencyErrorMapper,
+  deadlineErrorMapper,
   infrastructureErrorMapper,
+  overloadErrorMapper,
 ];
 
 export interface ErrorMappingOptions {

@@ -14,3 +14,6 @@ export * from './status-trailer';
 export * from './unary-call';
 export * from './unary-handler';
 export * from './wire-integers';
+export * from './overload/overloaded';
+export * from './overload/rate-limit';
+export * from './overload/transport-options';

@@ -116,6 +116,7 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
     stopping ??= drain(server, shutdownGraceMs, logger, () => {
       stopFollowing?.();
       clearInterval(tlsRefresh);
+      void options.security.admission?.close?.();
       health.setAll('NOT_SERVING');
       health.endWatches();
     });

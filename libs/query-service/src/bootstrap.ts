@@ -29,6 +29,7 @@ import { startMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
 import { projectionsAdminService } from './admin-service';
 import { type QueryServiceConfig, DEV_CURSOR_SECRET, loadQueryServiceConfig } from './config';
+import { callBoundPool, callBoundSearchClient, callScopedHandlers } from './call-scope';
 import { type Consistency, createConsistency } from './consistency';
 import { createCursorCodec, type CursorCodec } from './cursor';
 import { consistencyErrorMapper } from './errors';
@@ -61,7 +62,9 @@ export const defineView = <Tables extends TableNames>(
 
 /** What a query service's handlers are built with. */
 export interface QueryServiceContext {
+  /** The service's pool; inside a handler each query is cut at the call's deadline. */
   readonly pool: Pool;
+  /** Inside a handler, searches carry the call's remaining time and cancellation. */
   readonly searchClient: SearchClient;
   readonly logger: Logger;
   readonly consistency: Consistency;
@@ -200,12 +203,18 @@ export const startQueryService = async (
       searchClient,
       headSources,
       maxWaitMs: config.CONSISTENCY_MAX_WAIT_MS,
+      maxWaiters: config.CONSISTENCY_MAX_WAITERS,
     });
     if (config.CURSOR_SECRET.includes(DEV_CURSOR_SECRET))
       logger.warn({}, 'CURSOR_SECRET is the development default: page tokens can be forged');
+    const unary = unaryHandlers({
+      logger,
+      errorMappers: [...(definition.errorMappers ?? []), consistencyErrorMapper],
+    });
     const context: QueryServiceContext = {
-      pool,
-      searchClient,
+      // Handlers' queries and searches end at the call's deadline or cancellation.
+      pool: callBoundPool(pool),
+      searchClient: callBoundSearchClient(searchClient),
       logger,
       consistency,
       cursors: createCursorCodec(config.CURSOR_SECRET),
@@ -214,14 +223,11 @@ export const startQueryService = async (
         if (!cache) throw new Error(`query service: no view declares the cache "${namespace}"`);
         return cache;
       },
-      unary: unaryHandlers({
-        logger,
-        errorMappers: [...(definition.errorMappers ?? []), consistencyErrorMapper],
-      }),
+      unary: callScopedHandlers(unary),
     };
     await postgresWatch.first;
     const server = await startGrpcServer({
-      ...serverSecurityFrom(config, definition.name),
+      ...serverSecurityFrom(config, definition.name, config),
       readiness,
       host: config.GRPC_HOST,
       port: config.GRPC_PORT,

@@ -6,7 +6,7 @@ import {
   loadConfig,
   postgresPoolSettings,
   serverSettings,
-  serviceSettings,
+  platformServiceSettings,
   type Setting,
 } from '@ledgerline/config';
 
@@ -26,7 +26,7 @@ const secrets = (description: string): Setting<readonly string[]> => ({
 
 export const queryServiceSettings = {
   ...serverSettings,
-  ...serviceSettings,
+  ...platformServiceSettings,
   METRICS_PORT: int({
     description: 'Prometheus /metrics port; metrics are off when 0',
     default: 0,

@@ -19,7 +19,8 @@ import {
   type ParkedAt,
   proveCoverage,
 } from './coverage';
-import { ConsistencyWaitCancelled, ReadModelBehind } from './errors';
+import { ConsistencyWaitCancelled, ConsistencyWaitersFull, ReadModelBehind } from './errors';
+import { createSharedRefresh, untilCancelled } from './refresh';
 import { type EventSource, relayNameOf, sourceOfStream, topicsOf } from './sources';
 import { type ConsistencyToken } from './token';
 
@@ -77,7 +78,17 @@ export interface ConsistencySettings {
   readonly headSources?: ReadonlyMap<string, HeadSource>;
   /** The longest wait, also when the call has no deadline. Default 5 s. */
   readonly maxWaitMs?: number;
+  /**
+   * Calls that may wait for tokens at once (CONSISTENCY_MAX_WAITERS); beyond, a call fails at
+   * once with ConsistencyWaitersFull (RESOURCE_EXHAUSTED). Default 1,000.
+   */
+  readonly maxWaiters?: number;
+  /** Least time between two refreshes of one index for waiting callers. Default 20 ms. */
+  readonly refreshMinIntervalMs?: number;
 }
+
+/** The retry hint of ConsistencyWaitersFull: about one polling round of the waits ahead. */
+const WAITERS_FULL_RETRY_MS = 200;
 
 const FIRST_DELAY_MS = 5;
 const MAX_DELAY_MS = 100;
@@ -122,6 +133,26 @@ export const createConsistency = (settings: ConsistencySettings): Consistency =>
   const state = new RuntimeState(settings.schema);
   const maxWaitMs = settings.maxWaitMs ?? 5_000;
   const projections = new Map(settings.projections.map((p) => [p.name, p]));
+  const maxWaiters = settings.maxWaiters ?? 1_000;
+  let waiting = 0;
+  const { searchClient } = settings;
+  const sharedRefresh =
+    searchClient &&
+    createSharedRefresh(
+      (index) => searchClient.indices.refresh({ index }, { requestTimeout: maxWaitMs }),
+      { minIntervalMs: settings.refreshMinIntervalMs ?? 20 },
+    );
+
+  /** Counts the call among the waiters for its whole wait, or refuses it when they are full. */
+  const asWaiter = async (work: () => Promise<void>): Promise<void> => {
+    if (waiting >= maxWaiters) throw new ConsistencyWaitersFull(waiting, WAITERS_FULL_RETRY_MS);
+    waiting += 1;
+    try {
+      await work();
+    } finally {
+      waiting -= 1;
+    }
+  };
 
   const projectionNamed = (name: string): Projection => {
     const projection = projections.get(name);
@@ -245,25 +276,36 @@ export const createConsistency = (settings: ConsistencySettings): Consistency =>
     });
     if (projection.sink === 'elasticsearch') {
       // Applied is not yet searchable: make the view's writes visible before the search runs.
-      if (!settings.searchClient)
+      // One refresh per index serves every caller waiting meanwhile (createSharedRefresh).
+      if (!sharedRefresh)
         throw new Error('consistency: an Elasticsearch view needs the search client');
-      await settings.searchClient.indices.refresh({ index: projection.index });
+      await untilCancelled(
+        sharedRefresh.refresh(projection.index),
+        condition.signal,
+        () => new ConsistencyWaitCancelled(projection.name),
+      );
     }
   };
 
+  const awaitTokenOf = (
+    token: ConsistencyToken,
+    scope: TokenCondition['scope'],
+    rest: Omit<TokenCondition, 'token' | 'scope'>,
+  ): Promise<void> => {
+    const { streamId } = token;
+    if (scope === 'list') {
+      if (token.checkpoint)
+        return awaitGlobalPosition({ ...rest, streamId, checkpoint: token.checkpoint });
+      // A receipt without a transaction id (nothing recorded): the stream is all we can name.
+      if (!reads(projectionNamed(rest.projection), streamId)) return Promise.resolve();
+    }
+    return awaitStreamVersion({ ...rest, streamId, version: token.streamVersion });
+  };
+
   return {
-    awaitStreamVersion,
-    awaitGlobalPosition,
-    async awaitToken({ token, scope, ...rest }) {
-      if (!token) return;
-      const { streamId } = token;
-      if (scope === 'list') {
-        if (token.checkpoint)
-          return awaitGlobalPosition({ ...rest, streamId, checkpoint: token.checkpoint });
-        // A receipt without a transaction id (nothing recorded): the stream is all we can name.
-        if (!reads(projectionNamed(rest.projection), streamId)) return;
-      }
-      return awaitStreamVersion({ ...rest, streamId, version: token.streamVersion });
-    },
+    awaitStreamVersion: (condition) => asWaiter(() => awaitStreamVersion(condition)),
+    awaitGlobalPosition: (condition) => asWaiter(() => awaitGlobalPosition(condition)),
+    awaitToken: ({ token, scope, ...rest }) =>
+      token ? asWaiter(() => awaitTokenOf(token, scope, rest)) : Promise.resolve(),
   };
 };

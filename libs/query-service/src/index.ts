@@ -12,3 +12,5 @@ export * from './startup-failure';
 export * from './token';
 export * from './search-plan';
 export * from './search-values';
+export * from './call-scope';
+export * from './refresh';

@@ -5,14 +5,14 @@ import {
   loadConfig,
   postgresPoolSettings,
   serverSettings,
-  serviceSettings,
+  platformServiceSettings,
   str,
 } from '@ledgerline/config';
 
 export const checkoutSettings = {
   POSTGRES_URL: serverSettings.POSTGRES_URL,
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
-  ...serviceSettings,
+  ...platformServiceSettings,
   ACCOUNTS_ADDRESS: str({
     description: 'accounts command service, host:port',
     default: '127.0.0.1:50051',

@@ -104,7 +104,7 @@ export const startCheckoutService = async (
     const unregisterMetrics = registerSagaMetrics(operator);
     await postgresWatch.first;
     const server = await startGrpcServer({
-      ...serverSecurityFrom(config, 'checkout'),
+      ...serverSecurityFrom(config, 'checkout', config),
       readiness,
       host: config.GRPC_HOST,
       port: config.GRPC_PORT,

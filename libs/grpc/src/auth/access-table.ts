@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type RpcClass = 'read' | 'write' | 'admin';
+import { type RpcClass } from '../overload/overloaded';
 
 export interface MethodRule {
   readonly scope: string;

@@ -1,9 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
 import { type ErrorDetailInit } from '@ledgerline/proto';
-import { errorInfo } from '../error-mapping';
+import { effectiveDeadline } from '../call-context';
+import { errorInfo } from '../error-info';
 import { type Logger } from '../logger';
 import { toServiceError } from '../status-trailer';
-import { type AccessTable, type MethodRule, type RpcClass } from './access-table';
+import { type RpcClass } from '../overload/overloaded';
+import { type AccessTable, type MethodRule } from './access-table';
 import { bindCaller, type Caller } from './caller';
 import { type TokenVerifier, Unauthenticated } from './token-verifier';
 import { workloadOf } from './tls';
@@ -11,6 +13,7 @@ import { workloadOf } from './tls';
 /** Admits or refuses a call of an authenticated caller (rate limits); rejects to refuse. */
 export interface CallAdmission {
   admit(callerKey: string, rpcClass: RpcClass): Promise<void>;
+  close?(): Promise<void>;
 }
 
 /** Turns an admission's refusal into the caller's status; undefined for an unexpected error. */
@@ -25,6 +28,8 @@ export interface ServerSecurity {
   readonly mutualTls: boolean;
   readonly admission?: CallAdmission;
   readonly admissionErrors?: AdmissionErrorMapper;
+  /** Longest a call may run, whatever deadline its client set (GRPC_MAX_DEADLINE_MS). */
+  readonly maxDeadlineMs?: number;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
@@ -146,6 +151,7 @@ export const guardService = (
       if (!handler) throw new Error(`${method.path}: no handler`);
       const rule = security.table.methods.get(method.path) ?? ownRules[name];
       const guarded: UnaryImpl = (call, callback) => {
+        if (security.maxDeadlineMs !== undefined) effectiveDeadline(call, security.maxDeadlineMs);
         authenticate(call, security)
           .then(async (caller) => {
             authorize(caller, rule, method.path);

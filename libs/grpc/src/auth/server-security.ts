@@ -1,8 +1,12 @@
 import { resolveProtoDir } from '@ledgerline/proto';
+import { overloadErrorMapper } from '../overload/overloaded';
+import { callLimitsFromConfig, createCallLimiter } from '../overload/rate-limit';
+import { serverTransportOptions, type TransportLimitsConfig } from '../overload/transport-options';
 import { loadAccessTable } from './access-table';
-import { type CallAdmission, type AdmissionErrorMapper, type ServerSecurity } from './guard';
+import { type ServerSecurity } from './guard';
 import { serverTls, type ServerTls, tlsFilesIn } from './tls';
 import { createTokenVerifier } from './token-verifier';
+import type * as grpc from '@grpc/grpc-js';
 
 /** The security settings of libs/config (`securitySettings`), as a service's config has them. */
 export interface SecuritySettings {
@@ -16,17 +20,33 @@ export interface SecuritySettings {
   readonly GRPC_REFLECTION: boolean;
 }
 
+/** The overload settings of libs/config (`overloadSettings`) the server side reads. */
+export interface ServerLimitSettings extends TransportLimitsConfig {
+  readonly GRPC_MAX_DEADLINE_MS: number;
+  readonly RATE_LIMIT_READ_PER_SECOND: number;
+  readonly RATE_LIMIT_WRITE_PER_SECOND: number;
+  readonly RATE_LIMIT_ADMIN_PER_SECOND: number;
+  readonly RATE_LIMIT_BURST_SECONDS: number;
+  /** Where the limits are counted across replicas; empty: in this process only. */
+  readonly RATE_LIMIT_REDIS_URL: string;
+}
+
 export interface ServerSecurityParts {
   readonly security: ServerSecurity;
   readonly tls?: ServerTls;
   readonly reflection: boolean;
+  readonly serverOptions?: grpc.ServerOptions;
 }
 
-/** Builds what `startGrpcServer` needs from the settings; a missing file stops the start. */
+/**
+ * What `startGrpcServer` needs from the settings: the guard (access table, token verifier,
+ * mTLS), and with `limits` the rate limiter, the longest deadline and the transport limits. A
+ * missing file stops the start.
+ */
 export const serverSecurityFrom = (
   settings: SecuritySettings,
   name: string,
-  admission?: { admission: CallAdmission; errors: AdmissionErrorMapper },
+  limits?: ServerLimitSettings,
 ): ServerSecurityParts => {
   if (settings.AUTH_JWKS === '')
     throw new Error(
@@ -36,6 +56,13 @@ export const serverSecurityFrom = (
   if (mutualTls && settings.TLS_DIR === '')
     throw new Error('TLS_DIR is required when GRPC_TLS=mtls (npm run up makes .stack/pki)');
   const identity = settings.TLS_IDENTITY === '' ? name : settings.TLS_IDENTITY;
+  const admission =
+    limits &&
+    createCallLimiter({
+      limits: callLimitsFromConfig(limits),
+      keyPrefix: 'ledgerline:rate',
+      ...(limits.RATE_LIMIT_REDIS_URL !== '' && { redisUrl: limits.RATE_LIMIT_REDIS_URL }),
+    });
   return {
     security: {
       table: loadAccessTable(resolveProtoDir()),
@@ -46,9 +73,14 @@ export const serverSecurityFrom = (
         clockToleranceSeconds: settings.AUTH_CLOCK_TOLERANCE_SECONDS,
       }),
       mutualTls,
-      ...(admission && { admission: admission.admission, admissionErrors: admission.errors }),
+      ...(admission && {
+        admission,
+        admissionErrors: overloadErrorMapper,
+        maxDeadlineMs: limits.GRPC_MAX_DEADLINE_MS,
+      }),
     },
     ...(mutualTls && { tls: serverTls(tlsFilesIn(settings.TLS_DIR, identity)) }),
     reflection: settings.GRPC_REFLECTION,
+    ...(limits && { serverOptions: serverTransportOptions(limits) }),
   };
 };

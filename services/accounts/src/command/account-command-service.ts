@@ -2,7 +2,7 @@ import { accountDecider, accountStreamId } from '@ledgerline/accounts-domain';
 import { runCommand, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
-import { type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
+import { callDeadline, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
 import { type Logger } from '@ledgerline/logging';
 import { type accountsV1, type commonV1, loadPackage } from '@ledgerline/proto';
 import { withMoneyFieldPaths } from './field-paths';
@@ -45,6 +45,7 @@ export const accountCommandService = ({
             command: decided,
             metadata: call.metadata,
             idempotencyKey: request.idempotencyKey,
+            deadline: callDeadline(call),
           }),
         ),
       );

@@ -2,7 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { int64, runCommand, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type EventStorePort } from '@ledgerline/event-store';
-import { type Logger, unaryHandlers } from '@ledgerline/grpc';
+import { callDeadline, type Logger, unaryHandlers } from '@ledgerline/grpc';
 import { type PaymentCommand, paymentDecider, paymentStreamId } from '@ledgerline/payments-domain';
 import { type commonV1, type paymentsV1 } from '@ledgerline/proto';
 
@@ -37,6 +37,7 @@ export const paymentCommandHandlers = ({
       command,
       metadata: call.metadata,
       idempotencyKey: request.idempotencyKey,
+      deadline: callDeadline(call),
     });
     return { receipt: toReceipt(result) };
   };
