@@ -8,7 +8,14 @@ import {
   LruStateCache,
   sha256,
 } from '@ledgerline/event-store';
-import { actorOf, callerOf, readCallMetadata } from '@ledgerline/grpc';
+import {
+  actorOf,
+  type Caller,
+  callerOf,
+  Forbidden,
+  readCallMetadata,
+  SAGA_SCOPE,
+} from '@ledgerline/grpc';
 import { KeyedMutex } from './keyed-mutex';
 
 export interface RunCommandOptions<
@@ -24,9 +31,27 @@ export interface RunCommandOptions<
   /** The request's own `idempotency_key` field; the `idempotency-key` header is the alternative. */
   readonly idempotencyKey?: string;
   readonly snapshotEvery?: number;
+  /**
+   * Whether the verified caller may run the command on this stream, asked with the folded state
+   * inside the stream's queue, before `decide`: throw (e.g. Forbidden) to refuse. For rules that
+   * depend on the stream (who owns the account); rules on the request alone belong in the handler.
+   */
+  readonly authorize?: (state: State) => void;
 }
 
 const MAX_KEY_LENGTH = 128;
+
+/** Idempotency keys of this prefix name a saga's steps (libs/sagas idempotencyKeyOf). */
+export const SAGA_KEY_PREFIX = 'saga:';
+
+/**
+ * A `saga:` key is the checkout saga's: whoever used one first would own that step's outcome, and
+ * the saga's own command would then replay it (or conflict). Only a SAGA_SCOPE caller may use one.
+ */
+export const checkSagaKey = (key: string | undefined, caller: Caller | undefined): void => {
+  if (key?.startsWith(SAGA_KEY_PREFIX) && !caller?.scopes.has(SAGA_SCOPE))
+    throw new Forbidden('saga-keys', 'saga: idempotency keys are reserved for the checkout saga');
+};
 
 /**
  * Per store and decider: the folded states of recent streams (one round trip per command) and
@@ -80,6 +105,7 @@ export const runCommand = async <
   const caller = callerOf(options.metadata);
   const actor = caller === undefined ? undefined : actorOf(caller);
   const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
+  checkSagaKey(key, caller);
   const traceparent = options.metadata.get('traceparent')[0];
   const streams = streamsOf(options.store, options.decider);
   return streams.mutex.run(options.streamId, () =>
@@ -108,6 +134,7 @@ export const runCommand = async <
         ...(typeof traceparent === 'string' && { traceparent }),
       },
       ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
+      ...(options.authorize !== undefined && { authorize: options.authorize }),
       cache: streams.cache as LruStateCache<State>,
       maxRetries: 5,
     }),

@@ -59,6 +59,12 @@ export interface HandleCommandOptions<Command, State, Event extends DomainEvent>
    * a repeated key atomically, and a refused decision re-checks the key.
    */
   readonly cache?: LruStateCache<State>;
+  /**
+   * Whether the caller may run the command on this stream, asked with the loaded state before
+   * `decide` (ownership lives in the state). Throw to refuse. A refusal never replays an earlier
+   * result of the same idempotency key: that result belongs to whoever was allowed to cause it.
+   */
+  readonly authorize?: (state: State) => void;
 }
 
 export interface CommandResult<State> {
@@ -132,7 +138,7 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
     };
   };
 
-  if (idempotency && !cache) {
+  if (idempotency && !cache && !options.authorize) {
     const earlier = await store.findIdempotentResult(streamId, idempotency);
     if (earlier) return replay(earlier);
   }
@@ -141,6 +147,16 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
   for (let attempt = 0; ; attempt++) {
     const { cached, ...loaded } = await load(useCache);
     useCache = true;
+    try {
+      options.authorize?.(loaded.state);
+    } catch (error) {
+      if (!cached) throw error;
+      // As with a refused decision: refuse on the stream as stored, not on a stale cached state.
+      cache?.delete(streamId);
+      useCache = false;
+      attempt--;
+      continue;
+    }
     let decided: readonly Event[];
     try {
       decided = decider.decide(command, loaded.state);
