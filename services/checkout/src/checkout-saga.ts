@@ -18,6 +18,7 @@ interface OrderEventData {
   readonly merchantAccountId?: unknown;
   readonly totalMinor?: unknown;
   readonly currency?: unknown;
+  readonly placedBy?: unknown;
   readonly reason?: unknown;
   readonly wasConfirmed?: unknown;
 }
@@ -36,7 +37,16 @@ const toEvent = (type: string, data: OrderEventData): CheckoutEvent | undefined 
     const totalMinor = data.totalMinor;
     if (!customerAccountId || !merchantAccountId || !currency || typeof totalMinor !== 'number')
       return undefined;
-    return { type, orderId, customerAccountId, merchantAccountId, currency, totalMinor };
+    const placedBy = text(data.placedBy);
+    return {
+      type,
+      orderId,
+      customerAccountId,
+      merchantAccountId,
+      currency,
+      totalMinor,
+      ...(placedBy ? { placedBy } : {}),
+    };
   }
   if (type === 'OrderCancelled')
     return {

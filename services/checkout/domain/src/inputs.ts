@@ -11,6 +11,8 @@ export type CheckoutEvent =
       readonly merchantAccountId: string;
       readonly totalMinor: number;
       readonly currency: string;
+      /** The user who placed the order: the checkout pays on its behalf (absent before). */
+      readonly placedBy?: string;
     }
   | {
       readonly type: 'OrderCancelled';

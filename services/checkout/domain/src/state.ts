@@ -7,6 +7,12 @@ export interface CheckoutFacts {
   readonly merchantAccountId: string;
   readonly amount: number;
   readonly currency: string;
+  /**
+   * The user who placed the order. The customer's reservation and the payment are made on its
+   * behalf, so the accounts service can refuse paying from an account it does not own. Absent
+   * for orders a workload placed and in checkouts started before it was recorded.
+   */
+  readonly placedBy?: string;
   /** Derived from the saga id, so every re-send names the same payment, reservation and refund. */
   readonly paymentId: string;
   readonly reservationId: string;

@@ -33,6 +33,11 @@ export type PlaceOrder = Command<
     merchantAccountId: string;
     currency: string;
     lines: readonly OrderLineInput[];
+    /**
+     * The user who placed the order (the verified caller's subject), set by the service, never
+     * from the request; absent when a workload places it. The checkout pays on this user's behalf.
+     */
+    placedBy?: string | undefined;
   }
 >;
 

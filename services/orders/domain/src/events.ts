@@ -19,6 +19,8 @@ export type OrderPlaced = DomainEvent<
     readonly customerAccountId: string;
     readonly merchantAccountId: string;
     readonly lines: readonly OrderLine[];
+    /** The user who placed it; absent when a workload did, and on events recorded before. */
+    readonly placedBy?: string;
   }
 >;
 

@@ -2,7 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { int64, runCommand, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type EventStorePort } from '@ledgerline/event-store';
-import { type Logger, unaryHandlers } from '@ledgerline/grpc';
+import { callerOf, type Logger, unaryHandlers } from '@ledgerline/grpc';
 import {
   type OrderCommand,
   type OrderLineInput,
@@ -53,9 +53,16 @@ export const orderCommandHandlers = ({
     return { receipt: toReceipt(result) };
   };
 
+  /** A user placing an order is recorded as its placer: the checkout then pays on its behalf. */
+  const placerOf = (metadata: grpc.Metadata): string | undefined => {
+    const caller = callerOf(metadata);
+    return caller?.kind === 'user' ? caller.subject : undefined;
+  };
+
   return {
-    PlaceOrder: unary((request, call) =>
-      execute(call, request, {
+    PlaceOrder: unary((request, call) => {
+      const placedBy = placerOf(call.metadata);
+      return execute(call, request, {
         type: 'PlaceOrder',
         data: {
           orderId: request.orderId,
@@ -65,10 +72,11 @@ export const orderCommandHandlers = ({
           merchantAccountId: request.merchantAccountId,
           currency: request.currency,
           lines: request.lines.map(lineInput),
+          ...(placedBy !== undefined && { placedBy }),
         },
         metadata: now(),
-      }),
-    ),
+      });
+    }),
     ConfirmOrder: unary((request, call) =>
       execute(call, request, {
         type: 'ConfirmOrder',
