@@ -11,7 +11,7 @@ export const context: CheckoutContext = {
 
 const react = checkoutReact({ paymentTimeoutMs: 30_000 });
 
-export const orderPlaced = (totalMinor = 2500): CheckoutInput => ({
+export const orderPlaced = (totalMinor = 2500, placedBy?: string): CheckoutInput => ({
   kind: 'event',
   event: {
     type: 'OrderPlaced',
@@ -20,6 +20,7 @@ export const orderPlaced = (totalMinor = 2500): CheckoutInput => ({
     merchantAccountId: 'merchant-1',
     totalMinor,
     currency: 'EUR',
+    ...(placedBy !== undefined && { placedBy }),
   },
 });
 
