@@ -19,6 +19,7 @@ interface OrderEventData {
   readonly totalMinor?: unknown;
   readonly currency?: unknown;
   readonly placedBy?: unknown;
+  readonly placerActsForAnyOwner?: unknown;
   readonly reason?: unknown;
   readonly wasConfirmed?: unknown;
 }
@@ -46,6 +47,7 @@ const toEvent = (type: string, data: OrderEventData): CheckoutEvent | undefined 
       currency,
       totalMinor,
       ...(placedBy ? { placedBy } : {}),
+      ...(data.placerActsForAnyOwner === true && { placerActsForAnyOwner: true }),
     };
   }
   if (type === 'OrderCancelled')

@@ -27,6 +27,13 @@ describe('routing order events to checkouts', () => {
       }),
     ).toMatchObject({ event: { type: 'OrderPlaced', ...placed, placedBy: 'alice' } });
     expect(
+      saga.route({
+        type: 'OrderPlaced',
+        source: 'ledgerline/orders',
+        data: { ...placed, placedBy: 'ops', placerActsForAnyOwner: true },
+      })?.event,
+    ).toEqual({ type: 'OrderPlaced', ...placed, placedBy: 'ops', placerActsForAnyOwner: true });
+    expect(
       saga.route({ type: 'OrderPlaced', source: 's', data: { ...placed, placedBy: 42 } })?.event,
     ).toEqual({ type: 'OrderPlaced', ...placed });
   });

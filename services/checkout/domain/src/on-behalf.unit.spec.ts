@@ -63,6 +63,17 @@ describe('a checkout of an order a customer placed', () => {
 });
 
 describe('a checkout of an order a workload placed (or placed before placers were recorded)', () => {
+  it('given an operator acting for any owner placed it, then the saga acts as itself', () => {
+    const reaction = given(orderPlaced(2500, 'ops', true))
+      .when(ok('create-payment'))
+      .then({
+        commands: [['ReserveFunds', 'reserve-funds']],
+        status: 'running',
+        phase: 'reserving',
+      });
+    expect(reaction.commands?.[0]).not.toHaveProperty('onBehalfOf');
+  });
+
   it('acts as the saga alone', () => {
     const created = given()
       .when(orderPlaced(2500))

@@ -135,7 +135,8 @@ const start = (
       merchantAccountId: event.merchantAccountId,
       amount: event.totalMinor,
       currency: event.currency,
-      ...(event.placedBy !== undefined && { placedBy: event.placedBy }),
+      ...(event.placedBy !== undefined &&
+        event.placerActsForAnyOwner !== true && { onBehalfOf: event.placedBy }),
       paymentId: ids.payment,
       reservationId: ids.reservation,
       refundId: ids.refund,

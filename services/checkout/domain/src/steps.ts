@@ -11,7 +11,7 @@ export const commandFor = (
   const money = { amount: f.amount, currency: f.currency };
   const reference = `checkout of order ${f.orderId}, payment ${f.paymentId}`;
   // Only the steps that take the customer's money act for the customer; the rest are settlement.
-  const onBehalf = f.placedBy === undefined ? {} : { onBehalfOf: f.placedBy };
+  const onBehalf = f.onBehalfOf === undefined ? {} : { onBehalfOf: f.onBehalfOf };
   switch (step) {
     case 'create-payment':
       return {

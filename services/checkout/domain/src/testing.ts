@@ -11,7 +11,11 @@ export const context: CheckoutContext = {
 
 const react = checkoutReact({ paymentTimeoutMs: 30_000 });
 
-export const orderPlaced = (totalMinor = 2500, placedBy?: string): CheckoutInput => ({
+export const orderPlaced = (
+  totalMinor = 2500,
+  placedBy?: string,
+  placerActsForAnyOwner?: boolean,
+): CheckoutInput => ({
   kind: 'event',
   event: {
     type: 'OrderPlaced',
@@ -21,6 +25,7 @@ export const orderPlaced = (totalMinor = 2500, placedBy?: string): CheckoutInput
     totalMinor,
     currency: 'EUR',
     ...(placedBy !== undefined && { placedBy }),
+    ...(placerActsForAnyOwner !== undefined && { placerActsForAnyOwner }),
   },
 });
 

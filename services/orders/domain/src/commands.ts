@@ -38,6 +38,8 @@ export type PlaceOrder = Command<
      * from the request; absent when a workload places it. The checkout pays on this user's behalf.
      */
     placedBy?: string | undefined;
+    /** The placer holds owners:any: the order may pay from any account (set with placedBy). */
+    placerActsForAnyOwner?: boolean | undefined;
   }
 >;
 

@@ -39,6 +39,8 @@ export const placeOrder = ({ data, metadata }: PlaceOrder, state: OrderState): [
         lines,
         totalMinor,
         ...(placedBy !== undefined && { placedBy }),
+        ...(placedBy !== undefined &&
+          data.placerActsForAnyOwner === true && { placerActsForAnyOwner: true as const }),
         at: metadata.now,
       },
     },

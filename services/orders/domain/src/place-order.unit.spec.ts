@@ -54,6 +54,14 @@ describe('PlaceOrder', () => {
       .then([{ ...placed, data: { ...placed.data, placedBy: 'auth0|alice' } }]);
   });
 
+  it('records that the placer may act for any owner', () => {
+    givenOrder()
+      .when(place({ placedBy: 'ops', placerActsForAnyOwner: true }))
+      .then([
+        { ...placed, data: { ...placed.data, placedBy: 'ops', placerActsForAnyOwner: true } },
+      ]);
+  });
+
   it('records no placer when none is named (a workload placed it)', () => {
     const [event] = orderDecider.decide(place(), orderDecider.initialState);
     expect(event?.data).not.toHaveProperty('placedBy');

@@ -2,7 +2,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { int64, runCommand, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type EventStorePort } from '@ledgerline/event-store';
-import { callerOf, type Logger, unaryHandlers } from '@ledgerline/grpc';
+import { actsForAnyOwner, callerOf, type Logger, unaryHandlers } from '@ledgerline/grpc';
 import {
   type OrderCommand,
   type OrderLineInput,
@@ -53,15 +53,22 @@ export const orderCommandHandlers = ({
     return { receipt: toReceipt(result) };
   };
 
-  /** A user placing an order is recorded as its placer: the checkout then pays on its behalf. */
-  const placerOf = (metadata: grpc.Metadata): string | undefined => {
+  /**
+   * A user placing an order is recorded as its placer; the checkout then pays on its behalf, from
+   * an account it owns, unless it may act for any owner (an operator placing a customer's order).
+   */
+  const placerOf = (metadata: grpc.Metadata) => {
     const caller = callerOf(metadata);
-    return caller?.kind === 'user' ? caller.subject : undefined;
+    if (caller?.kind !== 'user') return {};
+    return {
+      placedBy: caller.subject,
+      ...(actsForAnyOwner(caller) && { placerActsForAnyOwner: true }),
+    };
   };
 
   return {
     PlaceOrder: unary((request, call) => {
-      const placedBy = placerOf(call.metadata);
+      const placer = placerOf(call.metadata);
       return execute(call, request, {
         type: 'PlaceOrder',
         data: {
@@ -72,7 +79,7 @@ export const orderCommandHandlers = ({
           merchantAccountId: request.merchantAccountId,
           currency: request.currency,
           lines: request.lines.map(lineInput),
-          ...(placedBy !== undefined && { placedBy }),
+          ...placer,
         },
         metadata: now(),
       });
