@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { ConfigError } from '@ledgerline/config';
 import { type Decider, RuleViolation } from '@ledgerline/domain';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
+import { bindCaller } from '@ledgerline/grpc';
 import { createLogger } from '@ledgerline/logging';
 import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
 import { startIdempotencyPruner } from './idempotency-pruner';
@@ -28,7 +29,12 @@ const opening: Decider<Open, boolean, Opened> = {
 };
 
 const logger = createLogger({ service: 'pruner-test', level: 'warn' });
-const noHeaders = () => new grpc.Metadata();
+// The checkout saga's identity: only it may use saga: keys, which these tests retain apart.
+const asSaga = () => {
+  const metadata = new grpc.Metadata();
+  bindCaller(metadata, { kind: 'workload', subject: 'checkout', scopes: new Set(['sagas:act']) });
+  return metadata;
+};
 const now = '2026-01-01T00:00:00Z';
 
 describe('idempotency pruner', () => {
@@ -56,7 +62,7 @@ describe('idempotency pruner', () => {
       decider: counter,
       streamId,
       command: { type: 'Add', data: { amount: 5 }, metadata: { now } },
-      metadata: noHeaders(),
+      metadata: asSaga(),
       idempotencyKey: key,
     });
 
@@ -98,7 +104,7 @@ describe('idempotency pruner', () => {
         decider: opening,
         streamId,
         command: { type: 'Open', data: {}, metadata: { now } },
-        metadata: noHeaders(),
+        metadata: asSaga(),
         idempotencyKey: key,
       });
     await open();

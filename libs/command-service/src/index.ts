@@ -1,3 +1,4 @@
+export * from './acting-for';
 export * from './bootstrap';
 export * from './config';
 export * from './proto-values';

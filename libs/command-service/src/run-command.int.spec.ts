@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { type Decider, InvalidInput } from '@ledgerline/domain';
 import { IdempotencyKeyConflict, migrate, PostgresEventStore } from '@ledgerline/event-store';
-import { bindCaller } from '@ledgerline/grpc';
+import { bindCaller, type Caller, Forbidden } from '@ledgerline/grpc';
 import { isolatedPostgres } from '@ledgerline/testing';
 import { toReceipt } from './receipt';
 import { runCommand } from './run-command';
@@ -96,5 +96,43 @@ describe('runCommand', () => {
       new InvalidInput('idempotencyKey', 'differs from the idempotency-key header'),
     );
     expect(await store.readStream('counter-c')).toHaveLength(0);
+  });
+
+  describe('who may run the command', () => {
+    const as = (caller: Caller, entries: Record<string, string> = {}) => {
+      const metadata = headers(entries);
+      bindCaller(metadata, caller);
+      return metadata;
+    };
+    const saga: Caller = { kind: 'workload', subject: 'checkout', scopes: new Set(['sagas:act']) };
+    const ops: Caller = { kind: 'user', subject: 'ops', scopes: new Set(['owners:any']) };
+
+    it('refuses a saga: key (field or header) to a caller without sagas:act, before any write', async () => {
+      const base = { store, decider: counter, streamId: 'counter-d', command: add(1, 'now') };
+      await expect(
+        runCommand({ ...base, idempotencyKey: 'saga:o-1:step', metadata: as(ops) }),
+      ).rejects.toThrow(Forbidden);
+      await expect(
+        runCommand({ ...base, metadata: as(ops, { 'idempotency-key': 'saga:o-1:step' }) }),
+      ).rejects.toThrow(Forbidden);
+      expect(await store.readStream('counter-d')).toHaveLength(0);
+      await runCommand({ ...base, idempotencyKey: 'saga:o-1:step', metadata: as(saga) });
+      expect(await store.readStream('counter-d')).toHaveLength(1);
+    });
+
+    it('asks authorize with the folded state inside the stream queue, and writes nothing when it refuses', async () => {
+      const base = { store, decider: counter, streamId: 'counter-e', metadata: as(ops) };
+      await runCommand({ ...base, command: add(7, 'now') });
+      const seen: number[] = [];
+      await runCommand({ ...base, command: add(1, 'now'), authorize: (s) => void seen.push(s) });
+      expect(seen).toEqual([7]);
+      const refuse = () => {
+        throw new Forbidden('ownership', 'not yours');
+      };
+      await expect(
+        runCommand({ ...base, command: add(1, 'now'), authorize: refuse }),
+      ).rejects.toThrow(Forbidden);
+      expect(await store.readStream('counter-e')).toHaveLength(2);
+    });
   });
 });

@@ -8,7 +8,14 @@ import {
   LruStateCache,
   sha256,
 } from '@ledgerline/event-store';
-import { actorOf, callerOf, readCallMetadata } from '@ledgerline/grpc';
+import {
+  actorOf,
+  type Caller,
+  callerOf,
+  Forbidden,
+  readCallMetadata,
+  SAGA_SCOPE,
+} from '@ledgerline/grpc';
 import { DEFAULT_MAX_WAITERS_PER_KEY, KeyedMutex } from './keyed-mutex';
 
 export interface RunCommandOptions<
@@ -29,9 +36,27 @@ export interface RunCommandOptions<
    * is not appended, and the append's statement is cut at it. Without it nothing changes.
    */
   readonly deadline?: Date | undefined;
+  /**
+   * Whether the verified caller may run the command on this stream, asked with the folded state
+   * inside the stream's queue, before `decide`: throw (e.g. Forbidden) to refuse. For rules that
+   * depend on the stream (who owns the account); rules on the request alone belong in the handler.
+   */
+  readonly authorize?: (state: State) => void;
 }
 
 const MAX_KEY_LENGTH = 128;
+
+/** Idempotency keys of this prefix name a saga's steps (libs/sagas idempotencyKeyOf). */
+export const SAGA_KEY_PREFIX = 'saga:';
+
+/**
+ * A `saga:` key is the checkout saga's: whoever used one first would own that step's outcome, and
+ * the saga's own command would then replay it (or conflict). Only a SAGA_SCOPE caller may use one.
+ */
+export const checkSagaKey = (key: string | undefined, caller: Caller | undefined): void => {
+  if (key?.startsWith(SAGA_KEY_PREFIX) && !caller?.scopes.has(SAGA_SCOPE))
+    throw new Forbidden('saga-keys', 'saga: idempotency keys are reserved for the checkout saga');
+};
 
 /**
  * Per store and decider: the folded states of recent streams (one round trip per command) and
@@ -98,6 +123,7 @@ export const runCommand = async <
   const caller = callerOf(options.metadata);
   const actor = caller === undefined ? undefined : actorOf(caller);
   const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
+  checkSagaKey(key, caller);
   const traceparent = options.metadata.get('traceparent')[0];
   const streams = streamsOf(options.store, options.decider);
   return streams.mutex.run(options.streamId, () =>
@@ -126,6 +152,7 @@ export const runCommand = async <
         ...(typeof traceparent === 'string' && { traceparent }),
       },
       ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
+      ...(options.authorize !== undefined && { authorize: options.authorize }),
       cache: streams.cache as LruStateCache<State>,
       maxRetries: 5,
       ...(options.deadline !== undefined && { deadline: options.deadline }),

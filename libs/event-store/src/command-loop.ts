@@ -64,6 +64,12 @@ export interface HandleCommandOptions<Command, State, Event extends DomainEvent>
    * appended (DeadlineExceeded), and the append's statement is bounded by it (AppendOptions).
    */
   readonly deadline?: Date | undefined;
+  /**
+   * Whether the caller may run the command on this stream, asked with the loaded state before
+   * `decide` (ownership lives in the state). Throw to refuse. A refusal never replays an earlier
+   * result of the same idempotency key: that result belongs to whoever was allowed to cause it.
+   */
+  readonly authorize?: (state: State) => void;
 }
 
 export interface CommandResult<State> {
@@ -137,7 +143,7 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
     };
   };
 
-  if (idempotency && !cache) {
+  if (idempotency && !cache && !options.authorize) {
     const earlier = await store.findIdempotentResult(streamId, idempotency);
     if (earlier) return replay(earlier);
   }
@@ -149,6 +155,16 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
       throw new DeadlineExceeded(streamId, deadline);
     const { cached, ...loaded } = await load(useCache);
     useCache = true;
+    try {
+      options.authorize?.(loaded.state);
+    } catch (error) {
+      if (!cached) throw error;
+      // As with a refused decision: refuse on the stream as stored, not on a stale cached state.
+      cache?.delete(streamId);
+      useCache = false;
+      attempt--;
+      continue;
+    }
     let decided: readonly Event[];
     try {
       decided = decider.decide(command, loaded.state);

@@ -7,12 +7,18 @@ export interface CallMetadata {
   readonly correlationId: string;
   readonly causationId?: string;
   readonly idempotencyKey?: string;
+  /**
+   * The customer a workload acts for (the checkout saga for the order's placer). Servers honour it
+   * only from a caller holding `sagas:act` and refuse it from anyone else.
+   */
+  readonly onBehalfOf?: string;
 }
 
 const KEYS = {
   idempotencyKey: 'idempotency-key',
   correlationId: 'x-correlation-id',
   causationId: 'x-causation-id',
+  onBehalfOf: 'x-on-behalf-of',
 } as const satisfies Record<keyof CallMetadata, string>;
 
 const MAX_LENGTH = 128;
@@ -39,10 +45,12 @@ export const readCallMetadata = (
 ): CallMetadata => {
   const causationId = readValue(metadata, KEYS.causationId);
   const idempotencyKey = readValue(metadata, KEYS.idempotencyKey);
+  const onBehalfOf = readValue(metadata, KEYS.onBehalfOf);
   return {
     correlationId: readValue(metadata, KEYS.correlationId) ?? newId(),
     ...(causationId !== undefined && { causationId }),
     ...(idempotencyKey !== undefined && { idempotencyKey }),
+    ...(onBehalfOf !== undefined && { onBehalfOf }),
   };
 };
 

@@ -12,13 +12,16 @@ describe('readCallMetadata', () => {
       correlationId: 'corr-1',
       causationId: 'cmd-1',
       idempotencyKey: 'key-1',
+      onBehalfOf: 'customer-7',
     });
     metadata.set('x-actor', 'user:42');
 
+    expect(metadata.get('x-on-behalf-of')).toEqual(['customer-7']);
     expect(readCallMetadata(metadata)).toEqual({
       correlationId: 'corr-1',
       causationId: 'cmd-1',
       idempotencyKey: 'key-1',
+      onBehalfOf: 'customer-7',
     });
   });
 
@@ -32,6 +35,7 @@ describe('readCallMetadata', () => {
     [{ 'idempotency-key': 'k'.repeat(129) }, 'idempotency-key', 'must be at most 128 characters'],
     [{ 'x-correlation-id': ['a', 'b'] }, 'x-correlation-id', 'must be sent once'],
     [{ 'x-causation-id': '' }, 'x-causation-id', 'must not be empty'],
+    [{ 'x-on-behalf-of': ['a', 'b'] }, 'x-on-behalf-of', 'must be sent once'],
   ])('rejects %p naming the key', (entries, field, reason) => {
     const read = () => readCallMetadata(metadataOf(entries));
 

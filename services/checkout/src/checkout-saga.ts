@@ -18,6 +18,8 @@ interface OrderEventData {
   readonly merchantAccountId?: unknown;
   readonly totalMinor?: unknown;
   readonly currency?: unknown;
+  readonly placedBy?: unknown;
+  readonly placerActsForAnyOwner?: unknown;
   readonly reason?: unknown;
   readonly wasConfirmed?: unknown;
 }
@@ -36,7 +38,17 @@ const toEvent = (type: string, data: OrderEventData): CheckoutEvent | undefined 
     const totalMinor = data.totalMinor;
     if (!customerAccountId || !merchantAccountId || !currency || typeof totalMinor !== 'number')
       return undefined;
-    return { type, orderId, customerAccountId, merchantAccountId, currency, totalMinor };
+    const placedBy = text(data.placedBy);
+    return {
+      type,
+      orderId,
+      customerAccountId,
+      merchantAccountId,
+      currency,
+      totalMinor,
+      ...(placedBy ? { placedBy } : {}),
+      ...(data.placerActsForAnyOwner === true && { placerActsForAnyOwner: true }),
+    };
   }
   if (type === 'OrderCancelled')
     return {

@@ -18,6 +18,26 @@ describe('routing order events to checkouts', () => {
     });
   });
 
+  it('carries who placed the order into the checkout (older events without it start one too)', () => {
+    expect(
+      saga.route({
+        type: 'OrderPlaced',
+        source: 'ledgerline/orders',
+        data: { ...placed, placedBy: 'alice' },
+      }),
+    ).toMatchObject({ event: { type: 'OrderPlaced', ...placed, placedBy: 'alice' } });
+    expect(
+      saga.route({
+        type: 'OrderPlaced',
+        source: 'ledgerline/orders',
+        data: { ...placed, placedBy: 'ops', placerActsForAnyOwner: true },
+      })?.event,
+    ).toEqual({ type: 'OrderPlaced', ...placed, placedBy: 'ops', placerActsForAnyOwner: true });
+    expect(
+      saga.route({ type: 'OrderPlaced', source: 's', data: { ...placed, placedBy: 42 } })?.event,
+    ).toEqual({ type: 'OrderPlaced', ...placed });
+  });
+
   it('passes OrderCancelled to the existing checkout', () => {
     expect(
       saga.route({

@@ -39,6 +39,9 @@ export const dispatchCheckoutCommand =
   ({ accounts, payments, orders }: CheckoutClients, deadlineMs: number) =>
   async (command: CheckoutCommand, meta: DispatchMetadata): Promise<unknown> => {
     const options = { ...meta, deadlineMs };
+    // The customer's steps carry whom they are for; the services check the account is theirs.
+    const forCustomer = (onBehalfOf: string | undefined) =>
+      onBehalfOf === undefined ? options : { ...options, onBehalfOf };
     const money = (amount: number, currency: string) => ({ amountMinor: String(amount), currency });
     switch (command.type) {
       case 'CreatePayment':
@@ -51,7 +54,7 @@ export const dispatchCheckoutCommand =
             amount: String(command.amount),
             currency: command.currency,
           },
-          options,
+          forCustomer(command.onBehalfOf),
         );
       case 'AuthorizePayment':
         return payments.authorizePayment(
@@ -82,7 +85,7 @@ export const dispatchCheckoutCommand =
               reservationId: command.reservationId,
               amount: money(command.amount, command.currency),
             },
-            options,
+            forCustomer(command.onBehalfOf),
           )
         ).receipt;
       case 'CaptureReservation':

@@ -77,15 +77,16 @@ describe('createAccountsClient', () => {
     expect(response.receipt).toMatchObject({ streamId: rpc, streamVersion: '0' });
   });
 
-  it('sends the idempotency key, correlation and causation ids as headers', async () => {
+  it('sends the idempotency key, correlation and causation ids and on-behalf-of as headers', async () => {
     await client.depositFunds(
       { accountId: 'a-1' },
-      { idempotencyKey: 'k-1', correlationId: 'c-1', causationId: 'e-1' },
+      { idempotencyKey: 'k-1', correlationId: 'c-1', causationId: 'e-1', onBehalfOf: 'cust-1' },
     );
     const metadata = seen[0]?.metadata;
     expect(metadata?.get('idempotency-key')).toEqual(['k-1']);
     expect(metadata?.get('x-correlation-id')).toEqual(['c-1']);
     expect(metadata?.get('x-causation-id')).toEqual(['e-1']);
+    expect(metadata?.get('x-on-behalf-of')).toEqual(['cust-1']);
   });
 
   it('retries UNAVAILABLE within one call', async () => {

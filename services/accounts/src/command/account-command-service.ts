@@ -1,11 +1,12 @@
 import { accountDecider, accountStreamId } from '@ledgerline/accounts-domain';
-import { runCommand, toReceipt } from '@ledgerline/command-service';
+import { actingFor, checkSagaDerivedId, runCommand, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
 import { callDeadline, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
 import { type Logger } from '@ledgerline/logging';
 import { type accountsV1, type commonV1, loadPackage } from '@ledgerline/proto';
 import { withMoneyFieldPaths } from './field-paths';
+import { checkOpenedFor, ownerCheck } from './ownership';
 import { withReservationHistory } from './reservation-ids';
 import { refuseRejectedReservation } from './reservation-outcome';
 import { type AccountRpc, type RequestOf, toCommand } from './to-command';
@@ -21,7 +22,8 @@ const outcomeChecks: Partial<Record<AccountRpc, (events: readonly RecordedEvent[
 /**
  * AccountCommandService over the shared command loop. Every RPC is the same three steps: the
  * request becomes a command (stamped with the time it arrived), runCommand decides and appends
- * it on the account's stream, and the receipt goes back. The rules live in the decider.
+ * it on the account's stream, and the receipt goes back. The rules live in the decider; who may
+ * touch the account (its owner, see ownership.ts) is asked with the account's state before it.
  */
 export const accountCommandService = ({
   store,
@@ -36,6 +38,10 @@ export const accountCommandService = ({
       // The decider records the normalised id, so the stream is named after it too.
       const streamId = accountStreamId(parseId('accountId', request.accountId));
       const command = toCommand[rpc](request, { now: new Date().toISOString() });
+      const actor = actingFor(call.metadata);
+      if (command.type === 'OpenAccount') checkOpenedFor(actor, command.data.ownerId);
+      if (command.type === 'ReserveFunds')
+        checkSagaDerivedId(call.metadata, command.data.reservationId);
       const result = await withMoneyFieldPaths('amount' in request, () =>
         withReservationHistory(store, streamId, command, (decided) =>
           runCommand({
@@ -46,6 +52,7 @@ export const accountCommandService = ({
             metadata: call.metadata,
             idempotencyKey: request.idempotencyKey,
             deadline: callDeadline(call),
+            authorize: ownerCheck(actor),
           }),
         ),
       );

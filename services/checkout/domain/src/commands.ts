@@ -38,6 +38,7 @@ export type CheckoutCommand =
       readonly payeeAccountId: string;
       readonly amount: number;
       readonly currency: string;
+      readonly onBehalfOf?: string;
     })
   | (Step<'reserve-funds'> & {
       readonly type: 'ReserveFunds';
@@ -45,6 +46,8 @@ export type CheckoutCommand =
       readonly reservationId: string;
       readonly amount: number;
       readonly currency: string;
+      /** The order's placer: the account must be theirs (sent as x-on-behalf-of). */
+      readonly onBehalfOf?: string;
     })
   | (Step<'authorize-payment'> & {
       readonly type: 'AuthorizePayment';

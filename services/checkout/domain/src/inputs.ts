@@ -11,6 +11,10 @@ export type CheckoutEvent =
       readonly merchantAccountId: string;
       readonly totalMinor: number;
       readonly currency: string;
+      /** The user who placed the order (absent when a workload did, and on older events). */
+      readonly placedBy?: string;
+      /** The placer may act for any owner: the paying account need not be its own. */
+      readonly placerActsForAnyOwner?: boolean;
     }
   | {
       readonly type: 'OrderCancelled';

@@ -135,6 +135,8 @@ const start = (
       merchantAccountId: event.merchantAccountId,
       amount: event.totalMinor,
       currency: event.currency,
+      ...(event.placedBy !== undefined &&
+        event.placerActsForAnyOwner !== true && { onBehalfOf: event.placedBy }),
       paymentId: ids.payment,
       reservationId: ids.reservation,
       refundId: ids.refund,
@@ -272,12 +274,16 @@ const rejected = (
     case 'create-payment':
       return compensate(next, ['cancel-order'], `payment refused: ${message}`);
     case 'reserve-funds': {
+      // PERMISSION_DENIED: the order's placer does not own the paying account. A refusal like
+      // any other: nothing was reserved, the payment fails and the order is cancelled.
       const reason =
         rule === 'insufficient-funds'
           ? 'insufficient funds'
           : rule === 'account-frozen'
             ? 'account frozen'
-            : `funds not reserved: ${message}`;
+            : code === 'PERMISSION_DENIED'
+              ? "the paying account is not the customer's"
+              : `funds not reserved: ${message}`;
       return compensate(next, ['fail-payment', 'cancel-order'], reason);
     }
     case 'authorize-payment':

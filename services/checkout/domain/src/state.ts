@@ -7,6 +7,13 @@ export interface CheckoutFacts {
   readonly merchantAccountId: string;
   readonly amount: number;
   readonly currency: string;
+  /**
+   * The customer the checkout pays for: the user who placed the order, unless that user may act
+   * for any owner. The reservation and the payment are made on its behalf, so the accounts
+   * service refuses paying from an account it does not own. Absent for orders a workload or an
+   * operator placed, and in checkouts started before placers were recorded.
+   */
+  readonly onBehalfOf?: string;
   /** Derived from the saga id, so every re-send names the same payment, reservation and refund. */
   readonly paymentId: string;
   readonly reservationId: string;

@@ -10,6 +10,8 @@ export const commandFor = (
 ): CheckoutCommand => {
   const money = { amount: f.amount, currency: f.currency };
   const reference = `checkout of order ${f.orderId}, payment ${f.paymentId}`;
+  // Only the steps that take the customer's money act for the customer; the rest are settlement.
+  const onBehalf = f.onBehalfOf === undefined ? {} : { onBehalfOf: f.onBehalfOf };
   switch (step) {
     case 'create-payment':
       return {
@@ -20,6 +22,7 @@ export const commandFor = (
         payerAccountId: f.customerAccountId,
         payeeAccountId: f.merchantAccountId,
         ...money,
+        ...onBehalf,
       };
     case 'reserve-funds':
       return {
@@ -28,6 +31,7 @@ export const commandFor = (
         accountId: f.customerAccountId,
         reservationId: f.reservationId,
         ...money,
+        ...onBehalf,
       };
     case 'authorize-payment':
       return {

@@ -11,7 +11,11 @@ export const context: CheckoutContext = {
 
 const react = checkoutReact({ paymentTimeoutMs: 30_000 });
 
-export const orderPlaced = (totalMinor = 2500): CheckoutInput => ({
+export const orderPlaced = (
+  totalMinor = 2500,
+  placedBy?: string,
+  placerActsForAnyOwner?: boolean,
+): CheckoutInput => ({
   kind: 'event',
   event: {
     type: 'OrderPlaced',
@@ -20,6 +24,8 @@ export const orderPlaced = (totalMinor = 2500): CheckoutInput => ({
     merchantAccountId: 'merchant-1',
     totalMinor,
     currency: 'EUR',
+    ...(placedBy !== undefined && { placedBy }),
+    ...(placerActsForAnyOwner !== undefined && { placerActsForAnyOwner }),
   },
 });
 

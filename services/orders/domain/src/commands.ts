@@ -33,6 +33,13 @@ export type PlaceOrder = Command<
     merchantAccountId: string;
     currency: string;
     lines: readonly OrderLineInput[];
+    /**
+     * The user who placed the order (the verified caller's subject), set by the service, never
+     * from the request; absent when a workload places it. The checkout pays on this user's behalf.
+     */
+    placedBy?: string | undefined;
+    /** The placer holds owners:any: the order may pay from any account (set with placedBy). */
+    placerActsForAnyOwner?: boolean | undefined;
   }
 >;
 

@@ -19,6 +19,13 @@ export type OrderPlaced = DomainEvent<
     readonly customerAccountId: string;
     readonly merchantAccountId: string;
     readonly lines: readonly OrderLine[];
+    /** The user who placed it; absent when a workload did, and on events recorded before. */
+    readonly placedBy?: string;
+    /**
+     * Present (true) when the placer may act for any owner (`owners:any`): the checkout then
+     * does not hold the paying account to the placer's own.
+     */
+    readonly placerActsForAnyOwner?: true;
   }
 >;
 

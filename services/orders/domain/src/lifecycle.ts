@@ -4,6 +4,7 @@ import {
   parseCurrency,
   parseId,
   parseOptionalText,
+  parseSubject,
   parseText,
 } from '@ledgerline/domain';
 import type { CancelOrder, ConfirmOrder, MarkOrderShipped, PlaceOrder } from './commands';
@@ -23,13 +24,25 @@ export const placeOrder = ({ data, metadata }: PlaceOrder, state: OrderState): [
     throw new InvalidInput('merchantAccountId', 'must differ from customerAccountId');
   const currency = parseCurrency('currency', data.currency);
   const { lines, totalMinor } = parseOrderLines(data.lines);
+  const placedBy =
+    data.placedBy === undefined ? undefined : parseSubject('placedBy', data.placedBy);
   if (state.status !== 'none')
     throw new RuleViolation('already-exists', `order ${orderId} already exists`);
   const parties = { customerId, merchantId, customerAccountId, merchantAccountId };
   return [
     {
       type: 'OrderPlaced',
-      data: { orderId, ...parties, currency, lines, totalMinor, at: metadata.now },
+      data: {
+        orderId,
+        ...parties,
+        currency,
+        lines,
+        totalMinor,
+        ...(placedBy !== undefined && { placedBy }),
+        ...(placedBy !== undefined &&
+          data.placerActsForAnyOwner === true && { placerActsForAnyOwner: true as const }),
+        at: metadata.now,
+      },
     },
   ];
 };

@@ -48,6 +48,25 @@ describe('PlaceOrder', () => {
     givenOrder().when(place()).then([placed]);
   });
 
+  it('records who placed the order when the service names a placer', () => {
+    givenOrder()
+      .when(place({ placedBy: 'auth0|alice' }))
+      .then([{ ...placed, data: { ...placed.data, placedBy: 'auth0|alice' } }]);
+  });
+
+  it('records that the placer may act for any owner', () => {
+    givenOrder()
+      .when(place({ placedBy: 'ops', placerActsForAnyOwner: true }))
+      .then([
+        { ...placed, data: { ...placed.data, placedBy: 'ops', placerActsForAnyOwner: true } },
+      ]);
+  });
+
+  it('records no placer when none is named (a workload placed it)', () => {
+    const [event] = orderDecider.decide(place(), orderDecider.initialState);
+    expect(event?.data).not.toHaveProperty('placedBy');
+  });
+
   it('trims sku and description', () => {
     givenOrder()
       .when(place({ lines: [{ ...mug, sku: ' MUG-01 ', description: ' Mug\n' }, tea] }))
@@ -96,6 +115,10 @@ describe('PlaceOrder', () => {
     ['lines[2].unitPriceMinor', withLine({ unitPriceMinor: 9.99 }, 2)],
     ['lines[0]', withLine({ quantity: 2, unitPriceMinor: MAX_AMOUNT_MINOR }, 0)],
     ['lines', place({ lines: [{ ...tea, unitPriceMinor: MAX_AMOUNT_MINOR }, tea] })],
+    // The placer travels on as the x-on-behalf-of header: what a header cannot carry is refused.
+    ['placedBy', place({ placedBy: '' })],
+    ['placedBy', place({ placedBy: 'a'.repeat(129) })],
+    ['placedBy', place({ placedBy: 'zoë' })],
   ])('rejects an invalid %s', (field, invalid) => {
     givenOrder().when(invalid).thenThrows(InvalidInput, { field });
   });

@@ -2,7 +2,13 @@ import type * as grpc from '@grpc/grpc-js';
 import { int64, runCommand, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type EventStorePort } from '@ledgerline/event-store';
-import { callDeadline, type Logger, unaryHandlers } from '@ledgerline/grpc';
+import {
+  actsForAnyOwner,
+  callDeadline,
+  callerOf,
+  type Logger,
+  unaryHandlers,
+} from '@ledgerline/grpc';
 import {
   type OrderCommand,
   type OrderLineInput,
@@ -54,9 +60,23 @@ export const orderCommandHandlers = ({
     return { receipt: toReceipt(result) };
   };
 
+  /**
+   * A user placing an order is recorded as its placer; the checkout then pays on its behalf, from
+   * an account it owns, unless it may act for any owner (an operator placing a customer's order).
+   */
+  const placerOf = (metadata: grpc.Metadata) => {
+    const caller = callerOf(metadata);
+    if (caller?.kind !== 'user') return {};
+    return {
+      placedBy: caller.subject,
+      ...(actsForAnyOwner(caller) && { placerActsForAnyOwner: true }),
+    };
+  };
+
   return {
-    PlaceOrder: unary((request, call) =>
-      execute(call, request, {
+    PlaceOrder: unary((request, call) => {
+      const placer = placerOf(call.metadata);
+      return execute(call, request, {
         type: 'PlaceOrder',
         data: {
           orderId: request.orderId,
@@ -66,10 +86,11 @@ export const orderCommandHandlers = ({
           merchantAccountId: request.merchantAccountId,
           currency: request.currency,
           lines: request.lines.map(lineInput),
+          ...placer,
         },
         metadata: now(),
-      }),
-    ),
+      });
+    }),
     ConfirmOrder: unary((request, call) =>
       execute(call, request, {
         type: 'ConfirmOrder',

@@ -15,6 +15,8 @@ export interface PaymentCommandOptions {
   readonly correlationId?: string;
   /** The id of the message (command or event) that caused this command. */
   readonly causationId?: string;
+  /** The customer a sagas:act caller acts for (x-on-behalf-of); refused from anyone else. */
+  readonly onBehalfOf?: string;
   /** Overrides the client's default deadline for this call. */
   readonly deadlineMs?: number;
 }

@@ -24,6 +24,11 @@ export type CreatePayment = Command<
     payeeAccountId: string;
     amount: number;
     currency: string;
+    /**
+     * Whose payment it is: the customer the checkout saga acts for, or the user who created it.
+     * Set by the service from the verified caller, never from the request.
+     */
+    ownerId?: string | undefined;
   }
 >;
 

@@ -14,7 +14,11 @@ export interface PaymentFacts {
 
 export type PaymentCreated = DomainEvent<
   'PaymentCreated',
-  PaymentFacts & { readonly amount: number }
+  PaymentFacts & {
+    readonly amount: number;
+    /** The customer the payment is for; absent on a workload's own payments and older events. */
+    readonly ownerId?: string;
+  }
 >;
 
 export type PaymentAuthorized = DomainEvent<

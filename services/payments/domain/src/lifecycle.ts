@@ -4,6 +4,7 @@ import {
   parseCurrency,
   parseId,
   parsePositiveAmount,
+  parseSubject,
   parseText,
 } from '@ledgerline/domain';
 import type { AuthorizePayment, CapturePayment, CreatePayment, FailPayment } from './commands';
@@ -25,6 +26,7 @@ export const createPayment = (
     throw new InvalidInput('payeeAccountId', 'must differ from payerAccountId');
   const amount = parsePositiveAmount('amount', data.amount);
   const currency = parseCurrency('currency', data.currency);
+  const ownerId = data.ownerId === undefined ? undefined : parseSubject('ownerId', data.ownerId);
   if (state.status !== 'none')
     throw new RuleViolation('already-exists', `payment ${paymentId} already exists`);
   return [
@@ -37,6 +39,7 @@ export const createPayment = (
         payeeAccountId,
         amount,
         currency,
+        ...(ownerId !== undefined && { ownerId }),
         at: metadata.now,
       },
     },

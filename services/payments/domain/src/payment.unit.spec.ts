@@ -45,6 +45,23 @@ describe('CreatePayment', () => {
       ]);
   });
 
+  it('records whose payment it is when the service names an owner', () => {
+    givenPayment()
+      .when(create({ ownerId: 'alice' }))
+      .then([
+        {
+          type: 'PaymentCreated',
+          data: { ...facts, amount: AMOUNT, currency: USD, ownerId: 'alice', at: NOW },
+        },
+      ]);
+  });
+
+  it('refuses an owner a header could not carry', () => {
+    givenPayment()
+      .when(create({ ownerId: 'a'.repeat(129) }))
+      .thenThrows(InvalidInput, { field: 'ownerId' });
+  });
+
   it('refuses to create a payment twice', () => {
     givenPayment(created).when(create()).thenThrows(RuleViolation, { rule: 'already-exists' });
   });

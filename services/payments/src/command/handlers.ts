@@ -1,8 +1,14 @@
 import type * as grpc from '@grpc/grpc-js';
-import { int64, runCommand, toReceipt } from '@ledgerline/command-service';
+import {
+  checkSagaDerivedId,
+  int64,
+  onBehalfOf,
+  runCommand,
+  toReceipt,
+} from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type EventStorePort } from '@ledgerline/event-store';
-import { callDeadline, type Logger, unaryHandlers } from '@ledgerline/grpc';
+import { callDeadline, callerOf, type Logger, unaryHandlers } from '@ledgerline/grpc';
 import { type PaymentCommand, paymentDecider, paymentStreamId } from '@ledgerline/payments-domain';
 import { type commonV1, type paymentsV1 } from '@ledgerline/proto';
 
@@ -22,6 +28,17 @@ export const paymentCommandHandlers = ({
 }: PaymentHandlerDependencies): paymentsV1.PaymentCommandServiceHandlers => {
   const unary = unaryHandlers({ logger });
   const now = () => ({ now: new Date().toISOString() });
+
+  /**
+   * Whose payment a new one is: the customer the checkout saga names (x-on-behalf-of, honoured
+   * from sagas:act callers only), else a user caller's own subject; a workload's is nobody's.
+   */
+  const ownerOf = (metadata: grpc.Metadata): string | undefined => {
+    const customer = onBehalfOf(metadata);
+    if (customer !== undefined) return customer;
+    const caller = callerOf(metadata);
+    return caller?.kind === 'user' ? caller.subject : undefined;
+  };
 
   const execute = async (
     call: grpc.ServerUnaryCall<unknown, unknown>,
@@ -43,8 +60,10 @@ export const paymentCommandHandlers = ({
   };
 
   return {
-    CreatePayment: unary((request, call) =>
-      execute(call, request, {
+    CreatePayment: unary((request, call) => {
+      checkSagaDerivedId(call.metadata, request.paymentId);
+      const ownerId = ownerOf(call.metadata);
+      return execute(call, request, {
         type: 'CreatePayment',
         data: {
           paymentId: request.paymentId,
@@ -53,10 +72,11 @@ export const paymentCommandHandlers = ({
           payeeAccountId: request.payeeAccountId,
           amount: int64('amount', request.amount),
           currency: request.currency,
+          ...(ownerId !== undefined && { ownerId }),
         },
         metadata: now(),
-      }),
-    ),
+      });
+    }),
     AuthorizePayment: unary((request, call) =>
       execute(call, request, {
         type: 'AuthorizePayment',
@@ -78,8 +98,9 @@ export const paymentCommandHandlers = ({
         metadata: now(),
       }),
     ),
-    RefundPayment: unary((request, call) =>
-      execute(call, request, {
+    RefundPayment: unary((request, call) => {
+      checkSagaDerivedId(call.metadata, request.refundId);
+      return execute(call, request, {
         type: 'RefundPayment',
         data: {
           paymentId: request.paymentId,
@@ -87,7 +108,7 @@ export const paymentCommandHandlers = ({
           amount: int64('amount', request.amount),
         },
         metadata: now(),
-      }),
-    ),
+      });
+    }),
   };
 };
