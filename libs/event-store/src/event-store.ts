@@ -33,6 +33,9 @@ import {
 } from './types';
 import { currentSchemaVersion, upcast, type Upcasters } from './upcasters';
 
+/** Below this much time left, an append's statement is cut exactly at the caller's deadline. */
+export const EXACT_DEADLINE_BELOW_MS = 1_000;
+
 export interface EventStoreOptions {
   readonly pool: Pool;
   /** The bounded context's schema (`accounts`…), prepared by `migrate`. */
@@ -165,9 +168,12 @@ export class PostgresEventStore {
     const { deadline } = options;
     if (deadline !== undefined && deadline.getTime() <= Date.now())
       throw new DeadlineExceeded(streamId, deadline);
+    // Bounding the statement by the deadline costs two round trips: only worth it when little
+    // is left. With more, the check above and the pool's statement_timeout bound the append.
+    const leftMs = deadline === undefined ? Infinity : deadline.getTime() - Date.now();
     const result =
-      deadline !== undefined && deadline.getTime() - Date.now() < this.poolStatementTimeoutMs()
-        ? await this.appendBefore(deadline, streamId, events, options)
+      leftMs < Math.min(EXACT_DEADLINE_BELOW_MS, this.poolStatementTimeoutMs())
+        ? await this.appendBefore(deadline as Date, streamId, events, options)
         : await this.runAppend(this.pool, streamId, events, options, false);
     if (!result.replayed) this.announce();
     return result;
@@ -183,8 +189,8 @@ export class PostgresEventStore {
   /**
    * The append in a transaction whose statement_timeout is the time left before `deadline`: a
    * statement still running then is cancelled and rolls back, so nothing lands after the caller
-   * gave up. Costs two extra round trips (BEGIN/SET LOCAL, COMMIT), so only when it is shorter
-   * than the pool's own timeout.
+   * gave up. Costs two extra round trips (BEGIN/SET LOCAL, COMMIT), so only when less than
+   * EXACT_DEADLINE_BELOW_MS (and less than the pool's own timeout) is left.
    */
   private async appendBefore(
     deadline: Date,
