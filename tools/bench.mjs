@@ -2,6 +2,7 @@
 // bundles it with esbuild and runs it with the local stack's environment.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bundle } from './build-node.mjs';
 
@@ -27,6 +28,11 @@ if (!name || !entry) {
   process.exit(2);
 }
 
+// Benchmarks call the platform as its clients must: mTLS and a bearer token (the test setup's),
+// one caller at a rate no single real caller has, so per-caller rate limits are off unless set.
+createRequire(import.meta.url)('./jest-security.js');
+for (const rpcClass of ['READ', 'WRITE', 'ADMIN'])
+  process.env[`RATE_LIMIT_${rpcClass}_PER_SECOND`] ??= '0';
 const stackEnv = join(process.env.LEDGERLINE_STACK_DIR ?? '.stack', 'env');
 const env = { ...process.env };
 if (existsSync(stackEnv)) {

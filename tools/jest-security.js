@@ -1,4 +1,4 @@
-// Jest setup (jest.preset.js `setupFiles`): tests call the platform the way clients must, over
+// Jest setup (jest.preset.js `setupFiles`; tools/bench.mjs too): tests and benchmarks call the platform the way clients must, over
 // mTLS with a bearer token (README, "Security"). Before each test file it sets, only when unset:
 //   GRPC_TLS=mtls, TLS_DIR=${LEDGERLINE_STACK_DIR:-<repo>/.stack}/pki, AUTH_JWKS=$TLS_DIR/jwt/jwks.json,
 //   LEDGERLINE_TOKEN = an ES256 token of the development key for subject "test-suite" holding

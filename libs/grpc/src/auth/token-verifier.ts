@@ -92,28 +92,57 @@ const scopesOf = (payload: JWTPayload): ReadonlySet<string> => {
   return new Set();
 };
 
-/** Verifies signature, `iss`, `aud`, `exp` (required), `nbf` (when present) and `sub`. */
+/** Verified tokens are remembered this long at most (and never past their `exp`). */
+export const VERIFIED_TOKEN_TTL_MS = 30_000;
+const VERIFIED_TOKENS_MAX = 10_000;
+
+/**
+ * Verifies signature, `iss`, `aud`, `exp` (required), `nbf` (when present) and `sub`. A client
+ * sends the same token on every call, so a verified one is remembered (by its exact text, for at
+ * most VERIFIED_TOKEN_TTL_MS and never past its expiry): the signature check, the costly part, is
+ * paid once per token and half-minute. A key removed from the JWKS stops verifying its tokens
+ * within that time.
+ */
 export const createTokenVerifier = (options: TokenVerifierOptions): TokenVerifier => {
   const keys = keySetOf(options.jwks);
-  return {
-    verify: async (token) => {
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, keys, {
-          issuer: options.issuer,
-          audience: options.audience,
-          algorithms: ALGORITHMS,
-          clockTolerance: options.clockToleranceSeconds,
-          requiredClaims: ['exp', 'sub'],
-          ...(options.now && { currentDate: new Date(options.now()) }),
-        }));
-      } catch (error) {
-        throw new Unauthenticated(reasonOf(error));
-      }
-      const subject = payload.sub;
-      if (typeof subject !== 'string' || subject === '' || subject.length > 128)
-        throw new Unauthenticated('token subject missing or too long');
-      return { subject, scopes: scopesOf(payload) };
-    },
+  const now = options.now ?? Date.now;
+  const verified = new Map<string, { token: VerifiedToken; until: number }>();
+  const remember = (text: string, token: VerifiedToken, expSeconds: number) => {
+    if (verified.size >= VERIFIED_TOKENS_MAX) {
+      const oldest = verified.keys().next();
+      if (!oldest.done) verified.delete(oldest.value);
+    }
+    verified.set(text, {
+      token,
+      until: Math.min(now() + VERIFIED_TOKEN_TTL_MS, expSeconds * 1_000),
+    });
   };
+  const verifyOnce = async (token: string) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: ALGORITHMS,
+        clockTolerance: options.clockToleranceSeconds,
+        requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(now()),
+      }));
+    } catch (error) {
+      throw new Unauthenticated(reasonOf(error));
+    }
+    const subject = payload.sub;
+    if (typeof subject !== 'string' || subject === '' || subject.length > 128)
+      throw new Unauthenticated('token subject missing or too long');
+    return { result: { subject, scopes: scopesOf(payload) }, exp: payload.exp ?? 0 };
+  };
+  const verify = async (token: string): Promise<VerifiedToken> => {
+    const known = verified.get(token);
+    if (known && known.until > now()) return known.token;
+    if (known) verified.delete(token);
+    const { result, exp } = await verifyOnce(token);
+    remember(token, result, exp);
+    return result;
+  };
+  return { verify };
 };
