@@ -1,4 +1,4 @@
-import { type ServiceBinding, unaryHandlers, type Logger } from '@ledgerline/grpc';
+import { errorReference, type ServiceBinding, unaryHandlers, type Logger } from '@ledgerline/grpc';
 import { loadPackage, type platformV1 } from '@ledgerline/proto';
 import { type Relay } from '@ledgerline/relay';
 
@@ -21,7 +21,7 @@ export const adminService = (relay: Relay | undefined, logger: Logger): ServiceB
         published: String(status.published),
         lagEvents: String(lag.events),
         lagSeconds: lag.seconds,
-        lastError: status.lastError ?? '',
+        lastError: errorReference(status.lastError, logger),
       };
     }),
   };

@@ -5,6 +5,15 @@ import { bool, int, oneOf, str } from './settings';
  * client so one environment configures a whole platform.
  */
 export const securitySettings = {
+  LEDGERLINE_ENV: oneOf(['development', 'production'], {
+    description:
+      'production refuses the development secrets (dev token issuer, dev cursor secret); NODE_ENV=production counts too',
+    default: 'development',
+  }),
+  NODE_ENV: str({
+    description: 'Node.js environment; production counts as LEDGERLINE_ENV',
+    default: '',
+  }),
   GRPC_TLS: oneOf(['mtls', 'off'], {
     description:
       'mtls: every connection is TLS and presents a certificate of the platform CA; off: plaintext (only behind a mesh that does mTLS), bearer tokens still required',
@@ -37,3 +46,9 @@ export const securitySettings = {
     default: false,
   }),
 };
+
+/** The issuer `platform auth token` signs as: never to be trusted in production. */
+export const DEV_TOKEN_ISSUER = 'ledgerline-dev';
+
+export const isProduction = (config: { LEDGERLINE_ENV: string; NODE_ENV: string }): boolean =>
+  config.LEDGERLINE_ENV === 'production' || config.NODE_ENV === 'production';

@@ -17,3 +17,4 @@ export * from './wire-integers';
 export * from './overload/overloaded';
 export * from './overload/rate-limit';
 export * from './overload/transport-options';
+export * from './error-reference';

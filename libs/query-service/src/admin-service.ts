@@ -1,5 +1,5 @@
 import { InvalidInput } from '@ledgerline/domain';
-import { type Logger, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
+import { errorReference, type Logger, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
 import { type TopicAdmin } from '@ledgerline/messaging';
 import {
   type HeadSource,
@@ -57,7 +57,7 @@ export const projectionsAdminService = (settings: ProjectionsAdminSettings): Ser
         skipped: String(s.totals.skipped),
         batches: String(s.totals.batches),
         parked: String(s.parked),
-        lastError: s.lastError ?? '',
+        lastError: errorReference(s.lastError, settings.logger),
         lagEvents: String(s.lag.events),
         ...(s.lag.seconds !== null && { lagSeconds: s.lag.seconds }),
         partitions: partitionsOf(s.lag),

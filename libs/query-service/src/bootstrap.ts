@@ -1,5 +1,6 @@
 import { type Cache, createCache } from '@ledgerline/cache';
 import { reportingAssignment } from '@ledgerline/command-service';
+import { ConfigError, isProduction } from '@ledgerline/config';
 import { openPostgresPool, watchPostgres } from '@ledgerline/event-store';
 import {
   type ErrorMapper,
@@ -205,6 +206,11 @@ export const startQueryService = async (
       maxWaitMs: config.CONSISTENCY_MAX_WAIT_MS,
       maxWaiters: config.CONSISTENCY_MAX_WAITERS,
     });
+    if (isProduction(config) && config.CURSOR_SECRET.includes(DEV_CURSOR_SECRET))
+      throw new ConfigError(
+        'CURSOR_SECRET',
+        'is the development default; in production set a secret of your own (from a file or the environment)',
+      );
     if (config.CURSOR_SECRET.includes(DEV_CURSOR_SECRET))
       logger.warn({}, 'CURSOR_SECRET is the development default: page tokens can be forged');
     const unary = unaryHandlers({

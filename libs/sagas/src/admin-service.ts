@@ -1,5 +1,5 @@
 import { checkText, InvalidInput, NotFound } from '@ledgerline/domain';
-import { type Logger, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
+import { errorReference, type Logger, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
 import { loadPackage, type sagasV1 } from '@ledgerline/proto';
 import { type SagaOperator, SagaNotFound, type SagaSummary } from './operator';
 import { isSagaStatus } from './saga';
@@ -66,7 +66,7 @@ export const sagaAdminService = (operator: SagaOperator, logger: Logger): Servic
           status: c.status,
           compensation: c.compensation,
           attempts: c.attempts,
-          lastError: c.lastError ?? '',
+          lastError: errorReference(c.lastError, logger),
           idempotencyKey: c.idempotencyKey,
           commandJson: JSON.stringify(c.command),
           generation: c.generation,

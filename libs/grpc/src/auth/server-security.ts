@@ -1,3 +1,4 @@
+import { DEV_TOKEN_ISSUER, isProduction } from '@ledgerline/config';
 import { resolveProtoDir } from '@ledgerline/proto';
 import { overloadErrorMapper } from '../overload/overloaded';
 import { callLimitsFromConfig, createCallLimiter } from '../overload/rate-limit';
@@ -10,6 +11,8 @@ import type * as grpc from '@grpc/grpc-js';
 
 /** The security settings of libs/config (`securitySettings`), as a service's config has them. */
 export interface SecuritySettings {
+  readonly LEDGERLINE_ENV: string;
+  readonly NODE_ENV: string;
   readonly GRPC_TLS: 'mtls' | 'off';
   readonly TLS_DIR: string;
   readonly TLS_IDENTITY: string;
@@ -48,6 +51,10 @@ export const serverSecurityFrom = (
   name: string,
   limits?: ServerLimitSettings,
 ): ServerSecurityParts => {
+  if (isProduction(settings) && settings.AUTH_ISSUER === DEV_TOKEN_ISSUER)
+    throw new Error(
+      `AUTH_ISSUER is the development issuer "${DEV_TOKEN_ISSUER}": in production set the identity provider's issuer and JWKS`,
+    );
   if (settings.AUTH_JWKS === '')
     throw new Error(
       'AUTH_JWKS is required: the JWKS that bearer tokens are verified against (npm run up makes .stack/pki/jwt/jwks.json)',
