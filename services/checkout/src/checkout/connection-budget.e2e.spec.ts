@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { RpcError } from '@ledgerline/grpc';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintToken, workspaceRoot } from '@ledgerline/testing';
 import { BUDGET, type BurstPlatform, startBurstPlatform } from '../fixtures/burst-platform';
+import { ONE_CALL_PER_SERVICE, statusOf } from '../fixtures/one-call-per-service';
 
 const CONCURRENT_ORDERS = 100;
 const CONCURRENT_READERS = 20;
@@ -128,4 +134,81 @@ describe('the platform under a burst, with its default connection budget', () =>
       expect({ service, n: Math.min(n, BUDGET[service]!) }).toEqual({ service, n });
     expect(peakTotal).toBeLessThanOrEqual(Object.values(BUDGET).reduce((a, b) => a + b, 0));
   }, 120_000);
+
+  describe('every service behind the call guard', () => {
+    const foreign = mkdtempSync(join(tmpdir(), 'ledgerline-foreign-key-'));
+    afterAll(() => rmSync(foreign, { recursive: true, force: true }));
+
+    it('answers each kind of credential with its exact status code', async () => {
+      execFileSync('node', [
+        join(workspaceRoot, 'deploy/local/pki.mjs'),
+        'ensure',
+        '--dir',
+        foreign,
+      ]);
+      const calls = ONE_CALL_PER_SERVICE();
+      const scopeOf: Record<string, string> = {
+        DepositFunds: 'funds:move',
+        AuthorizePayment: 'payments:write',
+        ConfirmOrder: 'orders:fulfil',
+        GetBalance: 'accounts:read',
+        GetPayment: 'payments:read',
+        GetOrder: 'orders:read',
+        GetSaga: 'ops:sagas',
+      };
+      const cases: [string, (scope: string) => Promise<string | undefined>, string][] = [
+        ['none', () => Promise.resolve(undefined), 'UNAUTHENTICATED'],
+        ['malformed', () => Promise.resolve('a.b.c'), 'UNAUTHENTICATED'],
+        [
+          'expired',
+          (s) => mintToken({ sub: 'ops', scopes: [s, 'owners:any'], ttlSeconds: -120 }),
+          'UNAUTHENTICATED',
+        ],
+        [
+          'not yet valid',
+          (s) => mintToken({ sub: 'ops', scopes: [s], notBefore: 600 }),
+          'UNAUTHENTICATED',
+        ],
+        [
+          'wrong issuer',
+          (s) => mintToken({ sub: 'ops', scopes: [s], issuer: 'elsewhere' }),
+          'UNAUTHENTICATED',
+        ],
+        [
+          'wrong audience',
+          (s) => mintToken({ sub: 'ops', scopes: [s], audience: 'other' }),
+          'UNAUTHENTICATED',
+        ],
+        [
+          'unknown key',
+          (s) =>
+            mintToken({ sub: 'ops', scopes: [s], key: join(foreign, 'jwt', 'signing-key.json') }),
+          'UNAUTHENTICATED',
+        ],
+        [
+          'wrong scope',
+          () => mintToken({ sub: 'ops', scopes: ['probe:echo'] }),
+          'PERMISSION_DENIED',
+        ],
+        // Past the guard: the ids are new, so the services answer for themselves.
+        ['valid', (s) => mintToken({ sub: 'ops', scopes: [s, 'owners:any'] }), 'NOT_FOUND'],
+      ];
+      const seen: string[] = [];
+      const expected: string[] = [];
+      for (const call of calls)
+        for (const [label, token, status] of cases) {
+          const answer = await statusOf(
+            call.client,
+            platform.address(call.service),
+            call.method,
+            call.request,
+            await token(scopeOf[call.method]!),
+          );
+          seen.push(`${call.service} ${label}: ${answer}`);
+          expected.push(`${call.service} ${label}: ${status}`);
+        }
+
+      expect(seen).toEqual(expected);
+    }, 60_000);
+  });
 });
