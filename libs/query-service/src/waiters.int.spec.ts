@@ -1,6 +1,6 @@
 import { createKafkaMessaging, type TopicAdmin } from '@ledgerline/messaging';
 import { migrateRuntime, type Projection } from '@ledgerline/projections';
-import { topicForCategory } from '@ledgerline/relay';
+import { categoryTopicSpec, topicForCategory } from '@ledgerline/relay';
 import { isolatedPostgres, servers, uniqueName } from '@ledgerline/testing';
 import { createConsistency } from './consistency';
 import { ConsistencyWaitersFull, ReadModelBehind } from './errors';
@@ -17,6 +17,8 @@ describe('consistency waits under load', () => {
     await migrateRuntime(pg.pool, pg.schema);
     const { kafkaBrokers } = await servers();
     admin = await createKafkaMessaging({ brokers: kafkaBrokers, clientId: 'waiters-test' }).admin();
+    // The topic exists, so measuring the lag a refused wait reports never waits on the broker.
+    await admin.ensureTopics([categoryTopicSpec(category)]);
     projection = countsView({
       name: uniqueName('counts'),
       topics: [topicForCategory(category)],
@@ -24,6 +26,7 @@ describe('consistency waits under load', () => {
     }) as unknown as Projection;
   });
   afterAll(async () => {
+    await admin.deleteTopics([topicForCategory(category)]).catch(() => undefined);
     await admin.close();
     await pg.drop();
   });
