@@ -47,6 +47,12 @@ export const clientAuthFromEnv = (
   return token ? { ...base, token } : base;
 };
 
+/** The environment's channel with another bearer token: a test acting as a given customer. */
+export const clientAuthWithToken = (
+  token: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ClientAuth => ({ credentials: clientAuthFromEnv(env).credentials, token });
+
 /** Adds the bearer token to every call (works on plaintext channels too, unlike call credentials). */
 export const bearerTokenInterceptor =
   (token: string | (() => string)): grpc.Interceptor =>
