@@ -9,7 +9,7 @@ import { sagaOperator } from './operator';
 import { type DispatchMetadata, type SagaRuntime, startSagaRuntime } from './runtime';
 import { sagaTables } from './tables';
 
-// Two replicas of one saga runtime on one schema: the send fence (docs/adr/0020) must make a
+// Two replicas of one saga runtime on one schema: the send fence (docs/adr/0021) must make a
 // superseded command impossible, not merely harmless.
 
 const logger = createLogger({ service: 'sagas-replicas-test', level: 'silent' });

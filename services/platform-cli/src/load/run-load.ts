@@ -25,6 +25,8 @@ export interface LoadOptions {
   readonly checkoutTimeoutMs?: number;
   /** After the load: how long to wait for every checkout to end and the views to catch up. */
   readonly settleTimeoutMs?: number;
+  /** Ends the sending early (the run still waits for what it sent and checks the money). */
+  readonly signal?: AbortSignal;
   readonly onProgress?: (progress: LoadProgress) => void;
   readonly progressIntervalMs?: number;
 }
@@ -118,7 +120,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadSummary> => {
     let dropped = 0;
     const start = performance.now();
     const progress = progressReporter(options, [...stats.values()], start);
-    while (sent + dropped < planned) {
+    while (sent + dropped < planned && !options.signal?.aborted) {
       const due = callsDue(performance.now() - start, options.rate, planned);
       while (sent + dropped < due) {
         if (inFlight.size >= maxInFlight) {
