@@ -27,7 +27,7 @@ const textCarrier = {
 export const traceparentOf = (ctx: Context = context.active()): string | undefined => {
   const carrier: Record<string, string> = {};
   w3c.inject(ctx, carrier, {
-    set: (c, key, value) => {
+    set: (c: Record<string, string>, key: string, value: string) => {
       c[key] = value;
     },
   });
