@@ -11,10 +11,8 @@ ZIPKIN_POM="$REPO/deploy/local/zipkin/pom.xml"
 ZIPKIN_DIR="$STACK_DIR/zipkin"
 ZIPKIN_STARTED=""
 
-# On when asked for, or when an earlier `up --tracing` left Zipkin running (env stays consistent).
-tracing_on() {
-  [[ "${LEDGERLINE_TRACING:-}" == 1 || -f "$ZIPKIN_DIR/tracing-on" ]]
-}
+# Asked for per `up`: the env file that `up` writes names Zipkin only when it started it.
+tracing_on() { [[ "${LEDGERLINE_TRACING:-}" == 1 ]]; }
 
 zipkin_version() { sed -n 's:.*<zipkin.version>\(.*\)</zipkin.version>.*:\1:p' "$ZIPKIN_POM" | head -1; }
 
@@ -41,7 +39,6 @@ zipkin_healthy() { curl -fsS -m 2 "http://$HOST:$ZIPKIN_PORT/health" 2>/dev/null
 
 zipkin_start() {
   mkdir -p "$ZIPKIN_DIR"
-  touch "$ZIPKIN_DIR/tracing-on"
   if live_pid "$ZIPKIN_DIR/zipkin.pid" zipkin-server.jar >/dev/null; then return 0; fi
   rm -f "$ZIPKIN_DIR/zipkin.pid"
   if port_open "$ZIPKIN_PORT"; then
@@ -78,7 +75,7 @@ zipkin_wait() {
 zipkin_down() {
   local pid
   if pid="$(live_pid "$ZIPKIN_DIR/zipkin.pid" zipkin-server.jar)"; then stop_pid zipkin "$pid"; fi
-  rm -f "$ZIPKIN_DIR/zipkin.pid" "$ZIPKIN_DIR/tracing-on"
+  rm -f "$ZIPKIN_DIR/zipkin.pid"
 }
 
 zipkin_status() {
@@ -86,6 +83,6 @@ zipkin_status() {
   zipkin_healthy && state=up
   if live_pid "$ZIPKIN_DIR/zipkin.pid" zipkin-server.jar >/dev/null; then owner=started-by-us
   elif [[ $state == up ]]; then owner=external; fi
-  [[ $state == up || -f "$ZIPKIN_DIR/tracing-on" ]] || return 0
+  [[ $state == up ]] || return 0
   status_line zipkin "$HOST:$ZIPKIN_PORT" "$state" "$owner"
 }
