@@ -2,6 +2,7 @@
 # Ledgerline local infrastructure without Docker (see docs/adr/0003-local-stack-without-docker.md).
 #
 #   bash deploy/local/stack.sh up       start (or reuse) PostgreSQL, Redis, Kafka 3.9.1 (KRaft), Elasticsearch 8.19.2
+#   bash deploy/local/stack.sh up --tracing   the same and Zipkin (traces; or LEDGERLINE_TRACING=1)
 #   bash deploy/local/stack.sh down     stop what `up` started (and platform services started by up.sh)
 #   bash deploy/local/stack.sh status   one line per server: name, address, up/down, started-by-us/external
 #   bash deploy/local/stack.sh env      print the platform environment as `export` lines
@@ -45,6 +46,8 @@ ES_DIR="$STACK_DIR/elasticsearch"
 PG_DIR="$STACK_DIR/postgres"
 REDIS_DIR="$STACK_DIR/redis"
 SERVICES_DIR="$STACK_DIR/services"
+# shellcheck source=deploy/local/zipkin.sh
+source "$REPO/deploy/local/zipkin.sh"
 
 # Show paths relative to the repo when they are inside it (shorter messages).
 rel() { case "$1" in "$REPO"/*) printf '%s' "${1#"$REPO"/}" ;; *) printf '%s' "$1" ;; esac; }
@@ -62,6 +65,7 @@ export REDIS_URL=redis://$HOST:$REDIS_PORT
 export KAFKA_BROKERS=$HOST:$KAFKA_PORT
 export ELASTICSEARCH_URL=http://$HOST:$ES_PORT
 EOF
+  zipkin_env
 }
 
 # ---------------------------------------------------------------------------- helpers
@@ -624,10 +628,12 @@ cmd_up() {
   # JVM servers start in parallel; PostgreSQL and Redis are provisioned meanwhile.
   kafka_start
   es_start
+  if tracing_on; then zipkin_start; fi
   postgres_up
   redis_up
   kafka_wait
   es_wait
+  if tracing_on; then zipkin_wait; fi
   platform_env >"$STACK_DIR/env.tmp" && mv "$STACK_DIR/env.tmp" "$STACK_DIR/env"
   say "ready in $((SECONDS - t0))s"
   print_table
@@ -638,6 +644,7 @@ cmd_down() {
   services_down
   kafka_down
   es_down
+  zipkin_down
   redis_down
   postgres_down
 }
@@ -670,6 +677,7 @@ cmd_status() {
   if [[ -f "$REDIS_DIR/started-by-stack" ]]; then owner=started-by-us
   elif [[ $state == up ]]; then owner=external; else owner=-; fi
   status_line redis "$HOST:$REDIS_PORT" "$state" "$owner"
+  zipkin_status
   # platform services started by up.sh
   local f name pid
   for f in "$SERVICES_DIR"/*.pid; do
@@ -682,7 +690,7 @@ cmd_status() {
 }
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cmd_one() {
@@ -704,7 +712,10 @@ cmd_one() {
 }
 
 case "${1:-}" in
-  up) cmd_up ;;
+  up)
+    [[ "${2:-}" != --tracing ]] || export LEDGERLINE_TRACING=1
+    cmd_up
+    ;;
   start | stop) cmd_one "$1" "${2:-}" ;;
   down) cmd_down ;;
   status) cmd_status ;;

@@ -32,6 +32,7 @@ DETACH=""
 for arg in "$@"; do
   case "$arg" in
     --detach | -d) DETACH=1 ;;
+    --tracing) export LEDGERLINE_TRACING=1 ;; # stack.sh starts Zipkin; <stack>/env points services at it
     -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "up: unknown argument $arg" >&2; exit 2 ;;
   esac

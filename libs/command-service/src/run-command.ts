@@ -16,6 +16,8 @@ import {
   readCallMetadata,
   SAGA_SCOPE,
 } from '@ledgerline/grpc';
+import { contextOfTraceparent, endWith, traceparentOf } from '@ledgerline/messaging';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import { DEFAULT_MAX_WAITERS_PER_KEY, KeyedMutex } from './keyed-mutex';
 
 export interface RunCommandOptions<
@@ -45,6 +47,7 @@ export interface RunCommandOptions<
 }
 
 const MAX_KEY_LENGTH = 128;
+const tracer = trace.getTracer('@ledgerline/command-service');
 
 /** Idempotency keys of this prefix name a saga's steps (libs/sagas idempotencyKeyOf). */
 export const SAGA_KEY_PREFIX = 'saga:';
@@ -124,38 +127,56 @@ export const runCommand = async <
   const actor = caller === undefined ? undefined : actorOf(caller);
   const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
   checkSagaKey(key, caller);
-  const traceparent = options.metadata.get('traceparent')[0];
+  const callerTraceparent = options.metadata.get('traceparent')[0];
+  // The gRPC instrumentation makes the server span active; without it (in-process callers) the
+  // caller's metadata names the parent.
+  const parent = trace.getSpan(context.active())
+    ? context.active()
+    : contextOfTraceparent(
+        typeof callerTraceparent === 'string' ? callerTraceparent : undefined,
+        context.active(),
+      );
   const streams = streamsOf(options.store, options.decider);
-  return streams.mutex.run(options.streamId, () =>
-    handleCommand({
-      store: options.store,
-      decider: options.decider,
-      streamId: options.streamId,
-      command: options.command,
-      ...(key !== undefined && {
-        idempotency: {
-          key,
-          requestHash: sha256(
-            canonicalJson({
-              streamId: options.streamId,
-              type: options.command.type,
-              data: options.command.data,
-            }),
-          ),
-        },
-      }),
-      metadata: {
-        correlationId: call.correlationId,
-        ...(call.causationId !== undefined && { causationId: call.causationId }),
-        ...(actor !== undefined && { actor }),
-        ...(key !== undefined && { idempotencyKey: key }),
-        ...(typeof traceparent === 'string' && { traceparent }),
-      },
-      ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
-      ...(options.authorize !== undefined && { authorize: options.authorize }),
-      cache: streams.cache as LruStateCache<State>,
-      maxRetries: 5,
-      ...(options.deadline !== undefined && { deadline: options.deadline }),
-    }),
+  const span = tracer.startSpan(
+    `command ${options.command.type}`,
+    { kind: SpanKind.INTERNAL, attributes: { 'ledgerline.stream_id': options.streamId } },
+    parent,
   );
+  const inSpan = trace.setSpan(parent, span);
+  // Stored with the events: the relay's publish span and every consumer continue this trace.
+  const traceparent = traceparentOf(inSpan);
+  const run = () =>
+    streams.mutex.run(options.streamId, () =>
+      handleCommand({
+        store: options.store,
+        decider: options.decider,
+        streamId: options.streamId,
+        command: options.command,
+        ...(key !== undefined && {
+          idempotency: {
+            key,
+            requestHash: sha256(
+              canonicalJson({
+                streamId: options.streamId,
+                type: options.command.type,
+                data: options.command.data,
+              }),
+            ),
+          },
+        }),
+        metadata: {
+          correlationId: call.correlationId,
+          ...(call.causationId !== undefined && { causationId: call.causationId }),
+          ...(actor !== undefined && { actor }),
+          ...(key !== undefined && { idempotencyKey: key }),
+          ...(traceparent !== undefined && { traceparent }),
+        },
+        ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
+        ...(options.authorize !== undefined && { authorize: options.authorize }),
+        cache: streams.cache as LruStateCache<State>,
+        maxRetries: 5,
+        ...(options.deadline !== undefined && { deadline: options.deadline }),
+      }),
+    );
+  return context.with(inSpan, () => endWith(span, run));
 };

@@ -1,3 +1,4 @@
 export * from './kafkajs/kafkajs-messaging';
 export * from './ports';
 export * from './namespaced';
+export * from './trace-context';

@@ -1,4 +1,5 @@
-import { type IncomingMessage } from '@ledgerline/messaging';
+import { endWith, inEventContext, type IncomingMessage } from '@ledgerline/messaging';
+import { trace } from '@opentelemetry/api';
 import { type PublishedEvent } from '@ledgerline/relay';
 import { type PoolClient } from 'pg';
 import { recordBatch, summarise } from './batch-record';
@@ -88,6 +89,8 @@ export interface ApplyBatchInput<Handler> {
   readonly messages: readonly IncomingMessage[];
   readonly heartbeat?: () => Promise<void>;
 }
+
+const tracer = trace.getTracer('@ledgerline/projections');
 
 const WAITING = 'waiting behind an earlier parked event of its stream';
 
@@ -218,7 +221,18 @@ export const applyDeliveries = async <Handler>(
         versions.set(streamId, event.streamVersion);
         break;
       case 'apply': {
-        const result = await session.apply(index, event, handler!);
+        // In the event's trace: a child of its publish span, so one trace runs from the command
+        // to every view it changed.
+        const result = await inEventContext(
+          `apply ${event.type}`,
+          event.traceparent,
+          {
+            'ledgerline.projection': projection.name,
+            'ledgerline.event_id': event.eventId,
+            'ledgerline.stream_id': streamId,
+          },
+          () => session.apply(index, event, handler!),
+        );
         if (result.ok) {
           outcomes.push({ kind: 'applied' });
           versions.set(streamId, event.streamVersion);
@@ -237,7 +251,10 @@ export const applyDeliveries = async <Handler>(
     }
   }
 
-  rejectAfterFlush(deliveries, outcomes, await session.flush());
+  const flushed = await tracer.startActiveSpan(`flush ${projection.name}`, (span) =>
+    endWith(span, () => session.flush()),
+  );
+  rejectAfterFlush(deliveries, outcomes, flushed);
   return outcomes;
 };
 

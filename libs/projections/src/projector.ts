@@ -9,6 +9,7 @@ import { backoffDelay, sleep } from '@ledgerline/retry';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool, type PoolClient } from 'pg';
 import { type AppliedBatch, applyBatch, type BatchStats, SeekRequired } from './apply-batch';
+import { inBatchSpan } from './batch-span';
 import { checkBrokerHistory } from './broker-history';
 import { deadLetterSender } from './dead-letters';
 import { errorText } from './delivery';
@@ -255,7 +256,9 @@ export const startProjector = async <Tables extends TableNames>(
       let broken: Error | undefined;
       let reseek: SeekRequired | undefined;
       try {
-        const { stats, applied } = await applyOne(client, batch);
+        const { stats, applied } = await inBatchSpan(projection.name, batch, () =>
+          applyOne(client, batch),
+        );
         resets.committed(batch.topic, batch.partition);
         lastError = null;
         totals.batches += 1;

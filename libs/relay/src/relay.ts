@@ -13,6 +13,8 @@ import {
   type Subscription,
 } from '@ledgerline/event-store';
 import { type Messaging, type MessageProducer, type OutgoingMessage } from '@ledgerline/messaging';
+import { SpanKind, trace } from '@opentelemetry/api';
+import { endWith, linkToTraceparent } from '@ledgerline/messaging';
 import { type Pool } from 'pg';
 import { backoffDelay, sleep } from '@ledgerline/retry';
 import { categoriesLostByBroker } from './broker-history';
@@ -62,6 +64,10 @@ export interface Relay {
 /** The name of a relay started without one: its checkpoint row in `<schema>.relay_checkpoints`. */
 export const defaultRelayName = (schema: string, categories: readonly string[]): string =>
   `${schema}:${[...categories].sort().join(',')}`;
+
+const tracer = trace.getTracer('@ledgerline/relay');
+/** Links beyond this add little to a trace view (the SDK keeps 128 by default). */
+const MAX_BATCH_LINKS = 128;
 
 class LeadershipLost extends Error {
   override readonly name = 'LeadershipLost';
@@ -139,6 +145,28 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
     }
   };
 
+  /**
+   * The batch's span: a root of its own that links to the commands' spans (a batch merges events
+   * of many traces). Each message's publish span (libs/messaging) is a child of its event's
+   * stored context and links back here.
+   */
+  const publishedInSpan = (events: readonly RecordedEvent[]) => {
+    const links = events
+      .slice(0, MAX_BATCH_LINKS)
+      .map((event) => linkToTraceparent(event.metadata.traceparent))
+      .filter((link) => link !== undefined);
+    return tracer.startActiveSpan(
+      'relay publish',
+      {
+        kind: SpanKind.INTERNAL,
+        root: true,
+        links,
+        attributes: { 'relay.name': name, 'relay.events': events.length },
+      },
+      (span) => endWith(span, () => publishUntilAcknowledged(events)),
+    );
+  };
+
   /** The checkpoint to publish after: START again when the broker lost what it had. */
   const resumePoint = async (): Promise<Checkpoint> => {
     const checkpoint = await checkpoints.load(name);
@@ -171,7 +199,7 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
         pollIntervalMs: settings.pollIntervalMs ?? 1_000,
       },
       async (events, checkpoint) => {
-        await publishUntilAcknowledged(events);
+        await publishedInSpan(events);
         settings.onAcknowledged?.(events);
         await checkpoints.save(name, checkpoint);
         state.checkpoint = checkpoint;

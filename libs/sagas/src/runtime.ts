@@ -7,6 +7,7 @@ import {
   type ConsumerSettings,
   type MessageConsumer,
   type Messaging,
+  inEventContext,
 } from '@ledgerline/messaging';
 import { type Pool, type PoolClient } from 'pg';
 import { backoffDelay, sleep } from '@ledgerline/retry';
@@ -449,7 +450,10 @@ export const startSagaRuntime = async <
 
   const wanted = new Set(definition.eventTypes);
   const processBatch = async (batch: ConsumedBatch): Promise<void> => {
-    const bySaga = new Map<string, { eventId: string; event: Event; starts: boolean }[]>();
+    const bySaga = new Map<
+      string,
+      { eventId: string; event: Event; starts: boolean; traceparent: string | undefined }[]
+    >();
     for (const message of batch.messages) {
       const type = message.headers['ce_type'];
       if (type === undefined || !wanted.has(type)) continue;
@@ -473,7 +477,12 @@ export const startSagaRuntime = async <
       }
       if (!routed) continue;
       const list = bySaga.get(routed.sagaId) ?? [];
-      list.push({ eventId: decoded.eventId, event: routed.event, starts: routed.starts });
+      list.push({
+        eventId: decoded.eventId,
+        event: routed.event,
+        starts: routed.starts,
+        traceparent: decoded.traceparent,
+      });
       bySaga.set(routed.sagaId, list);
     }
     const heartbeat = setInterval(() => void batch.heartbeat().catch(() => undefined), 1_000);
@@ -485,7 +494,13 @@ export const startSagaRuntime = async <
             // in Kafka instead of starting payment deadlines it cannot meet.
             const admitted = e.starts && (await flow.admit(sagaId, closing.signal));
             try {
-              const handled = await handleEvent(sagaId, e.eventId, e.event, e.starts);
+              // In the event's trace: the commands it sends carry it over gRPC.
+              const handled = await inEventContext(
+                `saga ${definition.type}`,
+                e.traceparent,
+                { 'ledgerline.saga_id': sagaId, 'ledgerline.event_id': e.eventId },
+                () => handleEvent(sagaId, e.eventId, e.event, e.starts),
+              );
               if (admitted && !handled.applied) flow.release(sagaId);
             } catch (error) {
               if (admitted) flow.release(sagaId);

@@ -1,5 +1,6 @@
 import { CompressionTypes, type Kafka, Partitioners } from 'kafkajs';
 import { type MessageProducer, type OutgoingMessage } from '../ports';
+import { publishSpans } from './publish-spans';
 
 const toKafka = (messages: readonly OutgoingMessage[]) =>
   messages.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } }));
@@ -21,19 +22,25 @@ export const createKafkaProducer = async (kafka: Kafka): Promise<MessageProducer
   return {
     async send(topic, messages) {
       if (messages.length === 0) return;
-      await producer.send({
-        topic,
-        acks: -1,
-        compression: CompressionTypes.None,
-        messages: toKafka(messages),
-      });
+      const kafkaMessages = toKafka(messages);
+      const spans = publishSpans([{ topic, messages: kafkaMessages }]);
+      await spans.around(() =>
+        producer.send({
+          topic,
+          acks: -1,
+          compression: CompressionTypes.None,
+          messages: kafkaMessages,
+        }),
+      );
     },
     async sendMany(batches) {
       const topicMessages = batches
         .filter((batch) => batch.messages.length > 0)
         .map((batch) => ({ topic: batch.topic, messages: toKafka(batch.messages) }));
       if (topicMessages.length === 0) return;
-      await producer.sendBatch({ acks: -1, topicMessages });
+      await publishSpans(topicMessages).around(() =>
+        producer.sendBatch({ acks: -1, topicMessages }),
+      );
     },
     close: () => producer.disconnect(),
   };
