@@ -66,8 +66,8 @@ export const migrateSagas = async (pool: Pool, schema: string): Promise<void> =>
       );
       CREATE INDEX IF NOT EXISTS saga_commands_due ON ${t.commands} (next_attempt_at)
         WHERE status = 'pending';
-      -- The send fence (docs/adr/0021-saga-replicas-send-fence.md): while a replica sends a command it holds
-      -- it until in_flight_until (its own clock), and no other replica may supersede it meanwhile.
+      -- The send fence (docs/adr/0021): while a replica sends a command it holds it until
+      -- in_flight_until (its own clock), and no other replica may supersede it meanwhile.
       ALTER TABLE ${t.commands} ADD COLUMN IF NOT EXISTS in_flight_until timestamptz;
       ALTER TABLE ${t.commands} ADD COLUMN IF NOT EXISTS in_flight_by text;
       CREATE TABLE IF NOT EXISTS ${t.deadlines} (
