@@ -2,11 +2,14 @@ import * as grpc from '@grpc/grpc-js';
 import { type ClientAuth } from './auth/client-auth';
 import { checkHealth } from './health-client';
 import { createClient } from './client';
+import { LIVENESS_HEALTH_NAME } from './server';
 import { unary } from './unary-call';
 import { delay, type EchoHandler, probePackage, startProbeServer } from './testing/probe-server';
 
-const echo: EchoHandler = async ({ message }) => {
-  await delay(0);
+let handlerStarted: () => void = () => undefined;
+const echo: EchoHandler = async ({ message, delayMs }) => {
+  handlerStarted();
+  await delay(delayMs);
   return { message };
 };
 
@@ -49,21 +52,39 @@ describe('startGrpcServer with a health port', () => {
     }
   });
 
-  it('reports NOT_SERVING there once shutdown starts, and closes with the server', async () => {
-    const probe = await startProbeServer(echo, { healthPort: 0, shutdownGraceMs: 2_000 });
+  it('answers the liveness name SERVING from the start', async () => {
+    const probe = await startProbeServer(echo, { healthPort: 0 });
+
+    try {
+      await expect(
+        checkHealth(
+          `127.0.0.1:${String(probe.handle.healthPort)}`,
+          LIVENESS_HEALTH_NAME,
+          2_000,
+          plaintext,
+        ),
+      ).resolves.toBe('SERVING');
+    } finally {
+      await probe.stop();
+    }
+  });
+
+  it('reports NOT_SERVING there once shutdown starts (liveness stays SERVING while calls drain), and closes with the server', async () => {
+    const probe = await startProbeServer(echo, { healthPort: 0, shutdownGraceMs: 5_000 });
     const client = probe.client({ retries: 0 });
     const healthAddress = `127.0.0.1:${String(probe.handle.healthPort)}`;
-    const slow = unary(client, 'Echo', { message: 'warm-up' }).then(() =>
-      unary(client, 'Echo', { message: 'slow', delayMs: 300 }),
-    );
-    await delay(100);
+    const inHandler = new Promise<void>((resolve) => (handlerStarted = resolve));
+    const slow = unary(client, 'Echo', { message: 'slow', delayMs: 1_500 });
+    await inHandler;
 
     const stopped = probe.handle.shutdown();
     const during = await checkHealth(healthAddress, '', 2_000, plaintext);
+    const livenessDuring = await checkHealth(healthAddress, LIVENESS_HEALTH_NAME, 2_000, plaintext);
     await slow;
     await stopped;
 
     expect(during).toBe('NOT_SERVING');
+    expect(livenessDuring).toBe('SERVING');
     await expect(checkHealth(healthAddress, '', 500, plaintext)).resolves.toBe('UNREACHABLE');
     await probe.stop();
   });

@@ -63,6 +63,13 @@ export interface GrpcServerHandle {
 }
 
 const ONE_MIB = 1024 * 1024;
+
+/**
+ * A health name that is SERVING from the bind on, whatever the readiness conditions, and stays
+ * so while calls drain: a liveness probe asks it, so a lost database makes a process unready,
+ * never restarted; only a process that cannot answer at all fails it.
+ */
+export const LIVENESS_HEALTH_NAME = 'ledgerline.liveness';
 const TLS_REFRESH_MS = 5_000;
 
 /**
@@ -124,6 +131,8 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
     stopFollowing = readiness.onChange(apply);
     apply();
   } else health.setAll('SERVING');
+  // Set on the implementation, not through `health.set`: setAll('NOT_SERVING') leaves it alone.
+  health.health.setStatus(LIVENESS_HEALTH_NAME, 'SERVING');
   logger.info(
     {
       host: options.host,
