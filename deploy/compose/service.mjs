@@ -26,6 +26,9 @@ export const containerEnv = (svc) => ({
   TLS_DIR,
   TLS_IDENTITY: svc.name,
   AUTH_JWKS: `${TLS_DIR}/jwt/jwks.json`,
+  // The image says production, which refuses the development token issuer and cursor secret
+  // that this key material and `platform auth token` use.
+  NODE_ENV: 'development',
 });
 
 /**
