@@ -143,6 +143,10 @@ const service = (svc) => ({
   kind: 'Service',
   metadata: { name: svc.name, labels: labelsOf(svc) },
   spec: {
+    // Headless: DNS answers every ready pod's address, so a gRPC client (one long-lived HTTP/2
+    // connection) can balance calls itself (round_robin) and drops a pod once it is unready.
+    // A ClusterIP would pin each client connection to one pod until GRPC_MAX_CONNECTION_AGE_MS.
+    clusterIP: 'None',
     selector: selectorOf(svc.name),
     ports: [{ name: 'grpc', port: svc.grpcPort, targetPort: 'grpc', appProtocol: 'grpc' }],
   },
