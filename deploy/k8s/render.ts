@@ -62,14 +62,22 @@ const applyOperation = (target: unknown, op: { op: string; path: string; value?:
   else throw new Error(`patch: unsupported op ${op.op}`);
 };
 
-const podSpecOf = (o: K8sObject): { containers?: { image?: string }[] } | undefined => {
-  const spec = o['spec'] as { template?: { spec?: object } } | undefined;
+type Containers = { image?: string }[];
+interface PodSpec {
+  containers?: Containers;
+  initContainers?: Containers;
+}
+const podSpecOf = (o: K8sObject): PodSpec | undefined => {
+  const spec = o['spec'] as { template?: { spec?: PodSpec } } | undefined;
   return spec?.template?.spec;
 };
 
 const setImages = (objects: K8sObject[], images: NonNullable<Kustomization['images']>) => {
   for (const o of objects)
-    for (const container of podSpecOf(o)?.containers ?? []) {
+    for (const container of [
+      ...(podSpecOf(o)?.initContainers ?? []),
+      ...(podSpecOf(o)?.containers ?? []),
+    ]) {
       const image = container.image ?? '';
       const name = image.replace(/[:@].*$/, '');
       const rule = images.find((i) => i.name === name);

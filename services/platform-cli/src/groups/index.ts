@@ -1,5 +1,6 @@
 import { type CommandGroup } from '../command';
 import { authGroup } from './auth';
+import { dbGroup } from './db';
 import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
 import { projectionsGroup } from './projections';
@@ -16,4 +17,5 @@ export const GROUPS: readonly CommandGroup[] = [
   stackGroup,
   topicsGroup,
   authGroup,
+  dbGroup,
 ];
