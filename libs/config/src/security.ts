@@ -41,6 +41,13 @@ export const securitySettings = {
     min: 0,
     max: 300,
   }),
+  GRPC_HEALTH_PORT: int({
+    description:
+      'a second, plaintext port serving only grpc.health.v1 (Kubernetes gRPC probes cannot present a client certificate); 0: none',
+    default: 0,
+    min: 0,
+    max: 65_535,
+  }),
   GRPC_REFLECTION: bool({
     description: 'serve gRPC server reflection (off by default: it lists every method)',
     default: false,

@@ -44,17 +44,32 @@ export interface GrpcServerOptions {
   readonly reflection?: boolean;
   /** Extra grpc-js server options (transport limits, keepalive, connection age). */
   readonly serverOptions?: grpc.ServerOptions;
+  /**
+   * A second listener on `host:healthPort`, plaintext, serving only grpc.health.v1 with the same
+   * statuses (GRPC_HEALTH_PORT): Kubernetes' native gRPC probes cannot present a client
+   * certificate. It tells nothing but SERVING or not. 0 picks a free port; absent: none.
+   */
+  readonly healthPort?: number;
 }
 
 export interface GrpcServerHandle {
   readonly port: number;
   readonly server: grpc.Server;
   readonly health: HealthImplementation;
+  /** The bound plaintext health-only port, when `healthPort` was given. */
+  readonly healthPort?: number;
   /** Marks NOT_SERVING, drains in-flight calls for the grace period, then forces. Idempotent. */
   shutdown(): Promise<void>;
 }
 
 const ONE_MIB = 1024 * 1024;
+
+/**
+ * A health name that is SERVING from the bind on, whatever the readiness conditions, and stays
+ * so while calls drain: a liveness probe asks it, so a lost database makes a process unready,
+ * never restarted; only a process that cannot answer at all fails it.
+ */
+export const LIVENESS_HEALTH_NAME = 'ledgerline.liveness';
 const TLS_REFRESH_MS = 5_000;
 
 /**
@@ -97,6 +112,16 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
         }
       }, TLS_REFRESH_MS).unref()
     : undefined;
+  const probes = options.healthPort === undefined ? undefined : new grpc.Server();
+  let healthPort: number | undefined;
+  if (probes) {
+    health.health.addToServer(probes);
+    healthPort = await bind(
+      probes,
+      `${options.host}:${options.healthPort}`,
+      grpc.ServerCredentials.createInsecure(),
+    );
+  }
   const { readiness } = options;
   let stopFollowing: (() => void) | undefined;
   if (readiness) {
@@ -106,8 +131,16 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
     stopFollowing = readiness.onChange(apply);
     apply();
   } else health.setAll('SERVING');
+  // Set on the implementation, not through `health.set`: setAll('NOT_SERVING') leaves it alone.
+  health.health.setStatus(LIVENESS_HEALTH_NAME, 'SERVING');
   logger.info(
-    { host: options.host, port, services: serviceNames.slice(1), tls: tls !== undefined },
+    {
+      host: options.host,
+      port,
+      healthPort,
+      services: serviceNames.slice(1),
+      tls: tls !== undefined,
+    },
     'gRPC server listening',
   );
 
@@ -119,10 +152,17 @@ export const startGrpcServer = async (options: GrpcServerOptions): Promise<GrpcS
       void options.security.admission?.close?.();
       health.setAll('NOT_SERVING');
       health.endWatches();
-    });
+      // Probes see NOT_SERVING while the calls drain; the health listener has nothing to drain.
+    }).then(() => probes?.forceShutdown());
     return stopping;
   };
-  return { port, server, health: health.health, shutdown };
+  return {
+    port,
+    server,
+    health: health.health,
+    ...(healthPort !== undefined && { healthPort }),
+    shutdown,
+  };
 };
 
 const bind = (

@@ -377,9 +377,20 @@ const setUp = async <Tables extends TableNames>(settings: ProjectorSettings<Tabl
     await settings.projection.setup?.(settings.searchClient!, settings.projection.index);
     return;
   }
-  const { migrate, tables, name } = settings.projection;
+  await migrateProjectionTables(settings.pool, settings.projection);
+};
+
+/**
+ * Creates or migrates a PostgreSQL view's own tables (its `migrate`), in one transaction behind
+ * the view's advisory lock, so replicas (and `platform db migrate`) starting together do it once.
+ */
+export const migrateProjectionTables = async <Tables extends TableNames>(
+  pool: Pool,
+  projection: Pick<PostgresProjection<Tables>, 'migrate' | 'tables' | 'name'>,
+): Promise<void> => {
+  const { migrate, tables, name } = projection;
   if (!migrate) return;
-  const client = await settings.pool.connect();
+  const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`projection-setup:${name}`]);

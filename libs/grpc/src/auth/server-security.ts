@@ -21,6 +21,8 @@ export interface SecuritySettings {
   readonly AUTH_AUDIENCE: string;
   readonly AUTH_CLOCK_TOLERANCE_SECONDS: number;
   readonly GRPC_REFLECTION: boolean;
+  /** Plaintext health-only port (0 or absent: none). */
+  readonly GRPC_HEALTH_PORT?: number;
 }
 
 /** The overload settings of libs/config (`overloadSettings`) the server side reads. */
@@ -39,6 +41,7 @@ export interface ServerSecurityParts {
   readonly tls?: ServerTls;
   readonly reflection: boolean;
   readonly serverOptions?: grpc.ServerOptions;
+  readonly healthPort?: number;
 }
 
 /**
@@ -87,6 +90,8 @@ export const serverSecurityFrom = (
       }),
     },
     ...(mutualTls && { tls: serverTls(tlsFilesIn(settings.TLS_DIR, identity)) }),
+    ...(settings.GRPC_HEALTH_PORT !== undefined &&
+      settings.GRPC_HEALTH_PORT > 0 && { healthPort: settings.GRPC_HEALTH_PORT }),
     reflection: settings.GRPC_REFLECTION,
     ...(limits && { serverOptions: serverTransportOptions(limits) }),
   };

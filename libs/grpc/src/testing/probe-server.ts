@@ -22,7 +22,10 @@ export const delay = (ms: number, signal?: AbortSignal): Promise<void> =>
   });
 
 type ProbeOptions = Partial<
-  Pick<GrpcServerOptions, 'maxReceiveMessageLength' | 'shutdownGraceMs' | 'reflection'>
+  Pick<
+    GrpcServerOptions,
+    'maxReceiveMessageLength' | 'shutdownGraceMs' | 'reflection' | 'healthPort'
+  >
 > & {
   errorMappers?: readonly ErrorMapper[];
   /** Default: the environment's (testServerSecurity). */

@@ -1,5 +1,6 @@
 import { type CommandGroup } from '../command';
 import { authGroup } from './auth';
+import { dbGroup } from './db';
 import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
 import { loadGroup } from './load';
@@ -18,4 +19,5 @@ export const GROUPS: readonly CommandGroup[] = [
   topicsGroup,
   authGroup,
   loadGroup,
+  dbGroup,
 ];
