@@ -127,6 +127,7 @@ beforeAll(async () => {
       ELASTICSEARCH_URL: env.elasticsearchUrl,
       GRPC_PORT: '0',
       LOG_LEVEL: 'silent',
+      METRICS_PORT: '0',
       PG_POOL_SIZE: '10',
       CURSOR_SECRET: 'query-service-test-secret',
     }),
