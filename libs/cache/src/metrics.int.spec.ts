@@ -37,11 +37,10 @@ describe('cache metrics', () => {
       const reads = resourceMetrics.scopeMetrics
         .flatMap((scope) => scope.metrics)
         .find((metric) => metric.descriptor.name === 'ledgerline_cache_reads');
-      const byOutcome = Object.fromEntries(
-        (reads?.dataPoints ?? [])
-          .filter((point) => point.attributes['cache.namespace'] === namespace)
-          .map((point) => [point.attributes['outcome'], point.value as number]),
-      );
+      const byOutcome: Record<string, number> = {};
+      for (const point of reads?.dataPoints ?? [])
+        if (point.attributes['cache.namespace'] === namespace)
+          byOutcome[String(point.attributes['outcome'])] = point.value as number;
       expect(byOutcome).toEqual({ hit: 1, miss: 1, stale: 1 });
     } finally {
       await cache.close();
