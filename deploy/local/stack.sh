@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ledgerline local infrastructure without Docker (see docs/adr/0003-local-stack-without-docker.md).
 #
-#   bash deploy/local/stack.sh up       start (or reuse) PostgreSQL, Redis, Kafka 3.9.1 (KRaft), Elasticsearch 8.19.2
+#   bash deploy/local/stack.sh up       start (or reuse) PostgreSQL, Redis, Kafka 3.9.1 (KRaft), Elasticsearch 8.19.2,
+#                                       and Prometheus scraping the platform's services (deploy/local/prometheus.sh)
 #   bash deploy/local/stack.sh down     stop what `up` started (and platform services started by up.sh)
 #   bash deploy/local/stack.sh status   one line per server: name, address, up/down, started-by-us/external
 #   bash deploy/local/stack.sh env      print the platform environment as `export` lines
@@ -597,6 +598,11 @@ services_down() {
   done
 }
 
+# ---------------------------------------------------------------------------- prometheus
+
+# shellcheck source=deploy/local/prometheus.sh
+source "$REPO/deploy/local/prometheus.sh"
+
 # ---------------------------------------------------------------------------- commands
 
 ensure_stack_dir() {
@@ -613,6 +619,7 @@ print_table() {
   printf '%-14s %-22s %s\n' redis "$HOST:$REDIS_PORT" "REDIS_URL=redis://$HOST:$REDIS_PORT"
   printf '%-14s %-22s %s\n' kafka "$HOST:$KAFKA_PORT" "KAFKA_BROKERS=$HOST:$KAFKA_PORT"
   printf '%-14s %-22s %s\n' elasticsearch "$HOST:$ES_PORT" "ELASTICSEARCH_URL=http://$HOST:$ES_PORT"
+  ! prometheus_enabled || printf '%-14s %-22s %s\n' prometheus "$HOST:$PROM_PORT" "http://$HOST:$PROM_PORT/alerts (promtool: $(rel "$PROMTOOL"))"
   printf 'env file: %s  (source it: . %s)\n' "$(rel "$STACK_DIR/env")" "$(rel "$STACK_DIR/env")"
 }
 
@@ -626,8 +633,10 @@ cmd_up() {
   es_start
   postgres_up
   redis_up
+  prometheus_start
   kafka_wait
   es_wait
+  prometheus_wait
   platform_env >"$STACK_DIR/env.tmp" && mv "$STACK_DIR/env.tmp" "$STACK_DIR/env"
   say "ready in $((SECONDS - t0))s"
   print_table
@@ -636,6 +645,7 @@ cmd_up() {
 cmd_down() {
   ensure_stack_dir
   services_down
+  prometheus_down
   kafka_down
   es_down
   redis_down
@@ -670,6 +680,7 @@ cmd_status() {
   if [[ -f "$REDIS_DIR/started-by-stack" ]]; then owner=started-by-us
   elif [[ $state == up ]]; then owner=external; else owner=-; fi
   status_line redis "$HOST:$REDIS_PORT" "$state" "$owner"
+  prometheus_status
   # platform services started by up.sh
   local f name pid
   for f in "$SERVICES_DIR"/*.pid; do
@@ -682,7 +693,7 @@ cmd_status() {
 }
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cmd_one() {
