@@ -50,7 +50,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const file = path.join(here, name);
     if (write) writeFileSync(file, content);
     else if (readFileSync(file, 'utf8') !== content) {
-      console.error(`scrape-config: ${path.relative(process.cwd(), file)} is stale; run with --write`);
+      console.error(
+        `scrape-config: ${path.relative(process.cwd(), file)} is stale; run with --write`,
+      );
       stale += 1;
     }
   }
