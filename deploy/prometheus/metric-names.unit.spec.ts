@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { exposedNames, promqlMetricNames, usedMetricNames } from './metric-names';
 
@@ -38,5 +39,12 @@ describe('metric names in PromQL', () => {
     );
     expect(used.has('sum')).toBe(false);
     expect(used.has('le')).toBe(false);
+  });
+
+  it('reads dashboards that are what deploy/grafana/dashboards.mjs generates', () => {
+    const script = join(__dirname, '..', 'grafana', 'dashboards.mjs');
+    expect(execFileSync(process.execPath, [script], { encoding: 'utf8' })).toMatch(
+      /^dashboards: ok \(5\)/,
+    );
   });
 });
