@@ -18,3 +18,4 @@ export * from './overload/overloaded';
 export * from './overload/rate-limit';
 export * from './overload/transport-options';
 export * from './error-reference';
+export * from './channel-target';

@@ -16,23 +16,35 @@ interface DueCommandRow {
   attempts: number;
 }
 
+/** A process's hold on commands it sends: who (`owner`) and for how long (`claimMs`). */
+export interface SendFence {
+  readonly owner: string;
+  readonly claimMs: number;
+}
+
 /**
  * Due commands (retries whose backoff passed, commands a dead process left unsent), claimed for
- * `claimMs` so replicas polling at the same time take different rows.
+ * `claimMs` so replicas polling at the same time take different rows, and fenced as long: no other
+ * replica supersedes one while this process may be sending it. A command another live replica
+ * still holds is left to it.
  */
 export const claimDueCommands = async (
   pool: Pool,
   t: SagaTables,
-  claimMs: number,
+  fence: SendFence,
 ): Promise<OutboxCommand[]> => {
+  const now = Date.now();
+  const heldUntil = now + fence.claimMs;
   const { rows } = await pool.query<DueCommandRow>(
-    `UPDATE ${t.commands} c SET next_attempt_at = now() + $1 * interval '1 millisecond'
+    `UPDATE ${t.commands} c SET next_attempt_at = now() + $1 * interval '1 millisecond',
+       in_flight_until = $2, in_flight_by = $3
      FROM (SELECT saga_id, step FROM ${t.commands}
            WHERE status = 'pending' AND next_attempt_at <= now()
+             AND (in_flight_until IS NULL OR in_flight_until <= $4 OR in_flight_by = $3)
            ORDER BY next_attempt_at LIMIT 500 FOR UPDATE SKIP LOCKED) due
      WHERE c.saga_id = due.saga_id AND c.step = due.step
      RETURNING c.saga_id, c.step, c.generation, c.command, c.idempotency_key, c.compensation, c.attempts`,
-    [claimMs],
+    [fence.claimMs, new Date(heldUntil), fence.owner, new Date(now)],
   );
   return rows.map((row) => ({
     sagaId: row.saga_id,
@@ -42,7 +54,31 @@ export const claimDueCommands = async (
     idempotencyKey: row.idempotency_key,
     compensation: row.compensation,
     attempts: row.attempts,
+    heldUntil,
   }));
+};
+
+/**
+ * Renews this process's fence on a command it is about to send (it waited for its turn longer
+ * than half the fence): the new end, or undefined when the command was superseded, settled or
+ * taken over by another replica meanwhile, and must not be sent.
+ */
+export const renewFence = async (
+  pool: Pool,
+  t: SagaTables,
+  command: OutboxCommand,
+  fence: SendFence,
+): Promise<number | undefined> => {
+  const now = Date.now();
+  const heldUntil = now + fence.claimMs;
+  const { rowCount } = await pool.query(
+    `UPDATE ${t.commands} SET in_flight_until = $3, in_flight_by = $4,
+       next_attempt_at = GREATEST(next_attempt_at, $3)
+     WHERE saga_id = $1 AND step = $2 AND status = 'pending'
+       AND (in_flight_by = $4 OR in_flight_until IS NULL OR in_flight_until <= $5)`,
+    [command.sagaId, command.step, new Date(heldUntil), fence.owner, new Date(now)],
+  );
+  return rowCount === 1 ? heldUntil : undefined;
 };
 
 /** The given steps of a saga that are still pending (not settled or superseded meanwhile). */
@@ -71,7 +107,7 @@ export const scheduleRetry = (
   pool.query(
     `UPDATE ${t.commands}
      SET attempts = $3, last_error = $4, next_attempt_at = now() + $5 * interval '1 millisecond',
-         updated_at = now()
+         in_flight_until = NULL, updated_at = now()
      WHERE saga_id = $1 AND step = $2 AND status = 'pending'`,
     [command.sagaId, command.step, attempts, error, delayMs],
   );
@@ -91,7 +127,8 @@ export const markCompensationFailed = async (
     command.sagaId,
   ]);
   await client.query(
-    `UPDATE ${t.commands} SET status = 'failed', attempts = $3, last_error = $4, updated_at = now()
+    `UPDATE ${t.commands} SET status = 'failed', attempts = $3, last_error = $4,
+       in_flight_until = NULL, updated_at = now()
      WHERE saga_id = $1 AND step = $2 AND status = 'pending'`,
     [command.sagaId, command.step, attempts, lastError],
   );

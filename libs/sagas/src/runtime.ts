@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { KeyedMutex } from '@ledgerline/command-service';
 import { fromCloudEventMessage } from '@ledgerline/cloud-events';
 import {
@@ -13,7 +15,9 @@ import {
   dueDeadlines,
   markCompensationFailed,
   pendingSteps,
+  renewFence,
   scheduleRetry,
+  type SendFence,
 } from './outbox';
 import { type AttemptOutcome, classifyFailure } from './outcome';
 import { sagaFlowControl, type SagaFlowSettings } from './flow-control';
@@ -40,6 +44,11 @@ export interface DispatchMetadata {
   readonly idempotencyKey: string;
   readonly correlationId: string;
   readonly causationId: string;
+  /**
+   * When the call must be over: the end of this process's send fence on the command, after which
+   * another replica may supersede it. Dispatch uses it as the call's deadline (or an earlier one).
+   */
+  readonly sendBy: Date;
 }
 
 export interface SagaRetryPolicy {
@@ -74,7 +83,10 @@ export interface SagaRuntimeSettings<
   readonly consumer?: Partial<Omit<ConsumerSettings, 'groupId' | 'topics'>>;
   /** How often due commands (retries, unsent after a crash) and deadlines are polled (250 ms). */
   readonly pollIntervalMs?: number;
-  /** How long a process owns a command it is sending before others may re-send it (5 s). */
+  /**
+   * How long a process owns a command it is sending before others may re-send or supersede it
+   * (5 s): longer than a command's gRPC deadline, which it bounds.
+   */
   readonly claimMs?: number;
   readonly retry?: Partial<SagaRetryPolicy>;
   /** Bounds on commands in flight and sagas started, so a burst queues instead of timing out. */
@@ -121,6 +133,10 @@ export const startSagaRuntime = async <
     ...settings.retry,
   };
   const claimMs = settings.claimMs ?? 5_000;
+  // Every replica's fences carry its own name, so it never waits for a send of its own.
+  const fence: SendFence = { owner: `${hostname()}:${process.pid}:${randomUUID()}`, claimMs };
+  // A send must end this long before its fence does (clock drift between replicas, scheduling).
+  const fenceMarginMs = Math.min(500, Math.floor(claimMs / 4));
   const pollIntervalMs = settings.pollIntervalMs ?? 250;
   const stopping = new AbortController();
   // Aborts starts still waiting for a place once stop() begins (before the consumer closes).
@@ -212,6 +228,7 @@ export const startSagaRuntime = async <
           ...args,
           now: new Date(),
           claimUntil: new Date(Date.now() + claimMs),
+          owner: fence.owner,
         }),
       );
     } catch (error) {
@@ -238,17 +255,28 @@ export const startSagaRuntime = async <
     return handled;
   };
 
-  const attempt = async (command: OutboxCommand): Promise<AttemptOutcome> => {
+  /** Not sent: another replica superseded, settled or took over the command while it waited. */
+  const NOT_SENT = Symbol('not sent');
+
+  /** Sends one command inside this process's fence on it; NOT_SENT when the fence was lost. */
+  const attempt = async (command: OutboxCommand): Promise<AttemptOutcome | typeof NOT_SENT> => {
     try {
       // Waits for room in its lane first: the deadline runs from the send, not from the queue.
-      const result = await flow.send(command.command as Command, () =>
-        settings.dispatch(command.command as Command, {
+      return await flow.send(command.command as Command, async () => {
+        let heldUntil = command.heldUntil;
+        if (heldUntil - Date.now() < claimMs / 2) {
+          const renewed = await renewFence(pool, tables, command, fence);
+          if (renewed === undefined) return NOT_SENT;
+          heldUntil = renewed;
+        }
+        const result = await settings.dispatch(command.command as Command, {
           idempotencyKey: command.idempotencyKey,
           correlationId: command.sagaId,
           causationId: `${command.sagaId}:${command.step}`,
-        }),
-      );
-      return { kind: 'succeeded', result: result ?? null };
+          sendBy: new Date(heldUntil - fenceMarginMs),
+        });
+        return { kind: 'succeeded', result: result ?? null };
+      });
     } catch (error) {
       return classifyFailure(error);
     }
@@ -352,8 +380,10 @@ export const startSagaRuntime = async <
           const sendable = await stillPending(sagaId, fresh, fromHandle);
           const outcomes = await Promise.all(sendable.map((c) => attempt(c)));
           for (const [i, command] of sendable.entries()) {
+            const outcome = outcomes[i]!;
+            if (outcome === NOT_SENT) continue;
             settings.faults?.afterSend?.(sagaId, command.step);
-            await settle(command, outcomes[i]!);
+            await settle(command, outcome);
           }
         })
         .catch((error: unknown) =>
@@ -367,7 +397,7 @@ export const startSagaRuntime = async <
 
   /** Due commands: retries whose backoff passed and commands left unsent by a crashed process. */
   const pollCommands = async (): Promise<number> => {
-    const due = await claimDueCommands(pool, tables, claimMs);
+    const due = await claimDueCommands(pool, tables, fence);
     const bySaga = new Map<string, OutboxCommand[]>();
     for (const command of due)
       bySaga.set(command.sagaId, [...(bySaga.get(command.sagaId) ?? []), command]);

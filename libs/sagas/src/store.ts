@@ -1,9 +1,16 @@
-import { createHash } from 'node:crypto';
 import { type Pool } from 'pg';
+import { sleep } from '@ledgerline/retry';
 import { derivedIds, idempotencyKeyOf } from './ids';
 import { type SagaCommand, type SagaDefinition, type SagaInput, type SagaStatus } from './saga';
 import { type CachedSaga, type SagaStateCache } from './state-cache';
 import { type SagaTables } from './tables';
+import {
+  type DeadlineChange,
+  prepared,
+  type Write,
+  writeReaction,
+  writeSuperseding,
+} from './store-write';
 
 /** A command committed to the outbox, to be sent after the commit. */
 export interface OutboxCommand {
@@ -14,6 +21,11 @@ export interface OutboxCommand {
   readonly idempotencyKey: string;
   readonly compensation: boolean;
   readonly attempts: number;
+  /**
+   * Until when (this process's clock, epoch ms) this process holds the command's send fence: no
+   * other replica supersedes it before, so a send that ends by then cannot be a superseded one.
+   */
+  readonly heldUntil: number;
 }
 
 export interface HandledInput {
@@ -30,16 +42,6 @@ export interface Settles {
 }
 
 const NOT_APPLIED: HandledInput = { applied: false, commands: [] };
-
-/**
- * A named (prepared once per connection) statement: the writes come in a few dozen shapes, and
- * parsing and planning a CTE of six parts on every input costs PostgreSQL more than running it.
- */
-const prepared = (text: string, values: unknown[]) => ({
-  name: `saga_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`,
-  text,
-  values,
-});
 
 interface StoredRow {
   state: unknown;
@@ -66,99 +68,6 @@ const readSaga = async (pool: Pool, tables: SagaTables, sagaId: string, inputId:
       ? undefined
       : { state: row.state, status: row.status, version: row.version };
   return { saga, seen: row.seen, dueAt: row.due_at };
-};
-
-type DeadlineChange =
-  | { readonly op: 'keep' }
-  | { readonly op: 'clear' }
-  | { readonly op: 'consume'; readonly dueAt: Date }
-  | { readonly op: 'set'; readonly name: string; readonly dueAt: Date };
-
-interface Write {
-  readonly sagaId: string;
-  readonly sagaType: string;
-  readonly inputId: string;
-  readonly input: unknown;
-  readonly previous: CachedSaga | undefined;
-  readonly next: { readonly state: unknown; readonly status: SagaStatus; readonly version: number };
-  readonly commands: readonly OutboxCommand[];
-  readonly claimUntil: Date;
-  readonly settles: Settles | undefined;
-  readonly supersede: readonly string[];
-  readonly deadline: DeadlineChange;
-}
-
-/**
- * Everything an input changes, as one statement (so one atomic round trip): the saga's row,
- * guarded by its version (or created), its history entry, the settled and superseded commands,
- * the new commands and the deadline. Every part but the first runs only if the row was written.
- */
-const writeReaction = async (
-  pool: Pool,
-  t: SagaTables,
-  w: Write,
-): Promise<'written' | 'conflict'> => {
-  const params: unknown[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const id = p(w.sagaId);
-  const written = `EXISTS (SELECT 1 FROM saga)`;
-  const parts: string[] = [];
-  parts.push(
-    w.previous
-      ? `saga AS (UPDATE ${t.instances} SET state = ${p(JSON.stringify(w.next.state))}, status = ${p(w.next.status)},
-           version = ${p(w.next.version)}, updated_at = now()
-         WHERE saga_id = ${id} AND version = ${p(w.previous.version)} RETURNING saga_id)`
-      : `saga AS (INSERT INTO ${t.instances} (saga_id, saga_type, status, state, version)
-         VALUES (${id}, ${p(w.sagaType)}, ${p(w.next.status)}, ${p(JSON.stringify(w.next.state))}, ${p(w.next.version)})
-         ON CONFLICT (saga_id) DO NOTHING RETURNING saga_id)`,
-  );
-  parts.push(
-    `history AS (INSERT INTO ${t.history} (saga_id, input_id, version, input, status, commands)
-       SELECT saga_id, ${p(w.inputId)}, ${p(w.next.version)}, ${p(JSON.stringify(w.input))}, ${p(w.next.status)},
-              ${p(JSON.stringify(w.commands.map((c) => c.command)))} FROM saga)`,
-  );
-  if (w.settles)
-    parts.push(
-      `settled AS (UPDATE ${t.commands} SET status = ${p(w.settles.status)}, updated_at = now()
-         WHERE saga_id = ${id} AND step = ${p(w.settles.step)} AND ${written})`,
-    );
-  if (w.supersede.length > 0)
-    parts.push(
-      `superseded AS (UPDATE ${t.commands} SET status = 'superseded', updated_at = now()
-         WHERE saga_id = ${id} AND step = ANY(${p(w.supersede)}) AND status IN ('pending', 'failed') AND ${written})`,
-    );
-  if (w.commands.length > 0)
-    // Claimed by this process until `claimUntil`: it sends them right after this commits; if it
-    // dies first, the pollers (of any replica) send them once the claim runs out.
-    parts.push(
-      `inserted AS (INSERT INTO ${t.commands}
-         (saga_id, step, command, idempotency_key, compensation, status, next_attempt_at)
-       SELECT ${id}, step, command, key, compensation, 'pending', ${p(w.claimUntil)}::timestamptz
-       FROM unnest(${p(w.commands.map((c) => c.step))}::text[], ${p(w.commands.map((c) => JSON.stringify(c.command)))}::jsonb[],
-                   ${p(w.commands.map((c) => c.idempotencyKey))}::text[], ${p(w.commands.map((c) => c.compensation))}::boolean[])
-         AS c(step, command, key, compensation)
-       WHERE ${written})`,
-    );
-  const d = w.deadline;
-  if (d.op === 'clear')
-    parts.push(`deadline AS (DELETE FROM ${t.deadlines} WHERE saga_id = ${id} AND ${written})`);
-  else if (d.op === 'consume')
-    parts.push(
-      `deadline AS (DELETE FROM ${t.deadlines} WHERE saga_id = ${id} AND due_at = ${p(d.dueAt)} AND ${written})`,
-    );
-  else if (d.op === 'set')
-    parts.push(
-      `deadline AS (INSERT INTO ${t.deadlines} (saga_id, name, due_at)
-         SELECT ${id}, ${p(d.name)}, ${p(d.dueAt)} WHERE ${written}
-         ON CONFLICT (saga_id) DO UPDATE SET name = EXCLUDED.name, due_at = EXCLUDED.due_at)`,
-    );
-  const { rows } = await pool.query<{ written: boolean }>(
-    prepared(`WITH ${parts.join(',\n')} SELECT ${written} AS written`, params),
-  );
-  return rows[0]?.written ? 'written' : 'conflict';
 };
 
 const isDuplicateInput = (error: unknown): boolean =>
@@ -211,12 +120,15 @@ export const handleInput = async <State, Event, Command extends SagaCommand, IdN
     readonly starts?: boolean;
     readonly now: Date;
     readonly claimUntil: Date;
+    /** This process, as the owner of the send fences it takes. */
+    readonly owner: string;
     readonly settles?: Settles;
     /** A deadline input must still be the saga's current deadline (not replaced or cleared). */
     readonly deadlineDueAt?: Date;
   },
 ): Promise<HandledInput> => {
   const { sagaId, inputId, input } = args;
+  let waits = 0;
   for (let attempt = 0; ; attempt += 1) {
     let saga = attempt === 0 && !args.deadlineDueAt ? cache.get(sagaId) : undefined;
     if (!saga) {
@@ -247,6 +159,7 @@ export const handleInput = async <State, Event, Command extends SagaCommand, IdN
       idempotencyKey: idempotencyKeyOf(sagaId, command.step),
       compensation: command.compensation ?? false,
       attempts: 0,
+      heldUntil: args.claimUntil.getTime(),
     }));
     // A saga in compensation_failed stays there until the failed command is retried by an
     // operator and succeeds: a reaction cannot quietly clear the alert.
@@ -272,25 +185,38 @@ export const handleInput = async <State, Event, Command extends SagaCommand, IdN
           : args.deadlineDueAt
             ? { op: 'consume', dueAt: args.deadlineDueAt }
             : { op: 'keep' };
-    let outcome: 'written' | 'conflict';
+    const write: Write = {
+      sagaId,
+      sagaType: definition.type,
+      inputId,
+      input,
+      previous: saga,
+      next,
+      commands,
+      claimUntil: args.claimUntil,
+      owner: args.owner,
+      settles: args.settles,
+      supersede,
+      deadline,
+    };
+    let outcome: 'written' | 'conflict' | 'busy';
     try {
-      outcome = await writeReaction(pool, tables, {
-        sagaId,
-        sagaType: definition.type,
-        inputId,
-        input,
-        previous: saga,
-        next,
-        commands,
-        claimUntil: args.claimUntil,
-        settles: args.settles,
-        supersede,
-        deadline,
-      });
+      outcome =
+        supersede.length > 0
+          ? await writeSuperseding(pool, tables, write, new Date())
+          : await writeReaction(pool, tables, write);
     } catch (error) {
       cache.delete(sagaId);
       if (isDuplicateInput(error)) return NOT_APPLIED;
       throw error;
+    }
+    if (outcome === 'busy') {
+      // Another replica is sending a command this input supersedes: its outcome comes first,
+      // then this input is reacted to again on the saga as that outcome left it.
+      cache.delete(sagaId);
+      waits += 1;
+      await sleep(Math.min(10 * 2 ** waits, 250));
+      continue;
     }
     if (outcome === 'conflict') {
       cache.delete(sagaId);

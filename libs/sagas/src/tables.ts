@@ -66,6 +66,10 @@ export const migrateSagas = async (pool: Pool, schema: string): Promise<void> =>
       );
       CREATE INDEX IF NOT EXISTS saga_commands_due ON ${t.commands} (next_attempt_at)
         WHERE status = 'pending';
+      -- The send fence (docs/adr/0020-saga-replicas.md): while a replica sends a command it holds
+      -- it until in_flight_until (its own clock), and no other replica may supersede it meanwhile.
+      ALTER TABLE ${t.commands} ADD COLUMN IF NOT EXISTS in_flight_until timestamptz;
+      ALTER TABLE ${t.commands} ADD COLUMN IF NOT EXISTS in_flight_by text;
       CREATE TABLE IF NOT EXISTS ${t.deadlines} (
         saga_id text PRIMARY KEY,
         name    text NOT NULL,

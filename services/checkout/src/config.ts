@@ -14,15 +14,15 @@ export const checkoutSettings = {
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
   ...platformServiceSettings,
   ACCOUNTS_ADDRESS: str({
-    description: 'accounts command service, host:port',
+    description: 'accounts command service, host:port[,host:port…] (replicas: round robin)',
     default: '127.0.0.1:50051',
   }),
   PAYMENTS_ADDRESS: str({
-    description: 'payments command service, host:port',
+    description: 'payments command service, host:port[,host:port…] (replicas: round robin)',
     default: '127.0.0.1:50052',
   }),
   ORDERS_ADDRESS: str({
-    description: 'orders command service, host:port',
+    description: 'orders command service, host:port[,host:port…] (replicas: round robin)',
     default: '127.0.0.1:50053',
   }),
   CHECKOUT_PAYMENT_TIMEOUT_MS: int({

@@ -38,7 +38,12 @@ export const serviceOf = (command: CheckoutCommand): keyof CheckoutClients => {
 export const dispatchCheckoutCommand =
   ({ accounts, payments, orders }: CheckoutClients, deadlineMs: number) =>
   async (command: CheckoutCommand, meta: DispatchMetadata): Promise<unknown> => {
-    const options = { ...meta, deadlineMs };
+    const { sendBy, ...metadata } = meta;
+    // The call ends within the saga's send fence, so no other replica supersedes it meanwhile.
+    const options = {
+      ...metadata,
+      deadlineMs: Math.max(1, Math.min(deadlineMs, sendBy.getTime() - Date.now())),
+    };
     // The customer's steps carry whom they are for; the services check the account is theirs.
     const forCustomer = (onBehalfOf: string | undefined) =>
       onBehalfOf === undefined ? options : { ...options, onBehalfOf };

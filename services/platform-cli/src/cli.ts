@@ -53,18 +53,22 @@ export const runCli = async (
     return code;
   };
 
-  const [groupName, commandName] = words;
+  const [groupName, named] = words;
   if (!groupName) {
     print(topHelp(groups));
     return help ? EXIT.ok : EXIT.usage;
   }
   const group = groups.find((g) => g.name === groupName);
   if (!group) return fail(new UsageError(`unknown group "${groupName}"; try platform --help`));
-  if (!commandName) {
+  // A group's own command runs when no command word follows the group (only options, or none).
+  const afterGroup = argv[argv.indexOf(groupName) + 1];
+  const runsDefault = group.default && (afterGroup === undefined || afterGroup.startsWith('-'));
+  const commandName = runsDefault ? '' : named;
+  if (commandName === undefined) {
     print(groupHelp(group));
     return help ? EXIT.ok : EXIT.usage;
   }
-  const command = group.commands.find((c) => c.name === commandName);
+  const command = runsDefault ? group.default : group.commands.find((c) => c.name === commandName);
   if (!command)
     return fail(
       new UsageError(
@@ -78,7 +82,7 @@ export const runCli = async (
 
   let context: CliContext | undefined;
   try {
-    const start = argv.indexOf(commandName) + 1;
+    const start = argv.indexOf(runsDefault ? groupName : commandName) + 1;
     const parsed = parseArgs({
       args: [...argv.slice(0, argv.indexOf(groupName)), ...argv.slice(start)],
       allowPositionals: true,

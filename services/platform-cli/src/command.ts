@@ -42,6 +42,8 @@ export interface CommandGroup {
   readonly name: string;
   readonly summary: string;
   readonly commands: readonly Command[];
+  /** Run by `platform <group> [options]` itself (its name is ''), e.g. `platform load --rate 5`. */
+  readonly default?: Command;
 }
 
 /** A usage error: exit code 2, the message names the bad input. */

@@ -60,7 +60,7 @@ export const commandHelp = (group: CommandGroup, command: Command): string => {
     ['--help', 'this help'],
   ];
   return [
-    `usage: platform ${group.name} ${command.name}${positionals ? ` ${positionals}` : ''} [options]`,
+    `usage: platform ${[group.name, command.name].filter(Boolean).join(' ')}${positionals ? ` ${positionals}` : ''} [options]`,
     '',
     `${command.summary}.`,
     ...(command.positionals?.length

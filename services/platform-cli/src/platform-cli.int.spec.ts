@@ -331,6 +331,7 @@ describe('the platform CLI against the real servers', () => {
       starts: true,
       now: new Date(),
       claimUntil: new Date(),
+      owner: 'platform-cli-test',
     });
     try {
       const listed = await platform('sagas', 'list', '--schema', schema, '--json');

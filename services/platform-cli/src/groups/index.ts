@@ -2,6 +2,7 @@ import { type CommandGroup } from '../command';
 import { authGroup } from './auth';
 import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
+import { loadGroup } from './load';
 import { projectionsGroup } from './projections';
 import { sagasGroup } from './sagas';
 import { stackGroup } from './stack';
@@ -16,4 +17,5 @@ export const GROUPS: readonly CommandGroup[] = [
   stackGroup,
   topicsGroup,
   authGroup,
+  loadGroup,
 ];
