@@ -29,6 +29,6 @@ module.exports = {
   testMatch: [tier ? `**/*.${tier}.spec.ts` : '**/*.spec.ts'],
   passWithNoTests: true,
   testTimeout: 30_000,
-  // mTLS settings and a bearer token for every test file (see the file).
-  setupFiles: [path.join(root, 'tools/jest-security.js')],
+  // mTLS settings and a bearer token for every test file; no metrics endpoints (see the files).
+  setupFiles: [path.join(root, 'tools/jest-security.js'), path.join(root, 'tools/jest-metrics.js')],
 };

@@ -31,6 +31,7 @@ if (!name || !entry) {
 // Benchmarks call the platform as its clients must: mTLS and a bearer token (the test setup's),
 // one caller at a rate no single real caller has, so per-caller rate limits are off unless set.
 createRequire(import.meta.url)('./jest-security.js');
+createRequire(import.meta.url)('./jest-metrics.js');
 for (const rpcClass of ['READ', 'WRITE', 'ADMIN'])
   process.env[`RATE_LIMIT_${rpcClass}_PER_SECOND`] ??= '0';
 const stackEnv = join(process.env.LEDGERLINE_STACK_DIR ?? '.stack', 'env');

@@ -22,6 +22,10 @@ export const containerEnv = (svc) => ({
   // The code's default is 127.0.0.1 (right for host processes); a container must listen on
   // every interface or its published port and the other containers get connection refused.
   GRPC_HOST: '0.0.0.0',
+  // Prometheus (deploy/prometheus/prometheus.compose.yml) scrapes <service>:<metricsPort>.
+  ...(svc.metricsPort === undefined
+    ? {}
+    : { METRICS_HOST: '0.0.0.0', METRICS_PORT: String(svc.metricsPort) }),
   GRPC_TLS: 'mtls',
   TLS_DIR,
   TLS_IDENTITY: svc.name,

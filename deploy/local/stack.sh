@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ledgerline local infrastructure without Docker (see docs/adr/0003-local-stack-without-docker.md).
 #
-#   bash deploy/local/stack.sh up       start (or reuse) PostgreSQL, Redis, Kafka 3.9.1 (KRaft), Elasticsearch 8.19.2
+#   bash deploy/local/stack.sh up       start (or reuse) PostgreSQL, Redis, Kafka 3.9.1 (KRaft), Elasticsearch 8.19.2,
+#                                       and Prometheus scraping the platform's services (deploy/local/prometheus.sh)
 #   bash deploy/local/stack.sh up --tracing   the same and Zipkin (traces; or LEDGERLINE_TRACING=1)
 #   bash deploy/local/stack.sh down     stop what `up` started (and platform services started by up.sh)
 #   bash deploy/local/stack.sh status   one line per server: name, address, up/down, started-by-us/external
@@ -601,6 +602,11 @@ services_down() {
   done
 }
 
+# ---------------------------------------------------------------------------- prometheus
+
+# shellcheck source=deploy/local/prometheus.sh
+source "$REPO/deploy/local/prometheus.sh"
+
 # ---------------------------------------------------------------------------- commands
 
 ensure_stack_dir() {
@@ -617,6 +623,7 @@ print_table() {
   printf '%-14s %-22s %s\n' redis "$HOST:$REDIS_PORT" "REDIS_URL=redis://$HOST:$REDIS_PORT"
   printf '%-14s %-22s %s\n' kafka "$HOST:$KAFKA_PORT" "KAFKA_BROKERS=$HOST:$KAFKA_PORT"
   printf '%-14s %-22s %s\n' elasticsearch "$HOST:$ES_PORT" "ELASTICSEARCH_URL=http://$HOST:$ES_PORT"
+  ! prometheus_enabled || printf '%-14s %-22s %s\n' prometheus "$HOST:$PROM_PORT" "http://$HOST:$PROM_PORT/alerts (promtool: $(rel "$PROMTOOL"))"
   printf 'env file: %s  (source it: . %s)\n' "$(rel "$STACK_DIR/env")" "$(rel "$STACK_DIR/env")"
 }
 
@@ -631,9 +638,11 @@ cmd_up() {
   if tracing_on; then zipkin_start; fi
   postgres_up
   redis_up
+  prometheus_start
   kafka_wait
   es_wait
   if tracing_on; then zipkin_wait; fi
+  prometheus_wait
   platform_env >"$STACK_DIR/env.tmp" && mv "$STACK_DIR/env.tmp" "$STACK_DIR/env"
   say "ready in $((SECONDS - t0))s"
   print_table
@@ -642,6 +651,7 @@ cmd_up() {
 cmd_down() {
   ensure_stack_dir
   services_down
+  prometheus_down
   kafka_down
   es_down
   zipkin_down
@@ -678,6 +688,7 @@ cmd_status() {
   elif [[ $state == up ]]; then owner=external; else owner=-; fi
   status_line redis "$HOST:$REDIS_PORT" "$state" "$owner"
   zipkin_status
+  prometheus_status
   # platform services started by up.sh
   local f name pid
   for f in "$SERVICES_DIR"/*.pid; do

@@ -11,7 +11,7 @@
 #    signing key under TLS_DIR (default <stack>/pki; a TLS_DIR set by the caller is used as is)
 # 4. `platform topics ensure`: every platform topic exists and is served before any service starts
 # 5. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
-#    with the stack env (<stack>/env) plus GRPC_PORT, GRPC_TLS (default mtls), TLS_DIR,
+#    with the stack env (<stack>/env) plus GRPC_PORT, METRICS_PORT (its metricsPort), GRPC_TLS (default mtls), TLS_DIR,
 #    TLS_IDENTITY=<name>, AUTH_JWKS (default TLS_DIR/jwt/jwks.json) and AUTH_ISSUER/AUTH_AUDIENCE
 #    when set; logs and pids under <stack>/services/.
 #    A service that exits is restarted after 1 s, 2 s, 4 s … (at most 30 s); one that needed
@@ -68,7 +68,8 @@ mapfile -t SERVICES < <(node -e '
   const p = require(process.argv[1]);
   for (const s of p.services ?? []) {
     if (!/^[a-z0-9-]+$/.test(s.name) || !Number.isInteger(s.grpcPort)) throw new Error(`bad service entry ${JSON.stringify(s)}`);
-    const env = Object.entries(s.env ?? {}).map(([k, v]) => `${k}=${v}`).join(" ");
+    const metrics = Number.isInteger(s.metricsPort) ? { METRICS_PORT: s.metricsPort } : {};
+    const env = Object.entries({ ...metrics, ...s.env }).map(([k, v]) => `${k}=${v}`).join(" ");
     console.log([s.name, s.grpcPort, env].join("\t"));
   }' "$PLATFORM")
 

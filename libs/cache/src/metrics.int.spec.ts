@@ -34,21 +34,14 @@ describe('cache metrics', () => {
       await cache.read('k', { ttlMs: 10_000, minVersion: 2 }, model.load);
 
       const { resourceMetrics } = await reader.collect();
-      const sums = Object.fromEntries(
-        resourceMetrics.scopeMetrics
-          .flatMap((scope) => scope.metrics)
-          .map((metric) => [
-            metric.descriptor.name,
-            metric.dataPoints
-              .filter((point) => point.attributes['cache.namespace'] === namespace)
-              .reduce((total, point) => total + (point.value as number), 0),
-          ]),
-      );
-      expect(sums).toMatchObject({
-        'ledgerline.cache.hits': 1,
-        'ledgerline.cache.misses': 1,
-        'ledgerline.cache.stale': 1,
-      });
+      const reads = resourceMetrics.scopeMetrics
+        .flatMap((scope) => scope.metrics)
+        .find((metric) => metric.descriptor.name === 'ledgerline_cache_reads');
+      const byOutcome: Record<string, number> = {};
+      for (const point of reads?.dataPoints ?? [])
+        if (point.attributes['cache.namespace'] === namespace)
+          byOutcome[String(point.attributes['outcome'])] = point.value as number;
+      expect(byOutcome).toEqual({ hit: 1, miss: 1, stale: 1 });
     } finally {
       await cache.close();
       const raw = new Redis(redisUrl);

@@ -18,7 +18,7 @@ import {
 import { createLogger, type Logger } from '@ledgerline/logging';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { registerRelayMetrics, type Relay, startRelay } from '@ledgerline/relay';
-import { startMetrics } from '@ledgerline/telemetry';
+import { startServiceMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
 import { type CommandServiceConfig, loadCommandServiceConfig } from './config';
 import { adminService } from './admin-service';
@@ -62,8 +62,7 @@ export const startCommandService = async (
   config: CommandServiceConfig = loadCommandServiceConfig(),
 ): Promise<RunningCommandService> => {
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
-  const stopMetrics =
-    config.METRICS_PORT > 0 ? await startMetrics(definition.name, config.METRICS_PORT) : undefined;
+  const metrics = await startServiceMetrics(definition.name, config);
   const pool = await openPostgresPool(config, { applicationName: definition.name, logger });
   await migrate(pool, {
     schema: definition.schema,
@@ -121,7 +120,7 @@ export const startCommandService = async (
       unregisterMetrics?.();
       await relay?.stop();
       await pool.end();
-      await stopMetrics?.();
+      await metrics?.stop();
     })();
     return stopped;
   };

@@ -12,12 +12,6 @@ export const commandServiceSettings = {
   POSTGRES_URL: serverSettings.POSTGRES_URL,
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
   ...platformServiceSettings,
-  METRICS_PORT: int({
-    description: 'Prometheus /metrics port; metrics are off when 0',
-    default: 0,
-    min: 0,
-    max: 65_535,
-  }),
   RELAY_ENABLED: bool({ description: 'run the outbox relay in this process', default: true }),
   ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.commandService }),
   IDEMPOTENCY_RETENTION_HOURS: int({

@@ -121,5 +121,26 @@ export const overloadSettings = {
   }),
 };
 
+/**
+ * The Prometheus scrape endpoint (/metrics) every service serves. On by default, so a replica that
+ * nobody configured is still seen; deploy/platform.json gives each service its own port (up.sh,
+ * compose and the Kubernetes manifests pass it), 0 switches the endpoint off (tests that start
+ * several services in one process).
+ */
+export const metricsSettings = {
+  METRICS_HOST: str({
+    description: 'address the Prometheus /metrics endpoint binds (0.0.0.0 in containers)',
+    default: '127.0.0.1',
+  }),
+  METRICS_PORT: port({
+    description: 'port of the Prometheus /metrics endpoint; 0 switches metrics off',
+    default: 9464,
+  }),
+};
+
 /** Every setting a platform service reads: its own plus security and overload protection. */
-export const platformServiceSettings = { ...serviceSettings, ...overloadSettings };
+export const platformServiceSettings = {
+  ...serviceSettings,
+  ...overloadSettings,
+  ...metricsSettings,
+};

@@ -5,6 +5,7 @@ import {
   describeConnectionBudget,
   readConnectionBudget,
 } from './connection-budget';
+import { registerPoolMetrics } from './pool-metrics';
 
 interface PoolLogger {
   info(obj: object, msg?: string): void;
@@ -42,6 +43,7 @@ export const openPostgresPool = async (
     await pool.end().catch(() => undefined);
     throw error;
   }
+  registerPoolMetrics(pool, config.PG_APPLICATION_NAME || applicationName, config.PG_POOL_SIZE);
   return pool;
 };
 

@@ -70,6 +70,8 @@ export interface AppliedBatch {
   readonly stats: BatchStats;
   /** Per stream whose handler ran in this batch, the newest version applied (for cache floors). */
   readonly applied: ReadonlyMap<string, number>;
+  /** When each event the batch made visible was recorded (ms since epoch): the visible lag. */
+  readonly eventTimes: readonly number[];
 }
 
 export interface ApplyBatchInput<Handler> {
@@ -106,7 +108,7 @@ export const applyBatch = async <Handler>(
   const { client, state, projection } = input;
   const first = input.messages[0];
   const stats = emptyStats();
-  if (!first) return { stats, applied: new Map() };
+  if (!first) return { stats, applied: new Map(), eventTimes: [] };
   const { applied: appliedOffset, seekTo } = await state.lockOffset(
     client,
     projection.name,
@@ -125,7 +127,7 @@ export const applyBatch = async <Handler>(
   const finish = async (outcomes: Outcome[]) => {
     const summary = summarise(input.messages, deliveries, outcomes, stats);
     await recordBatch(client, state, projection.name, summary);
-    return { stats, applied: summary.applied };
+    return { stats, applied: summary.applied, eventTimes: summary.eventTimes };
   };
   if (input.optimistic) {
     await client.query('SAVEPOINT projection_batch');

@@ -11,6 +11,8 @@ export interface BatchSummary {
   readonly versions: ReadonlyMap<string, number>;
   /** Per stream whose handler ran, the newest version applied (for cache floors). */
   readonly applied: ReadonlyMap<string, number>;
+  /** When each event the batch made visible (applied or skipped) was recorded, ms since epoch. */
+  readonly eventTimes: readonly number[];
   readonly parked: readonly ParkedRow[];
   readonly offset: Parameters<RuntimeState['saveOffset']>[2];
 }
@@ -25,6 +27,7 @@ export const summarise = (
   const versions = new Map<string, number>();
   const applied = new Map<string, number>();
   const parked: ParkedRow[] = [];
+  const eventTimes: number[] = [];
   let newest: PublishedEvent | undefined;
   let greatest: Checkpoint | undefined;
   for (const [index, delivery] of deliveries.entries()) {
@@ -45,6 +48,8 @@ export const summarise = (
         Math.max(versions.get(event.streamId) ?? 0, event.streamVersion),
       );
       stats[outcome.kind] += 1;
+      const time = Date.parse(event.time);
+      if (Number.isFinite(time)) eventTimes.push(time);
       if (outcome.kind === 'applied')
         applied.set(
           event.streamId,
@@ -57,6 +62,7 @@ export const summarise = (
   return {
     versions,
     applied,
+    eventTimes,
     parked,
     offset: {
       topic: last.topic,

@@ -11,3 +11,4 @@ export { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state'
 export { type RetryPolicy } from './sinks/postgres-sink';
 export * from './tables';
 export { closeBatchGate } from './freeze-gate';
+export * from './visible-lag';

@@ -65,14 +65,17 @@ export const measureLag = async (input: {
 
 /**
  * Publishes a projection's last measured lag as the `ledgerline_projection_lag_events` and
- * `ledgerline_projection_lag_seconds` gauges (attribute `projection`). Returns the unregister.
+ * `ledgerline_projection_lag_seconds` gauges, and its parked events (poison and those waiting
+ * behind it, across replicas) as `ledgerline_projection_parked_events` (attribute `projection`).
+ * Returns the unregister.
  */
 export const registerLagGauges = (
   projection: string,
   current: () => ProjectionLag | undefined,
+  parkedNow: () => number | undefined = () => undefined,
 ): (() => void) => {
   // Looked up at start, not import, so a meter provider registered by main.ts first is used.
-  const meter = metrics.getMeter('@ledgerline/projections');
+  const meter = metrics.getMeter('ledgerline.projections');
   const events = meter.createObservableGauge('ledgerline_projection_lag_events', {
     description: 'Events in Kafka not yet applied by the projection',
   });
@@ -80,6 +83,14 @@ export const registerLagGauges = (
     description: 'Event-store head time minus the newest applied event time',
     unit: 's',
   });
+  const parked = meter.createObservableGauge('ledgerline_projection_parked_events', {
+    description:
+      'Events parked by the projection (poison, or waiting behind poison of their stream)',
+  });
+  const observeParked = (result: ObservableResult) => {
+    const count = parkedNow();
+    if (count !== undefined) result.observe(count, { projection });
+  };
   const observeEvents = (result: ObservableResult) => {
     const lag = current();
     if (lag) result.observe(lag.events, { projection });
@@ -91,7 +102,9 @@ export const registerLagGauges = (
   };
   events.addCallback(observeEvents);
   seconds.addCallback(observeSeconds);
+  parked.addCallback(observeParked);
   return () => {
+    parked.removeCallback(observeParked);
     events.removeCallback(observeEvents);
     seconds.removeCallback(observeSeconds);
   };

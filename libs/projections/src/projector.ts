@@ -26,6 +26,7 @@ import { applySearchBatch } from './search-batch';
 import { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
 import { type RetryPolicy } from './sinks/postgres-sink';
 import { openSearchSession, openSession } from './sinks/session';
+import { type VisibleLagSummary, visibleLagRecorder } from './visible-lag';
 
 export interface ProjectorLogger {
   info(obj: object, msg?: string): void;
@@ -88,6 +89,8 @@ export interface ProjectorStatus {
   readonly lastError: string | null;
   readonly parked: number;
   readonly lag: ProjectionLag;
+  /** Commit → visible in the view over the recent window, from the batches this process applied. */
+  readonly visibleLag: VisibleLagSummary;
 }
 
 export interface Projector {
@@ -121,6 +124,7 @@ export const startProjector = async <Tables extends TableNames>(
     batches: 0,
   };
   let lastError: string | null = null;
+  const visibleLag = visibleLagRecorder(projection.name);
   let assigned: readonly { topic: string; partitions: readonly number[] }[] = [];
 
   await migrateRuntime(pool, settings.schema);
@@ -256,9 +260,10 @@ export const startProjector = async <Tables extends TableNames>(
       let broken: Error | undefined;
       let reseek: SeekRequired | undefined;
       try {
-        const { stats, applied } = await inBatchSpan(projection.name, batch, () =>
+        const { stats, applied, eventTimes } = await inBatchSpan(projection.name, batch, () =>
           applyOne(client, batch),
         );
+        visibleLag.record(eventTimes);
         resets.committed(batch.topic, batch.partition);
         lastError = null;
         totals.batches += 1;
@@ -315,13 +320,22 @@ export const startProjector = async <Tables extends TableNames>(
   const running = consumer.run(processBatch);
 
   let lastLag: ProjectionLag | undefined;
+  let lastParked: number | undefined;
   const lag = () =>
     measureLag({ pool, state, admin, projection, headSource: settings.headSource }).then((l) => {
       lastLag = l;
       return l;
     });
-  const unregister = registerLagGauges(projection.name, () => lastLag);
+  const unregister = registerLagGauges(
+    projection.name,
+    () => lastLag,
+    () => lastParked,
+  );
   const lagTimer = setInterval(() => {
+    state
+      .countParked(pool, projection.name)
+      .then((n) => (lastParked = n))
+      .catch(() => undefined); // the lag measurement below reports a broken pool
     lag().catch((error: unknown) =>
       log.warn({ ...projectionLog, err: error }, 'projector: lag measurement failed'),
     );
@@ -349,6 +363,7 @@ export const startProjector = async <Tables extends TableNames>(
         lastError,
         parked: (await operator.listParked(projection.name)).length,
         lag: await lag(),
+        visibleLag: visibleLag.summary(),
       };
     },
     listParked: (streamId) => operator.listParked(projection.name, streamId),

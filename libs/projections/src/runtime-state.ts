@@ -467,6 +467,15 @@ export class RuntimeState {
     );
   }
 
+  /** Events parked (or waiting behind poison) now, across replicas: the metric's cheap count. */
+  async countParked(queryable: Pool | PoolClient, projection: string): Promise<number> {
+    const { rows } = await queryable.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${this.s}.projection_parked WHERE projection = $1`,
+      [projection],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   private async parkedWhere(
     queryable: Pool | PoolClient,
     condition: string,

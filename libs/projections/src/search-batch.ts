@@ -49,7 +49,7 @@ interface ReadState {
 export const applySearchBatch = async (input: SearchBatchInput): Promise<AppliedBatch> => {
   const { client, state, projection, messages } = input;
   const first = messages[0];
-  if (!first) return { stats: emptyStats(), applied: new Map() };
+  if (!first) return { stats: emptyStats(), applied: new Map(), eventTimes: [] };
   await enterBatchGate(client, input.schema, projection.name);
   try {
     for (;;) {
@@ -73,7 +73,7 @@ export const applySearchBatch = async (input: SearchBatchInput): Promise<Applied
       const summary = summarise(messages, deliveries, outcomes, stats);
       const read = { ...offset, blocked };
       if (await recordIfUnchanged(input, read, streamIds, summary))
-        return { stats, applied: summary.applied };
+        return { stats, applied: summary.applied, eventTimes: summary.eventTimes };
     }
   } finally {
     await leaveBatchGate(client, input.schema, projection.name);

@@ -61,6 +61,10 @@ export const projectionsAdminService = (settings: ProjectionsAdminSettings): Ser
         lagEvents: String(s.lag.events),
         ...(s.lag.seconds !== null && { lagSeconds: s.lag.seconds }),
         partitions: partitionsOf(s.lag),
+        ...(s.visibleLag.p50Seconds !== null && { visibleLagP50Seconds: s.visibleLag.p50Seconds }),
+        ...(s.visibleLag.p99Seconds !== null && { visibleLagP99Seconds: s.visibleLag.p99Seconds }),
+        visibleLagSamples: String(s.visibleLag.samples),
+        visibleLagWindowSeconds: s.visibleLag.windowSeconds,
       };
     }
     const [lag, parked] = await Promise.all([

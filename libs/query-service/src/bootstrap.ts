@@ -26,7 +26,7 @@ import {
 } from '@ledgerline/projections';
 import { categoryTopicSpec } from '@ledgerline/relay';
 import { createSearchClient, type SearchClient } from '@ledgerline/search';
-import { startMetrics } from '@ledgerline/telemetry';
+import { startServiceMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
 import { projectionsAdminService } from './admin-service';
 import { type QueryServiceConfig, DEV_CURSOR_SECRET, loadQueryServiceConfig } from './config';
@@ -121,11 +121,8 @@ export const startQueryService = async (
       );
   };
   try {
-    if (config.METRICS_PORT > 0)
-      closers.push({
-        what: 'metrics',
-        close: await startMetrics(definition.name, config.METRICS_PORT),
-      });
+    const metrics = await startServiceMetrics(definition.name, config);
+    if (metrics) closers.push({ what: 'metrics', close: () => metrics.stop() });
     const pool = await openPostgresPool(config, { applicationName: definition.name, logger });
     closers.push({ what: 'pool', close: () => pool.end() });
     // Serving needs PostgreSQL; the whole server ('') also each projector's consumer assigned.

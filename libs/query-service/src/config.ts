@@ -27,12 +27,6 @@ const secrets = (description: string): Setting<readonly string[]> => ({
 export const queryServiceSettings = {
   ...serverSettings,
   ...platformServiceSettings,
-  METRICS_PORT: int({
-    description: 'Prometheus /metrics port; metrics are off when 0',
-    default: 0,
-    min: 0,
-    max: 65_535,
-  }),
   PROJECTORS_ENABLED: bool({
     description: 'run the projectors in this process (off: serve queries only)',
     default: true,

@@ -127,6 +127,7 @@ beforeAll(async () => {
       ELASTICSEARCH_URL: env.elasticsearchUrl,
       GRPC_PORT: '0',
       LOG_LEVEL: 'silent',
+      METRICS_PORT: '0',
       PG_POOL_SIZE: '10',
       CURSOR_SECRET: 'query-service-test-secret',
     }),
@@ -437,6 +438,10 @@ describe('the projections admin service', () => {
     ]).ledgerline.platform.v1;
     const admin = createClient(ProjectionsAdminService, `127.0.0.1:${h.service.port}`);
     try {
+      const stream = streamOf('visible');
+      const started = Date.now();
+      await get(stream, await tick(stream)); // returns once the event is visible in the view
+      const visibleWithin = (Date.now() - started) / 1000;
       const response = await unary(admin, 'GetProjectionStatus', { projection: '' });
       expect(response.projections).toEqual([
         expect.objectContaining({ projection: h.projection, sink: 'postgres', running: true }),
@@ -447,6 +452,13 @@ describe('the projections admin service', () => {
         }),
       ]);
       expect(response.projections[0]!.partitions).toHaveLength(PARTITIONS);
+      // Commit → visible over the last five minutes: that event at least, no slower than we saw.
+      const view = response.projections[0]!;
+      expect(Number(view.visibleLagSamples)).toBeGreaterThanOrEqual(1);
+      expect(view.visibleLagWindowSeconds).toBe(300);
+      expect(view.visibleLagP50Seconds).toBeGreaterThanOrEqual(0);
+      expect(view.visibleLagP99Seconds).toBeGreaterThanOrEqual(view.visibleLagP50Seconds!);
+      expect(view.visibleLagP50Seconds).toBeLessThanOrEqual(Math.max(visibleWithin, 30));
       const unknown = await rejection(unary(admin, 'GetProjectionStatus', { projection: 'nope' }));
       expect(unknown.code).toBe(status.INVALID_ARGUMENT);
     } finally {

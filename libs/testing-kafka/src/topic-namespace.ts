@@ -7,7 +7,7 @@ export type TopicNamespace = Awaited<ReturnType<typeof topicNamespace>>;
  * Kafka names of a test's own: every topic and consumer group gets a unique prefix, so services
  * started by a test never publish to nor consume the platform's topics (`ledgerline.order.events`
  * …) that a platform running beside the tests reads. `serviceEnv` is how a test configures a
- * service it starts: the real servers with this prefix always set. `remove` deletes the topics.
+ * service it starts: the real servers with this prefix always set, no metrics endpoint unless `extra` asks. `remove` deletes the topics.
  */
 export const topicNamespace = async (label = 'test') => {
   const s = await servers();
@@ -37,6 +37,8 @@ export const topicNamespace = async (label = 'test') => {
         ELASTICSEARCH_URL: s.elasticsearchUrl,
         GRPC_PORT: '0',
         LOG_LEVEL: 'silent',
+        // No metrics endpoint unless the test asks: its default port is one for the whole host.
+        METRICS_PORT: '0',
         ...extra,
         KAFKA_TOPIC_PREFIX: prefix,
       };

@@ -94,12 +94,6 @@ export const checkoutSettings = {
     description: 'a new consumer group starts at the oldest retained event (else at the newest)',
     default: false,
   }),
-  METRICS_PORT: int({
-    description: 'Prometheus /metrics port; metrics are off when 0',
-    default: 0,
-    min: 0,
-    max: 65_535,
-  }),
   ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.checkout }),
 };
 

@@ -23,7 +23,7 @@ import {
   type SagaOperator,
   startSagaRuntime,
 } from '@ledgerline/sagas';
-import { startMetrics } from '@ledgerline/telemetry';
+import { startServiceMetrics } from '@ledgerline/telemetry';
 import { checkoutSaga } from './checkout-saga';
 import { type CheckoutConfig, loadCheckoutConfig } from './config';
 import { dispatchCheckoutCommand, serviceOf } from './dispatch';
@@ -44,8 +44,7 @@ export const startCheckoutService = async (
   options: { faults?: SagaFaultHooks } = {},
 ): Promise<RunningCheckoutService> => {
   const logger = createLogger({ service: 'checkout', level: config.LOG_LEVEL });
-  const stopMetrics =
-    config.METRICS_PORT > 0 ? await startMetrics('checkout', config.METRICS_PORT) : undefined;
+  const metrics = await startServiceMetrics('checkout', config);
   const pool = await openPostgresPool(config, { applicationName: 'checkout', logger });
   // Serving needs PostgreSQL; the whole server ('') also the saga's consumer assigned.
   const readiness = new Readiness(logger);
@@ -123,14 +122,14 @@ export const startCheckoutService = async (
           await runtime.stop();
           closeClients();
           await pool.end();
-          await stopMetrics?.();
+          await metrics?.stop();
         })()),
     };
   } catch (error) {
     postgresWatch.stop();
     closeClients();
     await pool.end().catch(() => undefined);
-    await stopMetrics?.();
+    await metrics?.stop();
     throw error;
   }
 };

@@ -3,6 +3,7 @@ import { type ErrorDetailInit } from '@ledgerline/proto';
 import { effectiveDeadline } from '../call-context';
 import { errorInfo } from '../error-info';
 import { type Logger } from '../logger';
+import { rpcServerMetrics } from '../rpc-metrics';
 import { toServiceError } from '../status-trailer';
 import { type RpcClass } from '../overload/overloaded';
 import { type AccessTable, type MethodRule } from './access-table';
@@ -141,8 +142,9 @@ export const guardService = (
   security: ServerSecurity,
   logger: Logger,
   ownRules: Readonly<Record<string, MethodRule>> = {},
-): grpc.UntypedServiceImplementation =>
-  Object.fromEntries(
+): grpc.UntypedServiceImplementation => {
+  const rpcMetrics = rpcServerMetrics();
+  return Object.fromEntries(
     Object.entries(definition).map(([name, method]) => {
       if (method.requestStream || method.responseStream)
         throw new Error(`${method.path}: only unary methods can be guarded`);
@@ -150,7 +152,16 @@ export const guardService = (
         UnaryImpl | undefined;
       if (!handler) throw new Error(`${method.path}: no handler`);
       const rule = security.table.methods.get(method.path) ?? ownRules[name];
-      const guarded: UnaryImpl = (call, callback) => {
+      const startTimer = rpcMetrics.method(method.path);
+      const guarded: UnaryImpl = (call, timedCallback) => {
+        // Every answer, refusals included, is timed with its status; a call the client cancelled
+        // before any answer counts as CANCELLED.
+        const stopTimer = startTimer();
+        const callback: grpc.sendUnaryData<unknown> = (error, ...rest) => {
+          stopTimer(error ? (error.code ?? grpc.status.UNKNOWN) : grpc.status.OK);
+          timedCallback(error, ...rest);
+        };
+        call.once('cancelled', () => stopTimer(grpc.status.CANCELLED));
         if (security.maxDeadlineMs !== undefined) effectiveDeadline(call, security.maxDeadlineMs);
         authenticate(call, security)
           .then(async (caller) => {
@@ -177,3 +188,4 @@ export const guardService = (
       return [name, guarded];
     }),
   );
+};

@@ -8,6 +8,13 @@ import { join } from 'node:path';
 import { mintToken, workspaceRoot } from '@ledgerline/testing';
 import { BUDGET, type BurstPlatform, startBurstPlatform } from '../fixtures/burst-platform';
 import { ONE_CALL_PER_SERVICE, statusOf } from '../fixtures/one-call-per-service';
+// The dashboards' and alert rules' queries are checked against what the services export.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  exposedNames,
+  PROMETHEUS_SERIES,
+  usedMetricNames,
+} from '../../../../deploy/prometheus/metric-names';
 
 const CONCURRENT_ORDERS = 100;
 const CONCURRENT_READERS = 20;
@@ -134,6 +141,36 @@ describe('the platform under a burst, with its default connection budget', () =>
       expect({ service, n: Math.min(n, BUDGET[service]!) }).toEqual({ service, n });
     expect(peakTotal).toBeLessThanOrEqual(Object.values(BUDGET).reduce((a, b) => a + b, 0));
   }, 120_000);
+
+  it('exports every metric the alert rules and the Grafana dashboards query', async () => {
+    // given some traffic of its own: an account, a deposit, and reads through the balance cache
+    const accountId = randomUUID();
+    await platform.clients.accounts.openAccount({
+      accountId,
+      ownerId: randomUUID(),
+      kind: 'ACCOUNT_KIND_CUSTOMER',
+      currency: 'EUR',
+    });
+    await platform.clients.accounts.depositFunds({
+      accountId,
+      amount: { amountMinor: '100', currency: 'EUR' },
+    });
+    const used = usedMetricNames(join(workspaceRoot, 'deploy'));
+    const wanted = [...used.keys()].filter((name) => !PROMETHEUS_SERIES.has(name));
+    // when every service is scraped, until each name appears (gauges measured every 5 s) or 30 s
+    let missing: string[] = wanted;
+    for (const deadline = Date.now() + 30_000; missing.length > 0 && Date.now() < deadline;) {
+      await platform.getBalance(accountId).catch(() => undefined); // miss, then hits
+      const exported = new Set<string>();
+      for (const body of (await platform.scrapeAll()).values())
+        for (const name of exposedNames(body)) exported.add(name);
+      missing = wanted.filter((name) => !exported.has(name));
+      if (missing.length > 0) await sleep(500);
+    }
+    // then no query reads a metric that no service exports
+    expect(missing.map((name) => `${name} (used in ${used.get(name)!.join('; ')})`)).toEqual([]);
+    expect(wanted.length).toBeGreaterThan(15);
+  }, 60_000);
 
   describe('every service behind the call guard', () => {
     const foreign = mkdtempSync(join(tmpdir(), 'ledgerline-foreign-key-'));

@@ -45,7 +45,22 @@ export interface ProjectionStatus {
    */
   'lagSeconds'?: (number | string);
   'partitions'?: (_ledgerline_platform_v1_PartitionStatus)[];
+  /**
+   * Commit → visible in the view: for each event this process's projector applied within the
+   * last visible_lag_window_seconds, the time from its commit in the event store to the commit of
+   * the batch that made it visible (also the histogram ledgerline_projection_visible_lag_seconds).
+   * Absent when no event was applied in the window (or the projector does not run here).
+   */
+  'visibleLagP50Seconds'?: (number | string);
+  'visibleLagP99Seconds'?: (number | string);
+  /**
+   * Events the two figures above summarise.
+   */
+  'visibleLagSamples'?: (number | string | Long);
+  'visibleLagWindowSeconds'?: (number | string);
   '_lagSeconds'?: "lagSeconds";
+  '_visibleLagP50Seconds'?: "visibleLagP50Seconds";
+  '_visibleLagP99Seconds'?: "visibleLagP99Seconds";
 }
 
 export interface ProjectionStatus__Output {
@@ -90,5 +105,20 @@ export interface ProjectionStatus__Output {
    */
   'lagSeconds'?: (number);
   'partitions': (_ledgerline_platform_v1_PartitionStatus__Output)[];
+  /**
+   * Commit → visible in the view: for each event this process's projector applied within the
+   * last visible_lag_window_seconds, the time from its commit in the event store to the commit of
+   * the batch that made it visible (also the histogram ledgerline_projection_visible_lag_seconds).
+   * Absent when no event was applied in the window (or the projector does not run here).
+   */
+  'visibleLagP50Seconds'?: (number);
+  'visibleLagP99Seconds'?: (number);
+  /**
+   * Events the two figures above summarise.
+   */
+  'visibleLagSamples': (string);
+  'visibleLagWindowSeconds': (number);
   '_lagSeconds'?: "lagSeconds";
+  '_visibleLagP50Seconds'?: "visibleLagP50Seconds";
+  '_visibleLagP99Seconds'?: "visibleLagP99Seconds";
 }
