@@ -35,6 +35,9 @@ const ROLES = {
   },
 };
 
+/** Where the cluster's Prometheus runs; its pods may scrape every service's metrics port. */
+export const MONITORING_NAMESPACE = 'monitoring';
+
 export const labelsOf = (svc) => ({
   'app.kubernetes.io/name': svc.name,
   'app.kubernetes.io/component': svc.role,
@@ -48,6 +51,9 @@ const deployment = (svc, platform) => {
   const byName = new Map(platform.services.map((s) => [s.name, s]));
   const env = [
     { name: 'GRPC_PORT', value: String(svc.grpcPort) },
+    // Prometheus scrapes every pod's /metrics here (annotations below; deploy/prometheus).
+    { name: 'METRICS_HOST', value: '0.0.0.0' },
+    { name: 'METRICS_PORT', value: String(svc.metricsPort) },
     { name: 'TLS_IDENTITY', value: svc.name },
     ...(svc.calls ?? []).map((callee) => ({
       name: `${callee.toUpperCase().replace(/-/g, '_')}_ADDRESS`,
@@ -70,7 +76,14 @@ const deployment = (svc, platform) => {
       // One new pod before an old one goes: capacity never drops during a rollout.
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       template: {
-        metadata: { labels: labelsOf(svc) },
+        metadata: {
+          labels: labelsOf(svc),
+          annotations: {
+            'prometheus.io/scrape': 'true',
+            'prometheus.io/port': String(svc.metricsPort),
+            'prometheus.io/path': '/metrics',
+          },
+        },
         spec: {
           // The server drains calls for 10 s (libs/grpc), then the relay and consumers stop.
           terminationGracePeriodSeconds: 45,
@@ -88,6 +101,7 @@ const deployment = (svc, platform) => {
               ports: [
                 { name: 'grpc', containerPort: svc.grpcPort },
                 { name: 'health', containerPort: HEALTH_PORT },
+                { name: 'metrics', containerPort: svc.metricsPort },
               ],
               env,
               envFrom: [
@@ -198,6 +212,17 @@ const networkPolicy = (svc, platform) => {
             ...callers.map((c) => ({ podSelector: { matchLabels: selectorOf(c.name) } })),
           ],
           ports: [{ protocol: 'TCP', port: svc.grpcPort }],
+        },
+        // Prometheus, from the monitoring namespace, scrapes /metrics.
+        {
+          from: [
+            {
+              namespaceSelector: {
+                matchLabels: { 'kubernetes.io/metadata.name': MONITORING_NAMESPACE },
+              },
+            },
+          ],
+          ports: [{ protocol: 'TCP', port: svc.metricsPort }],
         },
       ],
       egress: [
