@@ -3,6 +3,8 @@
 #
 #   bash deploy/local/stack.sh up       start (or reuse) PostgreSQL, Redis, Kafka 3.9.1 (KRaft), Elasticsearch 8.19.2
 #   bash deploy/local/stack.sh down     stop what `up` started (and platform services started by up.sh)
+#   bash deploy/local/stack.sh down --services   stop only the platform services (every replica)
+#                                       started by up.sh; the servers keep running
 #   bash deploy/local/stack.sh status   one line per server: name, address, up/down, started-by-us/external
 #   bash deploy/local/stack.sh env      print the platform environment as `export` lines
 #   bash deploy/local/stack.sh stop kafka|elasticsearch    stop one server that `up` started (fault tests)
@@ -592,10 +594,13 @@ services_down() {
   for f in "$SERVICES_DIR"/*.pid; do
     [[ -e "$f" ]] || continue
     name="$(basename "$f" .pid)"
-    if pid="$(live_pid "$f" "dist/services/$name/main.js")"; then stop_pid "$name" "$pid"; fi
+    if pid="$(live_pid "$f" "dist/services/$(service_of "$name")/main.js")"; then stop_pid "$name" "$pid"; fi
     rm -f "$f" "$SERVICES_DIR/$name.addr"
   done
 }
+
+# The service an up.sh instance runs: replica i > 0 of accounts is accounts.r<i>.
+service_of() { printf '%s' "${1%.r[0-9]*}"; }
 
 # ---------------------------------------------------------------------------- commands
 
@@ -635,6 +640,13 @@ cmd_up() {
 
 cmd_down() {
   ensure_stack_dir
+  if [[ "${1:-}" == --services ]]; then
+    # A foreground up.sh that is told to stop takes the servers down with it.
+    ! live_pid "$SERVICES_DIR/up.pid" up.sh >/dev/null ||
+      die "a foreground up.sh supervises the services; stop it (Ctrl-C) or use: stack.sh down"
+    services_down
+    return 0
+  fi
   services_down
   kafka_down
   es_down
@@ -675,14 +687,14 @@ cmd_status() {
   for f in "$SERVICES_DIR"/*.pid; do
     [[ -e "$f" ]] || continue
     name="$(basename "$f" .pid)"
-    if pid="$(live_pid "$f" "dist/services/$name/main.js")"; then
+    if pid="$(live_pid "$f" "dist/services/$(service_of "$name")/main.js")"; then
       status_line "$name" "$(cat "$SERVICES_DIR/$name.addr" 2>/dev/null || echo '?')" up "started-by-us (pid $pid)"
     fi
   done
 }
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cmd_one() {
@@ -706,7 +718,10 @@ cmd_one() {
 case "${1:-}" in
   up) cmd_up ;;
   start | stop) cmd_one "$1" "${2:-}" ;;
-  down) cmd_down ;;
+  down)
+    [[ -z "${2:-}" || "${2:-}" == --services ]] || die "usage: stack.sh down [--services]"
+    cmd_down "${2:-}"
+    ;;
   status) cmd_status ;;
   env) platform_env ;;
   -h | --help | help) usage ;;
