@@ -5,6 +5,8 @@
 #                                       and Prometheus scraping the platform's services (deploy/local/prometheus.sh)
 #   bash deploy/local/stack.sh up --tracing   the same and Zipkin (traces; or LEDGERLINE_TRACING=1)
 #   bash deploy/local/stack.sh down     stop what `up` started (and platform services started by up.sh)
+#   bash deploy/local/stack.sh down --services   stop only the platform services (every replica)
+#                                       started by up.sh; the servers keep running
 #   bash deploy/local/stack.sh status   one line per server: name, address, up/down, started-by-us/external
 #   bash deploy/local/stack.sh env      print the platform environment as `export` lines
 #   bash deploy/local/stack.sh stop kafka|elasticsearch    stop one server that `up` started (fault tests)
@@ -597,10 +599,13 @@ services_down() {
   for f in "$SERVICES_DIR"/*.pid; do
     [[ -e "$f" ]] || continue
     name="$(basename "$f" .pid)"
-    if pid="$(live_pid "$f" "dist/services/$name/main.js")"; then stop_pid "$name" "$pid"; fi
+    if pid="$(live_pid "$f" "dist/services/$(service_of "$name")/main.js")"; then stop_pid "$name" "$pid"; fi
     rm -f "$f" "$SERVICES_DIR/$name.addr"
   done
 }
+
+# The service an up.sh instance runs: replica i > 0 of accounts is accounts.r<i>.
+service_of() { printf '%s' "${1%.r[0-9]*}"; }
 
 # ---------------------------------------------------------------------------- prometheus
 
@@ -650,6 +655,13 @@ cmd_up() {
 
 cmd_down() {
   ensure_stack_dir
+  if [[ "${1:-}" == --services ]]; then
+    # A foreground up.sh that is told to stop takes the servers down with it.
+    ! live_pid "$SERVICES_DIR/up.pid" up.sh >/dev/null ||
+      die "a foreground up.sh supervises the services; stop it (Ctrl-C) or use: stack.sh down"
+    services_down
+    return 0
+  fi
   services_down
   prometheus_down
   kafka_down
@@ -694,14 +706,14 @@ cmd_status() {
   for f in "$SERVICES_DIR"/*.pid; do
     [[ -e "$f" ]] || continue
     name="$(basename "$f" .pid)"
-    if pid="$(live_pid "$f" "dist/services/$name/main.js")"; then
+    if pid="$(live_pid "$f" "dist/services/$(service_of "$name")/main.js")"; then
       status_line "$name" "$(cat "$SERVICES_DIR/$name.addr" 2>/dev/null || echo '?')" up "started-by-us (pid $pid)"
     fi
   done
 }
 
 usage() {
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cmd_one() {
@@ -728,7 +740,10 @@ case "${1:-}" in
     cmd_up
     ;;
   start | stop) cmd_one "$1" "${2:-}" ;;
-  down) cmd_down ;;
+  down)
+    [[ -z "${2:-}" || "${2:-}" == --services ]] || die "usage: stack.sh down [--services]"
+    cmd_down "${2:-}"
+    ;;
   status) cmd_status ;;
   env) platform_env ;;
   -h | --help | help) usage ;;

@@ -4,6 +4,10 @@
 #   bash deploy/local/up.sh            start servers + services, stay in the foreground and supervise;
 #                                      Ctrl-C (or `npm run down` elsewhere) stops everything
 #   bash deploy/local/up.sh --detach   return once everything is healthy (stop later with: bash deploy/local/stack.sh down)
+#   bash deploy/local/up.sh --replicas N   N instances of every service (default 1); replica i > 0
+#                                      listens on grpcPort + 100*i (and metricsPort + 100*i when
+#                                      deploy/platform.json gives one), e.g. accounts on 50051 and
+#                                      50151; its log and pid are <stack>/services/<name>.r<i>.*
 #
 # 1. `npm ci` when node_modules is missing or older than package-lock.json
 # 2. deploy/local/stack.sh up (PostgreSQL, Redis, Kafka, Elasticsearch)
@@ -13,7 +17,10 @@
 # 5. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
 #    with the stack env (<stack>/env) plus GRPC_PORT, METRICS_PORT (its metricsPort), GRPC_TLS (default mtls), TLS_DIR,
 #    TLS_IDENTITY=<name>, AUTH_JWKS (default TLS_DIR/jwt/jwks.json) and AUTH_ISSUER/AUTH_AUDIENCE
-#    when set; logs and pids under <stack>/services/.
+#    when set; logs and pids under <stack>/services/. <stack>/services/addresses.env lists every
+#    service's replicas as <NAME>_ADDRESS=127.0.0.1:port[,127.0.0.1:port…] (ACCOUNTS_ADDRESS,
+#    ACCOUNTS_QUERY_ADDRESS…): with --replicas > 1 each service gets them in its environment (the
+#    checkout calls accounts, payments and orders round robin) and `platform load` reads them.
 #    A service that exits is restarted after 1 s, 2 s, 4 s … (at most 30 s); one that needed
 #    LEDGERLINE_CRASH_LOOP_RESTARTS (5) restarts within LEDGERLINE_CRASH_LOOP_WINDOW (60) s is
 #    left down as crash-looping while the rest keep running.
@@ -29,14 +36,19 @@ CRASH_LOOP_RESTARTS="${LEDGERLINE_CRASH_LOOP_RESTARTS:-5}"
 CRASH_LOOP_WINDOW="${LEDGERLINE_CRASH_LOOP_WINDOW:-60}"
 
 DETACH=""
-for arg in "$@"; do
-  case "$arg" in
+REPLICAS=1
+while (($#)); do
+  case "$1" in
     --detach | -d) DETACH=1 ;;
     --tracing) export LEDGERLINE_TRACING=1 ;; # stack.sh starts Zipkin; <stack>/env points services at it
-    -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "up: unknown argument $arg" >&2; exit 2 ;;
+    --replicas) REPLICAS="${2:-}"; shift ;;
+    --replicas=*) REPLICAS="${1#--replicas=}" ;;
+    -h | --help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "up: unknown argument $1" >&2; exit 2 ;;
   esac
+  shift
 done
+[[ "$REPLICAS" =~ ^[1-9]$ ]] || { echo "up: --replicas must be 1 to 9, not '$REPLICAS'" >&2; exit 2; }
 
 say() { printf 'up: %s\n' "$*"; }
 die() { printf 'up: %s\n' "$*" >&2; exit 1; }
@@ -64,29 +76,38 @@ node "$REPO/deploy/local/pki.mjs" ensure --dir "$TLS_DIR" --platform "$PLATFORM"
   die "could not create the key material in $(rel "$TLS_DIR")"
 
 # 4. platform services ---------------------------------------------------------
+# One line per instance: instance name, service, gRPC port, metrics port (or -), extra env.
+# Replica 0 is named like its service (as with one replica); replica i > 0 is <name>.r<i> on
+# grpcPort + 100*i.
 mapfile -t SERVICES < <(node -e '
-  const p = require(process.argv[1]);
+  const [file, replicas] = process.argv.slice(1);
+  const p = require(file);
   for (const s of p.services ?? []) {
     if (!/^[a-z0-9-]+$/.test(s.name) || !Number.isInteger(s.grpcPort)) throw new Error(`bad service entry ${JSON.stringify(s)}`);
-    const metrics = Number.isInteger(s.metricsPort) ? { METRICS_PORT: s.metricsPort } : {};
-    const env = Object.entries({ ...metrics, ...s.env }).map(([k, v]) => `${k}=${v}`).join(" ");
-    console.log([s.name, s.grpcPort, env].join("\t"));
-  }' "$PLATFORM")
+    const env = Object.entries(s.env ?? {}).map(([k, v]) => `${k}=${v}`).join(" ");
+    for (let i = 0; i < Number(replicas); i++) {
+      const metrics = Number.isInteger(s.metricsPort) && s.metricsPort > 0 ? s.metricsPort + 100 * i : "-";
+      console.log([i === 0 ? s.name : `${s.name}.r${i}`, s.name, s.grpcPort + 100 * i, metrics, env].join("\t"));
+    }
+  }' "$PLATFORM" "$REPLICAS")
 
 
-declare -A STARTED=()  # name -> pid of the running instance
-declare -A PORT=() EXTRA=()
+declare -A STARTED=()  # instance -> pid of the running process
+declare -A PORT=() EXTRA=() SERVICE_OF=() METRICS=()
 declare -A RESTARTS=() # name -> SECONDS of its recent restarts, space-separated
 declare -A DUE=()      # name -> SECONDS at which it is started again
 declare -A CRASH_LOOPING=()
 STOPPING=""
+ADDRESS_ENV="" # <NAME>_ADDRESS=… of every service's replicas, given to each service when --replicas > 1
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 start_service() {
-  local name="$1" log="$SERVICES_DIR/$1.log"
+  local name="$1" log="$SERVICES_DIR/$1.log" service="${SERVICE_OF[$1]}" metrics=()
+  [[ "${METRICS[$name]}" == - ]] || metrics=(METRICS_PORT="${METRICS[$name]}")
   # shellcheck disable=SC2086
-  setsid env GRPC_PORT="${PORT[$name]}" TLS_IDENTITY="$name" ${EXTRA[$name]} node "dist/services/$name/main.js" >>"$log" 2>&1 </dev/null &
+  setsid env GRPC_PORT="${PORT[$name]}" "${metrics[@]}" TLS_IDENTITY="$service" $ADDRESS_ENV ${EXTRA[$name]} \
+    node "dist/services/$service/main.js" >>"$log" 2>&1 </dev/null &
   STARTED[$name]=$!
   echo "$!" >"$SERVICES_DIR/$name.pid"
   echo "127.0.0.1:${PORT[$name]}" >"$SERVICES_DIR/$name.addr"
@@ -182,9 +203,26 @@ if ((${#SERVICES[@]})); then
     die "could not provision the Kafka topics; see $(rel "$SERVICES_DIR/topics.log")"
   trap 'shutdown 130' INT
   trap 'shutdown 143' TERM
+  # Every service's replicas, for clients: the dependants' environment (round robin) when there
+  # are several, and addresses.env for `platform load` and scripts.
+  declare -A REPLICA_ADDRESSES=()
   for line in "${SERVICES[@]}"; do
-    IFS=$'\t' read -r name port extra <<<"$line"
+    IFS=$'\t' read -r name service port _ _ <<<"$line"
+    REPLICA_ADDRESSES[$service]+="${REPLICA_ADDRESSES[$service]:+,}127.0.0.1:$port"
+  done
+  ADDRESS_ENV=""
+  : >"$SERVICES_DIR/addresses.env.tmp"
+  for service in "${!REPLICA_ADDRESSES[@]}"; do
+    variable="$(printf '%s_ADDRESS' "$service" | tr 'a-z-' 'A-Z_')"
+    echo "export $variable=${REPLICA_ADDRESSES[$service]}" >>"$SERVICES_DIR/addresses.env.tmp"
+    ((REPLICAS == 1)) || ADDRESS_ENV+="$variable=${REPLICA_ADDRESSES[$service]} "
+  done
+  sort -o "$SERVICES_DIR/addresses.env" "$SERVICES_DIR/addresses.env.tmp" && rm -f "$SERVICES_DIR/addresses.env.tmp"
+  for line in "${SERVICES[@]}"; do
+    IFS=$'\t' read -r name service port metrics extra <<<"$line"
     PORT[$name]="$port"
+    SERVICE_OF[$name]="$service"
+    METRICS[$name]="$metrics"
     EXTRA[$name]="$extra"
     if pid="$(cat "$SERVICES_DIR/$name.pid" 2>/dev/null)" && kill -0 "$pid" 2>/dev/null; then
       say "$name: stopping the instance left running by a previous up.sh (pid $pid)"
@@ -200,7 +238,7 @@ if ((${#SERVICES[@]})); then
   deadline=$((SECONDS + SERVICE_TIMEOUT))
   while ((${#HEALTHY[@]} < ${#SERVICES[@]})) && ((SECONDS < deadline)); do
     for line in "${SERVICES[@]}"; do
-      IFS=$'\t' read -r name port _ <<<"$line"
+      IFS=$'\t' read -r name _ port _ <<<"$line"
       [[ -z "${HEALTHY[$name]:-}" && -n "${STARTED[$name]:-}" ]] || continue
       node deploy/local/grpc-health.mjs "127.0.0.1:$port" --timeout-ms 1000 2>/dev/null && HEALTHY[$name]=1
     done
@@ -209,7 +247,7 @@ if ((${#SERVICES[@]})); then
   done
   unhealthy=()
   for line in "${SERVICES[@]}"; do
-    IFS=$'\t' read -r name port _ <<<"$line"
+    IFS=$'\t' read -r name _ port _ <<<"$line"
     [[ -n "${HEALTHY[$name]:-}" ]] || unhealthy+=("$name (127.0.0.1:$port, log $(rel "$SERVICES_DIR/$name.log"))")
   done
   if ((${#unhealthy[@]})); then
@@ -219,7 +257,7 @@ if ((${#SERVICES[@]})); then
   fi
   printf '%-20s %-22s %s\n' SERVICE GRPC LOG
   for line in "${SERVICES[@]}"; do
-    IFS=$'\t' read -r name port _ <<<"$line"
+    IFS=$'\t' read -r name _ port _ <<<"$line"
     printf '%-20s %-22s %s\n' "$name" "127.0.0.1:$port" "$(rel "$SERVICES_DIR/$name.log")"
   done
 else

@@ -5,7 +5,8 @@ const seconds = (value: number) => `${(value / 1_000).toFixed(1)}s`;
 
 /** One line of live progress: elapsed, sent, finished, errors, in flight, rate, p50/p99. */
 export const progressLine = (p: LoadProgress): string =>
-  `load ${seconds(p.elapsedMs)}/${seconds(p.durationMs)}  sent ${count(p.sent)}  ` +
+  `${p.elapsedMs <= p.durationMs ? `load ${seconds(p.elapsedMs)}/${seconds(p.durationMs)}` : `draining ${seconds(p.elapsedMs)}`}` +
+  `  sent ${count(p.sent)}  ` +
   `done ${count(p.finished)}  errors ${count(p.errors)}  in flight ${count(p.inFlight)}` +
   `${p.dropped > 0 ? `  dropped ${count(p.dropped)}` : ''}  ${p.recentRate.toFixed(1)}/s  ` +
   `p50 ${ms(p.p50Ms)}  p99 ${ms(p.p99Ms)}`;

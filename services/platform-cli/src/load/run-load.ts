@@ -91,7 +91,7 @@ export const runLoad = async (options: LoadOptions): Promise<LoadSummary> => {
   });
   try {
     // Setup: accounts first; a run that cannot open them has nothing to measure.
-    const accounts = Math.max(2, options.accounts ?? 10);
+    const accounts = Math.max(2, options.accounts ?? 40);
     const kinds = Array.from({ length: accounts }, (_, i) =>
       i < Math.ceil(accounts / 2) ? ('CUSTOMER' as const) : ('MERCHANT' as const),
     );
