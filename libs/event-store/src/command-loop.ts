@@ -127,12 +127,17 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
   };
 
   const { cache } = options;
+  // A cached state whose append met a newer version (another replica appended meanwhile) is
+  // caught up from where it stands: the events after it, not the whole stream again, and at once,
+  // since a stale cache is not contention. (A refusal on a cached state reloads the stream whole.)
+  let stale: Loaded<State> | undefined;
   const load = async (useCache: boolean): Promise<Loaded<State> & { cached: boolean }> => {
     const cached = useCache ? cache?.get(streamId) : undefined;
     if (cached) return { ...cached, cached: true };
-    const snapshot = snapshotEvery
-      ? await store.loadSnapshot<State>(streamId, snapshotStateVersion)
-      : undefined;
+    const snapshot =
+      stale ??
+      (snapshotEvery ? await store.loadSnapshot<State>(streamId, snapshotStateVersion) : undefined);
+    stale = undefined;
     const tail = await store.readStream(streamId, { from: (snapshot?.version ?? 0) + 1 });
     const last = tail[tail.length - 1];
     return {
@@ -200,6 +205,11 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
       );
     } catch (error) {
       cache?.delete(streamId);
+      if (error instanceof WrongExpectedVersion && cached) {
+        stale = loaded;
+        attempt--;
+        continue;
+      }
       if (error instanceof WrongExpectedVersion && attempt < maxRetries) {
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt + 1)));
         continue;

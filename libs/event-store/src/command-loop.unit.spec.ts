@@ -221,6 +221,27 @@ describe('handleCommand with a state cache', () => {
     expect(store.appendCalls.map((c) => c.expectedVersion)).toEqual(['no_stream', 1, 2]);
   });
 
+  it('given another replica appended behind the cache, when the append meets the newer version, then it reads only the events after the cached one and retries at once', async () => {
+    const store = new InMemoryStore();
+    const cache = new LruStateCache<number>();
+    await run(store, cache, 1);
+    store.conflicts = 1; // another replica appends just before ours
+    const reads = jest.spyOn(store, 'readStream');
+    const backoff = jest.fn(() => 1_000);
+    const result = await handleCommand({
+      store,
+      decider: counter,
+      streamId: 'counter-1',
+      command: { type: 'Increment', by: 5 },
+      cache,
+      retryDelayMs: backoff,
+      maxRetries: 0,
+    });
+    expect(result).toMatchObject({ version: 3, state: 7 });
+    expect(reads.mock.calls.map(([, options]) => options?.from)).toEqual([2]);
+    expect(backoff).not.toHaveBeenCalled();
+  });
+
   it('given a stale cached state that would refuse the command, then it decides again on the stored stream', async () => {
     const store = new InMemoryStore();
     const cache = new LruStateCache<number>();
