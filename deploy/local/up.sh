@@ -84,7 +84,12 @@ mapfile -t SERVICES < <(node -e '
   const p = require(file);
   for (const s of p.services ?? []) {
     if (!/^[a-z0-9-]+$/.test(s.name) || !Number.isInteger(s.grpcPort)) throw new Error(`bad service entry ${JSON.stringify(s)}`);
-    const env = Object.entries(s.env ?? {}).map(([k, v]) => `${k}=${v}`).join(" ");
+    // N replicas share one PostgreSQL: each pool gets about 1/N of the default size of its role
+    // (libs/config DEFAULT_POOL_SIZES: command 8, query 6, saga 8) plus one, unless PG_POOL_SIZE is set.
+    const shared = Number(replicas) > 1 && !process.env.PG_POOL_SIZE
+      ? { PG_POOL_SIZE: Math.ceil(({ command: 8, query: 6, saga: 8 }[s.role] ?? 8) / Number(replicas)) + 1 }
+      : {};
+    const env = Object.entries({ ...shared, ...s.env }).map(([k, v]) => `${k}=${v}`).join(" ");
     for (let i = 0; i < Number(replicas); i++) {
       const metrics = Number.isInteger(s.metricsPort) && s.metricsPort > 0 ? s.metricsPort + 100 * i : "-";
       console.log([i === 0 ? s.name : `${s.name}.r${i}`, s.name, s.grpcPort + 100 * i, metrics, env].join("\t"));
