@@ -15,16 +15,6 @@ import { type ServiceAddresses } from './clients';
 import { parseMix } from './options';
 import { type LoadProgress, runLoad } from './run-load';
 
-const ROLES = [
-  'accounts',
-  'payments',
-  'orders',
-  'accounts-query',
-  'payments-query',
-  'orders-query',
-  'checkout',
-] as const;
-
 /** Every view of the platform under its test names (as platform-service.process.ts runs them). */
 const viewsOf = (id: string) =>
   platformViews(
@@ -75,13 +65,15 @@ describe('two replicas of every role under load', () => {
       progressIntervalMs: 1_000,
       onProgress: (p) => progress.push(p),
     });
+    // Every role of the platform, in the order it starts (command, query, saga services).
+    const roles = [...new Set(platform.processes().map((key) => key.split('#')[0]!))];
     const restarts: { role: string; replica: number; signal: NodeJS.Signals }[] = [
       // A rolling restart: every process in turn, each back before the next goes.
       ...[0, 1].flatMap((replica) =>
-        ROLES.map((role) => ({ role, replica, signal: 'SIGTERM' as const })),
+        roles.map((role) => ({ role, replica, signal: 'SIGTERM' as const })),
       ),
       // A crash of a random replica of each role.
-      ...ROLES.map((role) => ({
+      ...roles.map((role) => ({
         role,
         replica: Math.round(Math.random()),
         signal: 'SIGKILL' as const,
