@@ -86,9 +86,11 @@ export interface SagaRuntimeSettings<
   readonly pollIntervalMs?: number;
   /**
    * How long a process owns a command it is sending before others may re-send or supersede it
-   * (5 s): longer than a command's gRPC deadline, which it bounds.
+   * (5 s; stretched to hold a whole `commandDeadlineMs` and its margins).
    */
   readonly claimMs?: number;
+  /** The deadline `dispatch` gives a command (default half the claim): a send gets all of it. */
+  readonly commandDeadlineMs?: number;
   readonly retry?: Partial<SagaRetryPolicy>;
   /** Bounds on commands in flight and sagas started, so a burst queues instead of timing out. */
   readonly flow?: SagaFlowSettings<Command>;
@@ -133,11 +135,13 @@ export const startSagaRuntime = async <
     compensationAttempts: 8,
     ...settings.retry,
   };
-  const claimMs = settings.claimMs ?? 5_000;
+  // A send must end this long before its fence does (clock drift between replicas, scheduling).
+  const fenceMarginMs = Math.min(500, Math.floor((settings.claimMs ?? 5_000) / 4));
+  const commandDeadlineMs = settings.commandDeadlineMs ?? (settings.claimMs ?? 5_000) / 2;
+  // The fence outlasts a whole command deadline sent at once, so deadlines are never cut short.
+  const claimMs = Math.max(settings.claimMs ?? 5_000, commandDeadlineMs + 2 * fenceMarginMs);
   // Every replica's fences carry its own name, so it never waits for a send of its own.
   const fence: SendFence = { owner: `${hostname()}:${process.pid}:${randomUUID()}`, claimMs };
-  // A send must end this long before its fence does (clock drift between replicas, scheduling).
-  const fenceMarginMs = Math.min(500, Math.floor(claimMs / 4));
   const pollIntervalMs = settings.pollIntervalMs ?? 250;
   const stopping = new AbortController();
   // Aborts starts still waiting for a place once stop() begins (before the consumer closes).
@@ -265,7 +269,8 @@ export const startSagaRuntime = async <
       // Waits for room in its lane first: the deadline runs from the send, not from the queue.
       return await flow.send(command.command as Command, async () => {
         let heldUntil = command.heldUntil;
-        if (heldUntil - Date.now() < claimMs / 2) {
+        // Waited for its turn long enough that the rest of the fence would cut its deadline.
+        if (heldUntil - Date.now() - fenceMarginMs < commandDeadlineMs) {
           const renewed = await renewFence(pool, tables, command, fence);
           if (renewed === undefined) return NOT_SENT;
           heldUntil = renewed;

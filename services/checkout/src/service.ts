@@ -87,6 +87,7 @@ export const startCheckoutService = async (
       consumer: { fromBeginning: config.SAGA_CONSUMER_FROM_BEGINNING, sessionTimeoutMs: 10_000 },
       pollIntervalMs: config.SAGA_POLL_INTERVAL_MS,
       claimMs: config.SAGA_CLAIM_MS,
+      commandDeadlineMs: config.COMMAND_DEADLINE_MS,
       retry: {
         baseDelayMs: config.SAGA_RETRY_BASE_MS,
         maxDelayMs: config.SAGA_RETRY_MAX_MS,
