@@ -135,11 +135,12 @@ export const startSagaRuntime = async <
     compensationAttempts: 8,
     ...settings.retry,
   };
+  const configuredClaimMs = settings.claimMs ?? 5_000;
   // A send must end this long before its fence does (clock drift between replicas, scheduling).
-  const fenceMarginMs = Math.min(500, Math.floor((settings.claimMs ?? 5_000) / 4));
-  const commandDeadlineMs = settings.commandDeadlineMs ?? (settings.claimMs ?? 5_000) / 2;
+  const fenceMarginMs = Math.min(500, Math.floor(configuredClaimMs / 4));
+  const commandDeadlineMs = settings.commandDeadlineMs ?? configuredClaimMs / 2;
   // The fence outlasts a whole command deadline sent at once, so deadlines are never cut short.
-  const claimMs = Math.max(settings.claimMs ?? 5_000, commandDeadlineMs + 2 * fenceMarginMs);
+  const claimMs = Math.max(configuredClaimMs, commandDeadlineMs + 2 * fenceMarginMs);
   // Every replica's fences carry its own name, so it never waits for a send of its own.
   const fence: SendFence = { owner: `${hostname()}:${process.pid}:${randomUUID()}`, claimMs };
   const pollIntervalMs = settings.pollIntervalMs ?? 250;
