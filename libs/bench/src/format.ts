@@ -13,7 +13,9 @@ export const formatNumber = (value: number | null): string => {
 
 export const formatValue = (value: number | null, unit: string): string => {
   if (value === null) return 'n/a';
-  return unit === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)} ${unit}`;
+  return unit === '%' || unit === ''
+    ? `${formatNumber(value)}${unit}`
+    : `${formatNumber(value)} ${unit}`;
 };
 
 export const formatChange = (change: number | null): string => {

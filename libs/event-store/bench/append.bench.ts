@@ -5,7 +5,9 @@
 // alternate with its bare counterpart so background load hits both alike. "Bare" cases insert rows
 // of the same columns and sizes into a table with no index, constraint or lock: what the server
 // can do at all. Ratios compare the event store with the bare case at the same concurrency.
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
+import { emitResult, figure, type Figure } from '@ledgerline/bench';
 import { Pool } from 'pg';
 
 import { migrate, PostgresEventStore, type NewEvent } from '../src/index';
@@ -100,6 +102,7 @@ const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 const main = async (): Promise<void> => {
+  const startedAt = new Date().toISOString();
   const pool = new Pool({ connectionString: postgresUrl, max: 34 });
   await migrate(pool, { schema });
   await pool.query(`
@@ -165,6 +168,10 @@ const main = async (): Promise<void> => {
   };
 
   const rows: string[] = [];
+  const figures: Figure[] = [];
+  // Issue 15's targets: single appends ≥ 75% of the bare insert at 8 and 32 writers, batches ≥ 70%.
+  const targetOf = (rowsPerOp: number, clients: number) =>
+    rowsPerOp === 1 ? (clients >= 8 ? 75 : undefined) : 70;
   const cpuPerOp = (o: Outcome): string =>
     `${((o.clientCpuMs * 1000) / o.operations).toFixed(0)} µs`;
   const report = (
@@ -179,6 +186,19 @@ const main = async (): Promise<void> => {
     const line = `| ${name} | ${clients} | ${store.toFixed(0)} | ${bare.toFixed(0)} | **${ratio}** | ${cpuPerOp(o.store)} / ${cpuPerOp(o.bare)} |`;
     rows.push(line);
     console.error(line);
+    const key = `${rowsPerOp === 1 ? 'single' : `batch${rowsPerOp}`}.${clients}`;
+    const target = targetOf(rowsPerOp, clients);
+    figures.push(
+      figure(`${key}.store`, `${name}, ${clients} writers: event store`, store, 'rows/s'),
+      figure(`${key}.bare`, `${name}, ${clients} writers: bare INSERT`, bare, 'rows/s'),
+      figure(
+        `${key}.ratio`,
+        `${name}, ${clients} writers: store / bare`,
+        (store / bare) * 100,
+        '%',
+        target === undefined ? undefined : { op: '>=', limit: target },
+      ),
+    );
     return store;
   };
 
@@ -234,6 +254,29 @@ const main = async (): Promise<void> => {
     `\nLatency at half the 32-writer peak (target ${rate.toFixed(0)}/s, achieved ${achieved.toFixed(0)}/s, ${latencies.length} appends): ` +
       `p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms, max ${(latencies[latencies.length - 1] ?? 0).toFixed(2)} ms`,
   );
+
+  emitResult({
+    name: 'append',
+    startedAt,
+    parameters: { seconds },
+    figures: [
+      ...figures,
+      figure('halfPeak.rate', 'paced at half the 32-writer peak: achieved', achieved, 'appends/s'),
+      figure(
+        'halfPeak.p50',
+        'append latency at half the 32-writer peak, p50',
+        quantile(latencies, 0.5),
+        'ms',
+      ),
+      figure(
+        'halfPeak.p99',
+        'append latency at half the 32-writer peak, p99',
+        quantile(latencies, 0.99),
+        'ms',
+      ),
+    ],
+    curves: [],
+  });
 
   await pool.query(`DROP SCHEMA ${s} CASCADE`);
   await pool.end();

@@ -8,11 +8,13 @@
 // Each: `callers` closed loops of Echo for `seconds`; calls/s, p50/p99 and CPU µs per call of
 // this process (client and server share it, as the difference is what matters). Then the cost
 // of one token verification that is not remembered (a new token per call).
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import * as grpc from '@grpc/grpc-js';
 import { loadConfig, securitySettings } from '@ledgerline/config';
 import { loadPackage, type platformV1 } from '@ledgerline/proto';
 import { mintToken } from '@ledgerline/testing';
 import { join } from 'node:path';
+import { emitResult, figure } from '@ledgerline/bench';
 import {
   type ClientAuth,
   clientAuthFromEnv,
@@ -106,6 +108,7 @@ const measure = async (label: string, mode: 'plain' | 'off' | 'mtls', auth: Clie
 };
 
 const main = async () => {
+  const startedAt = new Date().toISOString();
   const token = process.env['LEDGERLINE_TOKEN'] ?? '';
   if (token === '') throw new Error('guard.bench: LEDGERLINE_TOKEN is not set');
   const plaintext = { credentials: grpc.credentials.createInsecure() };
@@ -143,6 +146,31 @@ const main = async () => {
   console.log(
     `first verification of a token (ES256): ${((elapsed * 1000) / tokens.length).toFixed(0)} µs wall, ${Math.round((used.user + used.system) / tokens.length)} µs CPU`,
   );
+  emitResult({
+    name: 'guard',
+    startedAt,
+    parameters: { seconds, callers },
+    figures: [
+      ...rows.flatMap((row) => [
+        figure(`${row.label}.rate`, `${row.label}: calls`, row.perSecond, 'calls/s'),
+        figure(`${row.label}.p50`, `${row.label}: p50`, Number(row.p50), 'ms'),
+        figure(`${row.label}.p99`, `${row.label}: p99`, Number(row.p99), 'ms'),
+        figure(
+          `${row.label}.cpu`,
+          `${row.label}: CPU per call (both sides)`,
+          row.cpuUsPerCall,
+          'µs',
+        ),
+      ]),
+      figure(
+        'firstVerification.cpu',
+        'first verification of a token (ES256), CPU',
+        (used.user + used.system) / tokens.length,
+        'µs',
+      ),
+    ],
+    curves: [],
+  });
 };
 
 main().then(

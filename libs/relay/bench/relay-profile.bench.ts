@@ -1,13 +1,17 @@
 // Where the relay's time goes: reading a batch, encoding it, and Kafka's ack — with the CloudEvents
 // headers, without any headers, and with them packed into one header, to show what headers cost.
 //   npm run bench -- relay-profile
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { categoryTopicSpec, toCloudEventMessage } from '@ledgerline/cloud-events';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { servers, uniqueName } from '@ledgerline/testing';
+import { emitResult, figure, type Figure } from '@ledgerline/bench';
 import { Pool } from 'pg';
 
 const main = async () => {
+  const startedAt = new Date().toISOString();
+  const figures: Figure[] = [];
   const { postgresUrl, kafkaBrokers } = await servers();
   const pool = new Pool({ connectionString: postgresUrl, max: 4 });
   const schema = uniqueName('prof');
@@ -61,9 +65,22 @@ const main = async () => {
     console.log(
       `batch ${size}: read ${read.toFixed(0)} ms, encode ${encode.toFixed(0)} ms, send ${send.toFixed(0)} ms → ${(size / ((read + encode + send) / 1000)).toFixed(0)} ev/s`,
     );
+    figures.push(
+      figure(`batch${size}.read`, `batch of ${size}: read from PostgreSQL`, read, 'ms'),
+      figure(`batch${size}.encode`, `batch of ${size}: build CloudEvents messages`, encode, 'ms'),
+      figure(`batch${size}.send`, `batch of ${size}: send and ack, \`ce_*\` headers`, send, 'ms'),
+      figure(`batch${size}.sendBare`, `batch of ${size}: send and ack, no headers`, bare, 'ms'),
+      figure(
+        `batch${size}.sendOneHeader`,
+        `batch of ${size}: send and ack, one packed header`,
+        oneHeader,
+        'ms',
+      ),
+    );
   }
   await producer.close();
   await admin.close();
+  emitResult({ name: 'relay-profile', startedAt, parameters: {}, figures, curves: [] });
   await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
   await pool.end();
 };

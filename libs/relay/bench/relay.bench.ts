@@ -1,6 +1,7 @@
 // Relay throughput and commit-to-ack latency, next to Kafka's own ProducerPerformance with the
 // same message size, in one run on this machine.
 //   npm run bench -- relay [--events 200000] [--rate 1000] [--seconds 10]
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { categoryTopicSpec, toCloudEventMessage } from '@ledgerline/cloud-events
 import { migrate, PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { servers, uniqueName, workspaceRoot } from '@ledgerline/testing';
+import { emitResult, figure } from '@ledgerline/bench';
 import { Pool } from 'pg';
 import { startRelay } from '../src/relay';
 
@@ -30,6 +32,7 @@ const payload = (n: number) => ({
 });
 
 const main = async () => {
+  const startedAt = new Date().toISOString();
   const { postgresUrl, kafkaBrokers } = await servers();
   const pool = new Pool({ connectionString: postgresUrl, max: 20 });
   const messaging = createKafkaMessaging({ brokers: kafkaBrokers, clientId: 'relay-bench' });
@@ -170,6 +173,33 @@ const main = async () => {
   console.log(
     `| commit → ack latency at ${RATE}/s: p99 | ${percentile(latencies, 0.99).toFixed(1)} ms |`,
   );
+  emitResult({
+    name: 'relay',
+    startedAt,
+    parameters: { events: EVENTS, rate: RATE, seconds: SECONDS, messageBytes, streams },
+    figures: [
+      figure('drain', 'relay drain throughput, commit → Kafka ack', throughput, 'events/s', {
+        op: '>=',
+        limit: 20_000,
+      }),
+      figure(
+        'producerPerformance',
+        'Kafka ProducerPerformance, same record size',
+        perfRate,
+        'records/s',
+      ),
+      figure('ratio', 'relay / ProducerPerformance', (throughput / perfRate) * 100, '%', {
+        op: '>=',
+        limit: 33,
+      }),
+      figure('latency.p50', `commit → ack at ${RATE}/s, p50`, percentile(latencies, 0.5), 'ms'),
+      figure('latency.p99', `commit → ack at ${RATE}/s, p99`, percentile(latencies, 0.99), 'ms', {
+        op: '<=',
+        limit: 50,
+      }),
+    ],
+    curves: [],
+  });
   await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
   await pool.end();
 };

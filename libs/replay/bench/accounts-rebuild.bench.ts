@@ -3,6 +3,7 @@
 // and its capture), then rebuilds the balances and the transaction-history views twice each, by
 // the batch path and by the per-event handlers, and prints both rates side by side. No live
 // projector runs (nothing is published), so the figures are the fill alone.
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import {
@@ -12,6 +13,7 @@ import {
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { type PostgresProjection } from '@ledgerline/projections';
+import { emitResult, figure, type Figure } from '@ledgerline/bench';
 import { Pool } from 'pg';
 import { rebuild, replayable, type ReplayableView } from '../src';
 
@@ -69,6 +71,8 @@ const lifecycle = (accountId: string) => {
 };
 
 const main = async () => {
+  const startedAt = new Date().toISOString();
+  const figures: Figure[] = [];
   const pool = new Pool({ connectionString: env('POSTGRES_URL'), max: WRITERS + 4 });
   const messaging = createKafkaMessaging({
     brokers: env('KAFKA_BROKERS').split(','),
@@ -133,11 +137,38 @@ const main = async () => {
           `${(bulk.eventsPerSecond / handlers.eventsPerSecond).toFixed(1)}× | ` +
           `${handlers.verification?.equal ? 'equal' : 'DIFFERENT'} |`,
       );
+      const key = label.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+      figures.push(
+        figure(`${key}.batch`, `${label}: batch path`, bulk.eventsPerSecond, 'events/s'),
+        figure(
+          `${key}.handlers`,
+          `${label}: per-event handlers`,
+          handlers.eventsPerSecond,
+          'events/s',
+        ),
+        figure(
+          `${key}.equal`,
+          `${label}: copies equal (1 = yes)`,
+          handlers.verification?.equal ? 1 : 0,
+          '',
+          {
+            op: '>=',
+            limit: 1,
+          },
+        ),
+      );
     }
     console.log(`\n### Accounts rebuild (${new Date().toISOString()})\n`);
     console.log('| view | events | batch path | per-event handlers | speed-up | copies compared |');
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
+    emitResult({
+      name: 'accounts-rebuild',
+      startedAt,
+      parameters: { events: EVENTS, writers: WRITERS },
+      figures,
+      curves: [],
+    });
   } finally {
     await pool.query(`DROP SCHEMA IF EXISTS "${names.read}" CASCADE`);
     await pool.query(`DROP SCHEMA IF EXISTS "${names.store}" CASCADE`);

@@ -3,6 +3,7 @@
 // refunded: 10 events), then rebuilds the payments Postgres view and the payments index from it
 // while a relay and live projectors carry a steady tail of new commands, and reports the rebuild
 // rate, the catch-up time and the switch pause. Everything it creates is removed afterwards.
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,7 @@ import {
   topicForCategory,
 } from '@ledgerline/relay';
 import { createSearchClient } from '@ledgerline/search';
+import { emitResult, figure } from '@ledgerline/bench';
 import { Pool } from 'pg';
 import { rebuild, replayable, type SwitchSummary } from '../src';
 
@@ -116,6 +118,7 @@ const probe = (query: () => Promise<unknown>) => {
 };
 
 const main = async () => {
+  const startedAt = new Date().toISOString();
   const pool = new Pool({ connectionString: env('POSTGRES_URL'), max: 30 });
   const messaging = createKafkaMessaging({
     brokers: env('KAFKA_BROKERS').split(','),
@@ -287,6 +290,46 @@ const main = async () => {
     console.log(
       `both: ${msText(pg.durationMs + es.durationMs)} for ${fmt(total)} events into each (whole runs, catch-up and verification included)`,
     );
+    const views = [
+      ['postgres', 'Postgres view', pg, pgQueries, 50_000],
+      ['elasticsearch', 'Elasticsearch index', es, esQueries, 10_000],
+    ] as const;
+    emitResult({
+      name: 'rebuild',
+      startedAt,
+      parameters: { events: total, writers: WRITERS, tailRate: TAIL_RATE, batchSize: BATCH },
+      figures: [
+        ...views.flatMap(([key, label, summary, queries, rate]) => [
+          figure(`${key}.rate`, `${label}: rebuild rate`, summary.eventsPerSecond, 'events/s', {
+            op: '>=',
+            limit: rate,
+          }),
+          figure(
+            `${key}.catchUp`,
+            `${label}: catch-up, end of fill → switch`,
+            summary.catchUpMs,
+            'ms',
+          ),
+          figure(`${key}.frozen`, `${label}: live projector frozen`, summary.frozenMs, 'ms'),
+          figure(`${key}.switchPause`, `${label}: switch pause`, summary.switchPauseMs, 'ms', {
+            op: '<=',
+            limit: 0,
+          }),
+          figure(
+            `${key}.queriesFailed`,
+            `${label}: queries failed during the rebuild`,
+            queries.failures,
+            'queries',
+            {
+              op: '<=',
+              limit: 0,
+            },
+          ),
+        ]),
+        figure('both', 'both rebuilds, whole runs', pg.durationMs + es.durationMs, 'ms'),
+      ],
+      curves: [],
+    });
   } finally {
     for (const cleanup of cleanups.reverse())
       await cleanup().catch((e: unknown) => console.error(e));

@@ -9,6 +9,9 @@
 //    accounts (no two callers on one account, so no conflicts): commands/s.
 // 3. 32 callers paced at half that rate: latency from each call's scheduled start, p50/p99.
 // 4. 32 writers call store.append directly, one event per append, on a fresh schema: appends/s.
+// 5. With --sweep 25,50,75,100,125 (percentages of the peak), 32 callers paced at each rate for
+//    --sweep-seconds (default 5): p50/p99 against the offered rate, the throughput–latency curve.
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,6 +20,7 @@ import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { Pool } from 'pg';
 import { startProcess } from '@ledgerline/testing';
+import { type CurvePoint, emitResult, figure } from '@ledgerline/bench';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -25,6 +29,11 @@ const arg = (name: string, fallback: number): number => {
 const seconds = arg('seconds', Number(process.env['BENCH_SECONDS'] ?? 10));
 const accounts = arg('accounts', 1_000);
 const relay = process.argv.includes('--relay');
+const sweepArg = process.argv.indexOf('--sweep');
+const sweep = sweepArg >= 0 ? (process.argv[sweepArg + 1] ?? '').split(',').map(Number) : [];
+const sweepSeconds = arg('sweep-seconds', 5);
+if (sweep.some((percent) => !(percent > 0)))
+  throw new Error('deposit.bench: --sweep takes percentages of the peak, e.g. 25,50,100');
 const CALLERS = 32;
 const postgresUrl = process.env['POSTGRES_URL'];
 const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
@@ -154,7 +163,18 @@ const benchGrpc = async () => {
     const peak = await closedLoop(CALLERS, seconds * 1000, deposit);
     const serverCpuMs = processCpuMs(service.child.pid) - serverCpuBefore;
     const latencies = await pacedLoop(CALLERS, seconds * 1000, perSecond(peak) / 2, deposit);
-    return { peak, latencies, schema, serverCpuMs };
+    const curve: CurvePoint[] = [];
+    for (const percent of sweep) {
+      const offered = (perSecond(peak) * percent) / 100;
+      const started = performance.now();
+      const at = await pacedLoop(CALLERS, sweepSeconds * 1000, offered, deposit);
+      const achieved = (at.length * 1000) / (performance.now() - started);
+      curve.push({ offered, achieved, p50: quantile(at, 0.5), p99: quantile(at, 0.99) });
+      console.error(
+        `deposit sweep ${percent}%: offered ${offered.toFixed(0)}/s, achieved ${achieved.toFixed(0)}/s, p50 ${quantile(at, 0.5).toFixed(2)} ms, p99 ${quantile(at, 0.99).toFixed(2)} ms`,
+      );
+    }
+    return { peak, latencies, schema, serverCpuMs, curve };
   } finally {
     client.close();
     await running.stop();
@@ -222,6 +242,7 @@ const dropSchemas = async (...schemas: string[]) => {
 };
 
 const main = async (): Promise<void> => {
+  const startedAt = new Date().toISOString();
   const grpc = await benchGrpc();
   const raw = await benchRawAppend();
   await raw.pool.end();
@@ -250,6 +271,47 @@ const main = async (): Promise<void> => {
   console.log(
     `| latency at half load (${(grpcRate / 2).toFixed(0)}/s, ${grpc.latencies.length} calls) | p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms | p99 ≤ 10 ms (${verdict(p99 <= 10)}) |`,
   );
+  for (const point of grpc.curve)
+    console.log(
+      `| paced at ${point.offered.toFixed(0)}/s: achieved, p50 / p99 | ${point.achieved.toFixed(0)}/s, ${point.p50.toFixed(2)} ms / ${point.p99.toFixed(2)} ms | |`,
+    );
+  emitResult({
+    name: 'deposit',
+    startedAt,
+    parameters: {
+      seconds,
+      callers: CALLERS,
+      accounts,
+      pool,
+      relay,
+      sweep: sweep.join(','),
+      sweepSeconds,
+    },
+    figures: [
+      figure('grpc', 'DepositFunds over gRPC, 32 callers', grpcRate, 'commands/s'),
+      figure('raw', '`store.append`, 1 event, 32 writers', rawRate, 'appends/s'),
+      figure('ratio', 'gRPC / raw appends, same concurrency', ratio, '%', { op: '>=', limit: 70 }),
+      figure('halfLoad.p50', 'latency at half load, p50', p50, 'ms'),
+      figure('halfLoad.p99', 'latency at half load, p99', p99, 'ms', { op: '<=', limit: 10 }),
+      figure(
+        'serviceCpu',
+        'accounts service CPU per command',
+        (grpc.serverCpuMs * 1000) / grpc.peak.operations,
+        'µs',
+      ),
+    ],
+    curves:
+      grpc.curve.length > 0
+        ? [
+            {
+              key: 'deposit',
+              label: 'DepositFunds over gRPC (32 callers)',
+              rateUnit: 'commands/s',
+              points: grpc.curve,
+            },
+          ]
+        : [],
+  });
 };
 
 main().catch((error: unknown) => {

@@ -15,6 +15,9 @@
 //    p50/p99 of the end-to-end time.
 // 3. Burst (--burst N): N orders placed at once; the drain's goodput (checkouts ended per second)
 //    against the steady rate, and the saga's command attempts per step (bench/burst.ts).
+// 4. Sweep (--sweep 25,50,75,100,125, percentages of the peak): orders paced at each rate for
+//    --sweep-seconds (default 10): p50/p99 against the offered rate, the throughput–latency curve.
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createAccountsClient } from '@ledgerline/accounts-client';
@@ -23,6 +26,7 @@ import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging
 import { createOrdersClient, type OrdersClient } from '@ledgerline/orders-client';
 import { deadLetterTopic } from '@ledgerline/projections';
 import { startProcess, type TestProcess, uniqueName } from '@ledgerline/testing';
+import { type CurvePoint, emitResult, figure, type Figure } from '@ledgerline/bench';
 import { Pool } from 'pg';
 import { runBurst } from './burst';
 import { confirmationWatcher, percentile } from './watch';
@@ -42,6 +46,11 @@ const fixedRate = arg('rate', 0);
 const burstOrders = arg('burst', 0);
 const customerCount = arg('customers', 400);
 const PLACERS = 48;
+const sweepArg = process.argv.indexOf('--sweep');
+const sweep = sweepArg >= 0 ? (process.argv[sweepArg + 1] ?? '').split(',').map(Number) : [];
+const sweepSeconds = arg('sweep-seconds', 10);
+if (sweep.some((percent) => !(percent > 0)))
+  throw new Error('checkout.bench: --sweep takes percentages of the peak, e.g. 25,50,100');
 
 interface Bench {
   readonly orders: OrdersClient;
@@ -180,6 +189,7 @@ const portOf = async (child: TestProcess, pattern: RegExp): Promise<number> =>
   Number(pattern.exec(await child.waitForOutput(pattern, 30_000))?.[1]);
 
 const main = async () => {
+  const startedAt = new Date().toISOString();
   const id = uniqueName('cobench');
   const prefix = `${id}.`;
   const schemas = {
@@ -294,10 +304,13 @@ const main = async () => {
     const steadyStarted = performance.now();
     const steady = await paced(bench, customers, merchants, rate, seconds * 1000);
     const steadySeconds = (performance.now() - steadyStarted) / 1000;
+    const cpuSpent = named.map(([, pid], i) => cpuSeconds(pid) - cpuBefore[i]!);
     const cpuShare = named.map(
-      ([name, pid], i) =>
-        `${name} ${((100 * (cpuSeconds(pid) - cpuBefore[i]!)) / steadySeconds).toFixed(0)}%`,
+      ([name], i) => `${name} ${((100 * cpuSpent[i]!) / steadySeconds).toFixed(0)}%`,
     );
+    // Issue 15's "CPU per checkout": every platform process, the load generator left out.
+    const platformCpuMsPerCheckout =
+      (1000 * cpuSpent.slice(0, -1).reduce((a, b) => a + b, 0)) / Math.max(1, steady.confirmed);
     const cpuBeforeBurst = named.map(([, pid]) => cpuSeconds(pid));
     const burst =
       burstOrders > 0
@@ -322,6 +335,15 @@ const main = async () => {
             `${name} ${((100 * (cpuSeconds(pid) - cpuBeforeBurst[i]!)) / (burst.drainMs / 1000)).toFixed(0)}%`,
         )
       : [];
+    const curve: CurvePoint[] = [];
+    for (const percent of sweep) {
+      const offered = Math.max(1, (peak.confirmedPerSecond * percent) / 100);
+      const at = await paced(bench, customers, merchants, offered, sweepSeconds * 1000);
+      curve.push({ offered, achieved: at.confirmedPerSecond, p50: at.p50, p99: at.p99 });
+      console.error(
+        `checkout sweep ${percent}%: offered ${offered.toFixed(1)}/s, confirmed ${at.confirmedPerSecond.toFixed(1)}/s, p50 ${at.p50.toFixed(0)} ms, p99 ${at.p99.toFixed(0)} ms`,
+      );
+    }
     accounts.close();
     orders.close();
 
@@ -365,6 +387,96 @@ const main = async () => {
       );
       console.log(`| burst: CPU per process over the drain | ${burstCpu.join(', ')} |`);
     }
+    console.log(
+      `| steady: CPU per checkout, platform processes (load generator left out) | ${platformCpuMsPerCheckout.toFixed(1)} ms |`,
+    );
+    for (const point of curve)
+      console.log(
+        `| sweep: paced at ${point.offered.toFixed(1)}/s: confirmed, p50 / p99 | ${point.achieved.toFixed(1)}/s, ${f(point.p50)} ms / ${f(point.p99)} ms |`,
+      );
+    const sustained = steady.confirmedPerSecond >= rate * 0.95;
+    const burstFigures: Figure[] = burst
+      ? [
+          figure(
+            'burst.goodput',
+            `burst of ${burst.placed}: goodput`,
+            burst.goodput,
+            'checkouts/s',
+          ),
+          figure('burst.p99', `burst of ${burst.placed}: placed → ended, p99`, burst.p99, 'ms'),
+          figure(
+            'burst.attemptsPerStep',
+            'burst: command attempts per step',
+            burst.attempts.perStep,
+            '',
+          ),
+        ]
+      : [];
+    emitResult({
+      name: 'checkout',
+      startedAt,
+      parameters: {
+        seconds,
+        loops,
+        rate,
+        views,
+        customers: customerCount,
+        placers: PLACERS,
+        burst: burstOrders,
+        sweep: sweep.join(','),
+        sweepSeconds,
+      },
+      figures: [
+        figure('peak.rate', `peak: ${loops} closed loops`, peak.confirmedPerSecond, 'checkouts/s'),
+        figure('peak.p99', 'peak: placed → confirmed, p99', peak.p99, 'ms'),
+        figure(
+          'steady.rate',
+          `steady: confirmed, paced at ${rate}/s`,
+          steady.confirmedPerSecond,
+          'checkouts/s',
+          {
+            op: '>=',
+            limit: 300,
+            met: sustained,
+          },
+        ),
+        figure('steady.p50', 'steady: placed → confirmed, p50', steady.p50, 'ms'),
+        figure('steady.p99', 'steady: placed → confirmed, p99', steady.p99, 'ms', {
+          op: '<=',
+          limit: 500,
+        }),
+        figure('steady.toSaga', 'steady, p50: OrderPlaced → saga started', split.to_saga, 'ms'),
+        figure(
+          'steady.saga',
+          'steady, p50: saga started → ConfirmOrder recorded',
+          split.saga,
+          'ms',
+        ),
+        figure(
+          'steady.cpuPerCheckout',
+          'steady: CPU per checkout, all platform processes',
+          platformCpuMsPerCheckout,
+          'ms',
+          {
+            op: '<=',
+            limit: 6,
+          },
+        ),
+        figure('steady.cancelled', 'steady: checkouts cancelled', steady.cancelled, 'checkouts'),
+        ...burstFigures,
+      ],
+      curves:
+        curve.length > 0
+          ? [
+              {
+                key: 'checkout',
+                label: 'Checkout, placed → confirmed',
+                rateUnit: 'checkouts/s',
+                points: curve,
+              },
+            ]
+          : [],
+    });
   } catch (error) {
     for (const child of children) console.error(child.output().split('\n').slice(-15).join('\n'));
     throw error;

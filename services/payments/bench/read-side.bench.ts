@@ -20,6 +20,7 @@
 //    on the alias, until a search returns it.
 // 4. Query latency: GetPayment on 100 warm ids (Redis hits), GetPayment on distinct ids never
 //    read before (each a cache miss: Postgres read + write-back), SearchPayments (closed loop).
+// The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -33,6 +34,7 @@ import { loadPackage, type paymentsV1 } from '@ledgerline/proto';
 import { categoryTopicSpec, topicForCategory } from '@ledgerline/relay';
 import { createSearchClient } from '@ledgerline/search';
 import { startProcess, type TestProcess, uniqueName } from '@ledgerline/testing';
+import { emitResult, figure, type Figure } from '@ledgerline/bench';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Pool } from 'pg';
 
@@ -216,6 +218,7 @@ const main = async (): Promise<void> => {
   const closers: (() => unknown)[] = [];
   const rows: { order: number; text: string }[] = [];
   const notes: string[] = [];
+  const figures: Figure[] = [];
   /** A table row; `order` follows the brief: visibility, search, queries, then projectors. */
   const row = (order: number, measure: string, value: string, target: string) =>
     rows.push({ order, text: `| ${measure} | ${value} | ${target} |` });
@@ -461,6 +464,7 @@ const main = async (): Promise<void> => {
         );
       else if (start && end !== undefined) {
         const rate = ((appended - start.count) * 1000) / (end - start.at);
+        figures.push(figure(`drain.${sink}`, label, rate, 'events/s'));
         row(
           9,
           label,
@@ -652,7 +656,42 @@ const main = async (): Promise<void> => {
         `p50 ${ms(quantile(visibleSorted, 0.5))}, **p99 ${ms(visibleP99)}**, max ${ms(visibleSorted.at(-1) ?? Number.NaN)}${pgPending.size > 0 ? `; ${pgPending.size} not visible within 15 s` : ''} (of which after the command's receipt: p50 ${ms(quantile(projected, 0.5))}, p99 ${ms(quantile(projected, 0.99))})`,
         `p99 ≤ 100 ms${sustained ? '' : ` at ${COMMAND_RATE}/s`} (${verdict(visibleP99 <= 100 && pgPending.size === 0 && sustained && rate >= COMMAND_RATE)})`,
       );
+      const phase = rate === COMMAND_RATE ? 'atTarget' : 'lower';
+      figures.push(
+        figure(
+          `${phase}.achieved`,
+          `CreatePayment paced at ${rate}/s: achieved`,
+          achieved,
+          'commands/s',
+        ),
+        figure(
+          `${phase}.visible.p50`,
+          `command → Postgres view visible at ${rate}/s, p50`,
+          quantile(visibleSorted, 0.5),
+          'ms',
+        ),
+        figure(
+          `${phase}.visible.p99`,
+          `command → Postgres view visible at ${rate}/s, p99`,
+          visibleP99,
+          'ms',
+          {
+            op: '<=',
+            limit: 100,
+            met: pgPending.size === 0 && sustained && rate >= COMMAND_RATE,
+          },
+        ),
+      );
       const searchableP99 = quantile(searchableSorted, 0.99);
+      figures.push(
+        figure(
+          `${phase}.searchable.p99`,
+          `command → searchable in Elasticsearch at ${rate}/s, p99`,
+          searchableP99,
+          'ms',
+          { op: '<=', limit: 1_500, met: esPending.size === 0 },
+        ),
+      );
       row(
         2,
         `Command → searchable in Elasticsearch (same run at ${rate}/s, every ${ES_SAMPLE_EVERY}th payment: ${searchable.length.toLocaleString('en')}; refresh interval ${refresh})`,
@@ -683,6 +722,7 @@ const main = async (): Promise<void> => {
       });
     const QUERY_CALLERS = 16;
     const atRates = async (
+      key: string,
       label: string,
       target: number,
       operation: (caller: number, iteration: number) => Promise<unknown>,
@@ -695,6 +735,15 @@ const main = async (): Promise<void> => {
         half = await pacedLoop(QUERY_CALLERS, QUERY_SECONDS * 1000, full.rate / 2, operation);
       const p99 = quantile(full.latencies, 0.99);
       const reached = full.rate >= QUERY_RATE * 0.95;
+      figures.push(
+        figure(`${key}.rate`, `${label}: rate reached`, full.rate, 'calls/s'),
+        figure(`${key}.p50`, `${label}: p50`, quantile(full.latencies, 0.5), 'ms'),
+        figure(`${key}.p99`, `${label}: p99 at ${QUERY_RATE}/s`, p99, 'ms', {
+          op: '<=',
+          limit: target,
+          met: reached,
+        }),
+      );
       row(
         3,
         `${label} — ${reached ? `at ${QUERY_RATE}/s` : `at the highest rate reached, **${full.rate.toFixed(0)}/s** of ${QUERY_RATE}/s`} (${QUERY_CALLERS} callers, ${QUERY_SECONDS} s, ${full.latencies.length.toLocaleString('en')} calls${full.errors ? `, ${full.errors} errors` : ''})`,
@@ -709,7 +758,7 @@ const main = async (): Promise<void> => {
     if (hot.length === 0) throw new Error('no payment became visible: nothing to read');
     for (const id of hot) await getPayment(id);
     await closedLoop(QUERY_CALLERS, 500, (c, i) => getPayment(pick(hot, c + i * QUERY_CALLERS)));
-    await atRates('GetPayment, cached (100 warm ids, Redis hit)', 2, (c, i) =>
+    await atRates('cached', 'GetPayment, cached (100 warm ids, Redis hit)', 2, (c, i) =>
       getPayment(pick(hot, c * 7 + i)),
     );
 
@@ -718,6 +767,7 @@ const main = async (): Promise<void> => {
     let next = 0;
     let reused = 0;
     await atRates(
+      'uncached',
       'GetPayment, uncached (distinct never-read ids: Redis miss → Postgres read → write-back)',
       10,
       () => {
@@ -761,6 +811,10 @@ const main = async (): Promise<void> => {
       searchPayments(c + i * 8),
     );
     const searchP99 = quantile(searchRun.latencies, 0.99);
+    figures.push(
+      figure('search.rate', 'SearchPayments, closed loop of 8', searchRun.rate, 'calls/s'),
+      figure('search.p99', 'SearchPayments, p99', searchP99, 'ms', { op: '<=', limit: 50 }),
+    );
     row(
       4,
       `SearchPayments (closed loop, 8 callers, ${QUERY_SECONDS} s: ${searchRun.rate.toFixed(0)}/s; by payer or by status + currency, newest 20${searchRun.errors ? `, ${searchRun.errors} errors` : ''})`,
@@ -781,6 +835,19 @@ const main = async (): Promise<void> => {
       `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; Postgres, Kafka, Redis and Elasticsearch run on the same host as the load generator and both services (load average ${load.toFixed(2)} at start). All numbers are from one run.`,
     );
     for (const note of notes) console.log(`\n- ${note}`);
+    emitResult({
+      name: 'read-side',
+      startedAt: startedAt.toISOString(),
+      parameters: {
+        events: EVENTS,
+        rate: COMMAND_RATE,
+        seconds: SECONDS,
+        queryRate: QUERY_RATE,
+        querySeconds: QUERY_SECONDS,
+      },
+      figures,
+      curves: [],
+    });
     await cleanOnce();
   }
 };
