@@ -9,14 +9,7 @@
 //   latest.md, latest.svg   copies of the newest, which the README links to
 // A benchmark that fails or prints no result is listed under "Failed"; the others still run.
 import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -80,6 +73,14 @@ interface StepOutcome {
 const log = (message: string) =>
   console.error(`[bench all ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
+/** The running benchmark's process group, stopped with the run on Ctrl-C or SIGTERM. */
+let running: number | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (running !== undefined) process.kill(-running, 'SIGTERM');
+    process.exit(130);
+  });
+
 /** Runs one benchmark in its own process group, echoing its output, collecting its results. */
 const runStep = (step: Step): Promise<StepOutcome> =>
   new Promise((resolve) => {
@@ -88,6 +89,7 @@ const runStep = (step: Step): Promise<StepOutcome> =>
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    running = child.pid;
     let output = '';
     const keep = (chunk: Buffer, to: NodeJS.WriteStream) => {
       output += chunk.toString('utf8');
@@ -103,6 +105,7 @@ const runStep = (step: Step): Promise<StepOutcome> =>
     }, STEP_TIMEOUT_MS);
     child.on('close', (exitCode) => {
       clearTimeout(timer);
+      running = undefined;
       const ms = performance.now() - started;
       const results = parseResultLines(output);
       const ok = exitCode === 0 && !timedOut && results.length > 0;
@@ -164,10 +167,7 @@ const main = async () => {
   const dir = values.out;
   mkdirSync(dir, { recursive: true });
   const stamp = runStamp(startedAt);
-  const previousFile = previousResultsFile(
-    existsSync(dir) ? readdirSync(dir) : [],
-    `${stamp}.json`,
-  );
+  const previousFile = previousResultsFile(readdirSync(dir), `${stamp}.json`);
   const previousRun = previousFile ? readRun(join(dir, previousFile)) : undefined;
   const curves = results.flatMap((r) => r.curves);
   writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(run, null, 2)}\n`);
