@@ -505,8 +505,9 @@ const main = async (): Promise<void> => {
     closers.push(() => tap.close());
     let tapAssigned = false;
     tap.onAssignment(() => (tapAssigned = true));
-    void tap.run(async (batch) => {
+    void tap.run((batch) => {
       for (const m of batch.messages) if (m.key) onKafkaAt.set(m.key, Number(m.timestamp));
+      return Promise.resolve();
     });
     while (!tapAssigned) await sleep(50);
     await sleep(1_000); // the tap's first fetch positions it at the end
