@@ -3,7 +3,7 @@
 import { formatNumber } from './format';
 import type { Curve, CurvePoint } from './result';
 
-const PANEL = { width: 480, height: 320, left: 64, right: 20, top: 44, bottom: 52 };
+const PANEL = { width: 480, height: 320, left: 72, right: 20, top: 44, bottom: 52 };
 const SERIES = [
   { name: 'p50', colour: '#1f77b4', of: (p: CurvePoint) => p.p50 },
   { name: 'p99', colour: '#d62728', of: (p: CurvePoint) => p.p99 },

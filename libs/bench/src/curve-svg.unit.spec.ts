@@ -66,7 +66,7 @@ describe('the curves picture', () => {
 
   it('keeps every point inside its panel', () => {
     for (const [x, y] of [...polyline(svg, 'p50'), ...polyline(svg, 'p99')]) {
-      expect(x).toBeGreaterThanOrEqual(64);
+      expect(x).toBeGreaterThanOrEqual(72);
       expect(x).toBeLessThanOrEqual(460);
       expect(y).toBeGreaterThanOrEqual(44);
       expect(y).toBeLessThanOrEqual(268);
