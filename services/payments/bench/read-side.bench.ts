@@ -676,11 +676,10 @@ const main = async (): Promise<void> => {
           `command → Postgres view visible at ${rate}/s, p99`,
           visibleP99,
           'ms',
-          {
-            op: '<=',
-            limit: 100,
-            met: pgPending.size === 0 && sustained && rate >= COMMAND_RATE,
-          },
+          // The target is set at the target rate; the lower rate's figures are for diagnosis.
+          phase === 'atTarget'
+            ? { op: '<=', limit: 100, met: pgPending.size === 0 && sustained }
+            : undefined,
         ),
       );
       const searchableP99 = quantile(searchableSorted, 0.99);
@@ -690,7 +689,7 @@ const main = async (): Promise<void> => {
           `command → searchable in Elasticsearch at ${rate}/s, p99`,
           searchableP99,
           'ms',
-          { op: '<=', limit: 1_500, met: esPending.size === 0 },
+          phase === 'atTarget' ? { op: '<=', limit: 1_500, met: esPending.size === 0 } : undefined,
         ),
       );
       row(
