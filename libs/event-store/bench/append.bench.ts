@@ -187,13 +187,14 @@ const main = async (): Promise<void> => {
     rows.push(line);
     console.error(line);
     const key = `${rowsPerOp === 1 ? 'single' : `batch${rowsPerOp}`}.${clients}`;
+    const writers = `${clients} writer${clients === 1 ? '' : 's'}`;
     const target = targetOf(rowsPerOp, clients);
     figures.push(
-      figure(`${key}.store`, `${name}, ${clients} writers: event store`, store, 'rows/s'),
-      figure(`${key}.bare`, `${name}, ${clients} writers: bare INSERT`, bare, 'rows/s'),
+      figure(`${key}.store`, `${name}, ${writers}: event store`, store, 'rows/s'),
+      figure(`${key}.bare`, `${name}, ${writers}: bare INSERT`, bare, 'rows/s'),
       figure(
         `${key}.ratio`,
-        `${name}, ${clients} writers: store / bare`,
+        `${name}, ${writers}: store / bare`,
         (store / bare) * 100,
         '%',
         target === undefined ? undefined : { op: '>=', limit: target },
