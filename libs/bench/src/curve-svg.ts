@@ -57,7 +57,10 @@ const panel = (curve: Curve, index: number): string[] => {
     ];
   const xTicks = linearTicks(Math.max(...points.map((p) => p.offered)));
   const xMax = xTicks.at(-1)!;
-  const latencies = points.flatMap((p) => [p.p50, p.p99]).map((v) => Math.max(v, 1e-3));
+  const target = curve.p99Target;
+  const latencies = [...points.flatMap((p) => [p.p50, p.p99]), ...(target ? [target] : [])].map(
+    (v) => Math.max(v, 1e-3),
+  );
   const yTicks = logTicks(Math.min(...latencies), Math.max(...latencies));
   const [yLow, yHigh] = [Math.log10(yTicks[0]!), Math.log10(yTicks.at(-1)!)];
   const px = (rate: number) => x0 + PANEL.left + (rate / xMax) * plotW;
@@ -80,6 +83,11 @@ const panel = (curve: Curve, index: number): string[] => {
     `<text x="${x0 + PANEL.left + plotW / 2}" y="${PANEL.height - 12}" text-anchor="middle">offered rate (${escapeXml(curve.rateUnit)})</text>`,
     `<text transform="translate(${x0 + 16} ${PANEL.top + plotH / 2}) rotate(-90)" text-anchor="middle">latency (ms, log scale)</text>`,
   );
+  if (target)
+    out.push(
+      `<line class="target" x1="${x0 + PANEL.left}" y1="${fixed(py(target))}" x2="${x0 + PANEL.left + plotW}" y2="${fixed(py(target))}" stroke="#d62728" stroke-dasharray="6 4"/>`,
+      `<text x="${x0 + PANEL.left + plotW - 4}" y="${fixed(py(target) - 4)}" text-anchor="end" fill="#d62728">p99 target ${formatNumber(target)} ms</text>`,
+    );
   SERIES.forEach((series, s) => {
     const coords = points.map((p) => `${fixed(px(p.offered))},${fixed(py(series.of(p)))}`);
     out.push(

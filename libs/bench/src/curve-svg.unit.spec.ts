@@ -64,6 +64,17 @@ describe('the curves picture', () => {
     expect(p50[2]![1]).toBeLessThan(p50[0]![1]);
   });
 
+  it('draws the p99 target as a dashed line inside the latency range', () => {
+    const withTarget = curvesSvg([{ ...checkout, p99Target: 500 }]);
+    const y = Number(/<line class="target" x1="[\d.]+" y1="([\d.]+)"/.exec(withTarget)?.[1]);
+    expect(withTarget).toContain('p99 target 500 ms');
+    const [first, last] = [polyline(withTarget, 'p99')[0]!, polyline(withTarget, 'p99')[1]!];
+    // 300 ms < 500 ms < 2,800 ms: the line sits between the two p99 points.
+    expect(y).toBeLessThan(first[1]);
+    expect(y).toBeGreaterThan(last[1]);
+    expect(svg).not.toContain('class="target"');
+  });
+
   it('keeps every point inside its panel', () => {
     for (const [x, y] of [...polyline(svg, 'p50'), ...polyline(svg, 'p99')]) {
       expect(x).toBeGreaterThanOrEqual(72);

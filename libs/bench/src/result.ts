@@ -32,6 +32,8 @@ export interface Curve {
   /** Unit of `offered` and `achieved`, e.g. "commands/s"; latencies are in ms. */
   readonly rateUnit: string;
   readonly points: readonly CurvePoint[];
+  /** The p99 a point should stay under (ms), drawn as a dashed line. */
+  readonly p99Target?: number;
 }
 
 export type Parameters = Readonly<Record<string, string | number | boolean>>;

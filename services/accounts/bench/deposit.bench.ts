@@ -308,6 +308,7 @@ const main = async (): Promise<void> => {
               label: 'DepositFunds over gRPC (32 callers)',
               rateUnit: 'commands/s',
               points: grpc.curve,
+              p99Target: 10,
             },
           ]
         : [],

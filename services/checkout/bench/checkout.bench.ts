@@ -473,6 +473,7 @@ const main = async () => {
                 label: 'Checkout, placed → confirmed',
                 rateUnit: 'checkouts/s',
                 points: curve,
+                p99Target: 500,
               },
             ]
           : [],
