@@ -26,6 +26,7 @@ export interface LedgerVerification {
   readonly durationMs: number;
   readonly eventsPerSecond: number;
   /** Per currency, the balances view's sum (the ledger's for rows not compared) + external. */
+  /** Per currency, the balances view's sum (the ledger's for rows not compared) + external. */
   readonly zeroSum: readonly CurrencySum[];
   readonly external: readonly ExternalAccount[];
   /** Events whose recorded balances the amounts before them do not give. */
@@ -105,9 +106,17 @@ export const verifyLedger = async (
     compared = await compare();
   }
   const durationMs = Date.now() - started;
-  const zeroSum = fold.zeroSums();
+  // The balances as the view shows them (the ledger's where a row was not compared) plus the
+  // external accounts: a row changed by hand breaks it even if nothing else looked.
+  const zeroSum = fold.zeroSums().map((s) => {
+    const accounts = s.accounts + (compared.drift.get(s.currency) ?? 0);
+    return { ...s, accounts, total: accounts + s.external };
+  });
   const breaks = fold.breaks;
-  const firstDifference = compared.views.map((v) => v.first).find((d) => d !== null) ?? null;
+  const firstDifference =
+    breakDifference(breaks.first) ??
+    compared.views.map((v) => v.first).find((d) => d !== null) ??
+    null;
   const ok =
     breaks.count === 0 &&
     zeroSum.every((s) => s.total === 0) &&
@@ -137,5 +146,9 @@ const breakDifference = (first: LedgerBreak | null): Difference | null =>
     what: `${first.type} (${first.kind})`,
     expected: 'balances that follow from the amounts before it',
     actual: first.detail,
-    event: first,
+    event: {
+      eventId: first.eventId,
+      streamVersion: first.streamVersion,
+      globalPosition: first.globalPosition,
+    },
   };
