@@ -1,4 +1,8 @@
-import { type AccountEvent, isAccountEventType, type LedgerFold } from '@ledgerline/accounts-domain';
+import {
+  type AccountEvent,
+  isAccountEventType,
+  type LedgerFold,
+} from '@ledgerline/accounts-domain';
 import {
   type Checkpoint,
   compareCheckpoints,
