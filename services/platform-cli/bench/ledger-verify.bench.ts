@@ -4,13 +4,14 @@
 // from it by the rebuild's batch path, then times `ledger verify` over it: the fold of every
 // event and the comparison of every account. Everything it creates is removed afterwards.
 import { parseArgs } from 'node:util';
+import { verifyLedger } from '@ledgerline/accounts-views';
 import { migrate } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
 import { type PostgresProjection } from '@ledgerline/projections';
 import { rebuild, replayable } from '@ledgerline/replay';
 import { createSearchClient } from '@ledgerline/search';
 import { Pool } from 'pg';
-import { verifyLedger } from '../src/ledger/verify';
+import { ledgerViews } from '../src/ledger/views';
 import { platformViews } from '../src/registry';
 
 const { values } = parseArgs({
@@ -99,7 +100,7 @@ const main = async () => {
 
     let last = 0;
     const result = await verifyLedger(
-      { pool, searchClient, views },
+      { pool, searchClient, views: ledgerViews(views) },
       {
         batchSize: Number(values['batch-size']),
         settleMs: 0,

@@ -1,9 +1,10 @@
+import { verifyLedger } from '@ledgerline/accounts-views';
 import { silentProgress, streamProgress } from '@ledgerline/replay';
 import { type Command, type CommandGroup, intOption, stringOption } from '../command';
 import { EXIT } from '../exit-codes';
 import { parsePoint } from '../ledger/point';
-import { verifyLedger } from '../ledger/verify';
 import { verificationText } from '../ledger/verification-text';
+import { ledgerViews } from '../ledger/views';
 
 const verify: Command = {
   name: 'verify',
@@ -37,7 +38,11 @@ const verify: Command = {
     progress.phase('fold');
     try {
       const result = await verifyLedger(
-        { pool: context.pool(), searchClient: context.searchClient(), views: context.views() },
+        {
+          pool: context.pool(),
+          searchClient: context.searchClient(),
+          views: ledgerViews(context.views()),
+        },
         {
           ...(at !== undefined ? { at: parsePoint(at) } : {}),
           batchSize: intOption(parsed, 'batch-size', 10_000, 1),

@@ -12,7 +12,7 @@ import { topicNamespace, type TopicNamespace } from '@ledgerline/testing-kafka';
 import { categoryTopicSpec } from '@ledgerline/relay';
 import { Pool } from 'pg';
 import { ledgerPlatform } from '../fixtures/ledger-platform';
-import { type LedgerVerification } from './verify';
+import { type LedgerVerification } from '@ledgerline/accounts-views';
 
 interface Run {
   readonly code: number;

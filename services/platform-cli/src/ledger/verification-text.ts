@@ -1,6 +1,6 @@
 import { count, ms, table } from '../render';
-import { type Difference } from './findings';
-import { type LedgerVerification } from './verify';
+import { type Difference } from '@ledgerline/accounts-views';
+import { type LedgerVerification } from '@ledgerline/accounts-views';
 
 const eventOf = (d: Difference): string =>
   d.event

@@ -1,17 +1,10 @@
+import { type LedgerViews } from '@ledgerline/accounts-views';
 import { type PlatformView } from '../registry';
-
-/** Where the ledger's views live, as the query services define them (overrides included). */
-export interface LedgerViews {
-  readonly source: PlatformView['view']['source'];
-  readonly balances: string;
-  readonly history: { readonly transactions: string; readonly heads: string };
-  readonly paymentsAlias: string;
-  readonly ordersAlias: string;
-}
 
 const tablesOf = (view: PlatformView): Readonly<Record<string, string>> =>
   view.view.projection.sink === 'postgres' ? view.view.projection.tables : {};
 
+/** Where the ledger's views live, from the query services' definitions (overrides included). */
 export const ledgerViews = (views: readonly PlatformView[]): LedgerViews => {
   const find = (service: string, test: (view: PlatformView) => boolean): PlatformView => {
     const found = views.find((view) => view.service === service && test(view));

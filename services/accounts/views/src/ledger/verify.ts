@@ -4,17 +4,28 @@ import {
   LedgerFold,
   type LedgerBreak,
 } from '@ledgerline/accounts-domain';
-import { type Checkpoint, PostgresEventStore } from '@ledgerline/event-store';
-import { type ResetTarget } from '@ledgerline/replay';
+import { type Checkpoint, PostgresEventStore, type Upcasters } from '@ledgerline/event-store';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool } from 'pg';
-import { type PlatformView } from '../registry';
 import { compareBalances, compareHistory } from './compare-postgres';
 import { comparePayments, compareSettlements, type SettledMoney } from './compare-search';
 import { type Difference, skipped, type ViewComparison } from './findings';
 import { foldStore, type FoldProgress } from './fold-store';
-import { resolvePoint } from './point';
-import { ledgerViews } from './views';
+import { type LedgerTarget, resolvePoint } from './point';
+
+/** Where the ledger's store and views live, as the query services define them. */
+export interface LedgerViews {
+  readonly source: {
+    readonly schema: string;
+    readonly categories: readonly string[];
+    /** The accounts command service's upcasters, so events are folded as it reads them. */
+    readonly upcasters?: Upcasters;
+  };
+  readonly balances: string;
+  readonly history: { readonly transactions: string; readonly heads: string };
+  readonly paymentsAlias: string;
+  readonly ordersAlias: string;
+}
 
 export interface LedgerVerification {
   readonly ok: boolean;
@@ -38,7 +49,7 @@ export interface LedgerVerification {
 }
 
 export interface VerifyOptions {
-  readonly at?: ResetTarget;
+  readonly at?: LedgerTarget;
   readonly batchSize: number;
   /** Without `--at`: how long views that lag (or lead) the fold get to settle. */
   readonly settleMs: number;
@@ -56,11 +67,11 @@ const PRESENT = 'live indices hold the present, not the point';
  * history, whose rows carry their version and so are compared at the point exactly.
  */
 export const verifyLedger = async (
-  deps: { pool: Pool; searchClient: SearchClient; views: readonly PlatformView[] },
+  deps: { pool: Pool; searchClient: SearchClient; views: LedgerViews },
   options: VerifyOptions,
 ): Promise<LedgerVerification> => {
   const started = Date.now();
-  const views = ledgerViews(deps.views);
+  const { views } = deps;
   const store = new PostgresEventStore({
     pool: deps.pool,
     schema: views.source.schema,
