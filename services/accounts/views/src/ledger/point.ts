@@ -77,3 +77,28 @@ export const resolvePoint = async (
 const assertNever = (value: never): never => {
   throw new Error(`unhandled point ${JSON.stringify(value)}`);
 };
+
+/**
+ * A point as an API caller writes it: a global position, `<transaction id>/<position>` or an
+ * RFC 3339 time (the forms `platform ledger verify --at` takes).
+ */
+export const parseLedgerTarget = (text: string): LedgerTarget => {
+  const value = text.trim();
+  if (/^\d{1,15}$/.test(value)) return { kind: 'position', position: Number(value) };
+  const checkpoint = /^(\d{1,20})\/(\d{1,15})$/.exec(value);
+  if (checkpoint)
+    return {
+      kind: 'checkpoint',
+      checkpoint: { transactionId: checkpoint[1]!, position: Number(checkpoint[2]) },
+    };
+  const at = new Date(value);
+  if (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(at.getTime())
+  )
+    return { kind: 'time', at };
+  throw new InvalidInput(
+    'at',
+    'must be a global position, <transaction id>/<position> or an RFC 3339 time',
+  );
+};
