@@ -15,8 +15,8 @@ interface BalanceRecord {
 /**
  * The balances table against the ledger, walked in account order (keyset pages): balance,
  * reserved and available of every row the view holds at the ledger's version of the account.
- * A row at a later version is past the point (`atPoint`) or ahead of the fold (the caller folds
- * on and compares again); a row at an earlier version, or none, is behind.
+ * A row at a later version is past the point (`atPoint`), or ahead of the fold (a difference
+ * the caller may settle by folding on); a row at an earlier version, or none, is behind.
  */
 export const compareBalances = async (
   pool: Pool,
@@ -41,8 +41,20 @@ export const compareBalances = async (
       seen.add(row.account_id);
       const account = fold.account(row.account_id);
       if (!account || row.stream_version > account.version) {
-        if (atPoint) findings.pastPoint += 1;
-        else ahead += 1;
+        if (atPoint) {
+          findings.pastPoint += 1;
+          continue;
+        }
+        // Events arrived since the fold (it folds on and compares again), or a row the store
+        // never wrote: a difference unless settling explains it.
+        ahead += 1;
+        findings.differ({
+          accountId: row.account_id,
+          what: 'version',
+          expected: account ? `v${account.version}` : 'no account in the store',
+          actual: `v${row.stream_version}`,
+          event: account?.lastEvent ?? null,
+        });
         continue;
       }
       if (row.stream_version < account.version) {
