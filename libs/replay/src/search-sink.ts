@@ -1,6 +1,6 @@
 import { type ElasticsearchProjection } from '@ledgerline/projections';
 import { concreteIndexName, type SearchClient, type VersionedIndex } from '@ledgerline/search';
-import { isDeepStrictEqual } from 'node:util';
+import { compareIndices } from './search-compare';
 import { searchWriter } from './search-writer';
 import { type CopySink } from './sink';
 import { type CopyTarget } from './view';
@@ -85,53 +85,12 @@ export const searchSink = (client: SearchClient, projection: ElasticsearchProjec
     },
 
     async compare(live, shadow, sample) {
-      const [a, b] = [indexOf(live), indexOf(shadow)];
-      await client.indices.refresh({ index: [a, b] });
-      const [liveCount, shadowCount] = await Promise.all([
-        client.count({ index: a }),
-        client.count({ index: b }),
-      ]);
-      const picked = await client.search({
-        index: b,
-        size: sample * 20, // documents are cheap to fetch: a wider sample than rows shown
-        _source: false,
-        query: { function_score: { query: { match_all: {} }, functions: [{ random_score: {} }] } },
-      });
-      const ids = picked.hits.hits.map((hit) => hit._id!).filter(Boolean);
-      const samples: string[] = [];
-      let differing = 0;
-      if (ids.length > 0) {
-        const [fromLive, fromShadow] = await Promise.all([
-          client.mget<Record<string, unknown>>({ index: a, ids }),
-          client.mget<Record<string, unknown>>({ index: b, ids }),
-        ]);
-        for (const [i, id] of ids.entries()) {
-          const l = fromLive.docs[i] as { _source?: unknown } | undefined;
-          const s = fromShadow.docs[i] as { _source?: unknown } | undefined;
-          if (isDeepStrictEqual(l?._source, s?._source)) continue;
-          differing += 1;
-          if (samples.length < 10)
-            samples.push(
-              `${id}: live ${JSON.stringify(l?._source ?? null)} shadow ${JSON.stringify(s?._source ?? null)}`,
-            );
-        }
-      }
-      const countGap = Math.abs(liveCount.count - shadowCount.count);
-      return {
-        equal: countGap === 0 && differing === 0,
-        tables: [
-          {
-            name: alias,
-            liveRows: liveCount.count,
-            shadowRows: shadowCount.count,
-            liveChecksum: null,
-            shadowChecksum: null,
-            onlyInLive: Math.max(0, liveCount.count - shadowCount.count) + differing,
-            onlyInShadow: Math.max(0, shadowCount.count - liveCount.count) + differing,
-            samples,
-          },
-        ],
-      };
+      const table = await compareIndices(
+        client,
+        { live: indexOf(live), shadow: indexOf(shadow), name: alias },
+        Math.max(sample, 10),
+      );
+      return { equal: table.onlyInLive === 0 && table.onlyInShadow === 0, tables: [table] };
     },
 
     async promote(_client, current, next) {

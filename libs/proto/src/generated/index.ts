@@ -9,6 +9,7 @@ import type { ProtoGrpcType as ledgerline_orders_v1_orders_query } from './ledge
 import type { ProtoGrpcType as ledgerline_payments_v1_payments } from './ledgerline_payments_v1_payments';
 import type { ProtoGrpcType as ledgerline_payments_v1_payments_query } from './ledgerline_payments_v1_payments_query';
 import type { ProtoGrpcType as ledgerline_platform_v1_admin } from './ledgerline_platform_v1_admin';
+import type { ProtoGrpcType as ledgerline_platform_v1_ledger_admin } from './ledgerline_platform_v1_ledger_admin';
 import type { ProtoGrpcType as ledgerline_platform_v1_probe } from './ledgerline_platform_v1_probe';
 import type { ProtoGrpcType as ledgerline_platform_v1_projections_admin } from './ledgerline_platform_v1_projections_admin';
 import type { ProtoGrpcType as ledgerline_sagas_v1_sagas_admin } from './ledgerline_sagas_v1_sagas_admin';
@@ -34,6 +35,7 @@ export interface ProtoFiles {
   'ledgerline/payments/v1/payments.proto': ledgerline_payments_v1_payments;
   'ledgerline/payments/v1/payments_query.proto': ledgerline_payments_v1_payments_query;
   'ledgerline/platform/v1/admin.proto': ledgerline_platform_v1_admin;
+  'ledgerline/platform/v1/ledger_admin.proto': ledgerline_platform_v1_ledger_admin;
   'ledgerline/platform/v1/probe.proto': ledgerline_platform_v1_probe;
   'ledgerline/platform/v1/projections_admin.proto': ledgerline_platform_v1_projections_admin;
   'ledgerline/sagas/v1/sagas_admin.proto': ledgerline_sagas_v1_sagas_admin;

@@ -5,6 +5,7 @@ import {
 } from '@ledgerline/accounts-views';
 import { defineView, type QueryServiceDefinition } from '@ledgerline/query-service';
 import { accountQueryService } from './query/handlers';
+import { ledgerAdminService } from './query/ledger-admin';
 
 export interface AccountsQueryOptions {
   /** Schema of the views' tables and of the projection runtime. Default `read_accounts`. */
@@ -15,6 +16,8 @@ export interface AccountsQueryOptions {
   readonly projectionPrefix?: string;
   /** Redis namespace of the balances cache. Default `account-balances-v1`. */
   readonly cacheNamespace?: string;
+  /** The payments and orders aliases ReconcileLedger sums. Default `payments`, `orders`. */
+  readonly ledgerAliases?: { readonly payments: string; readonly orders: string };
   readonly projector?: QueryServiceDefinition['projector'];
 }
 
@@ -28,6 +31,7 @@ export const accountsQuery = ({
   sourceSchema = 'accounts',
   projectionPrefix = 'accounts',
   cacheNamespace = 'account-balances-v1',
+  ledgerAliases = { payments: 'payments', orders: 'orders' },
   projector,
 }: AccountsQueryOptions = {}): QueryServiceDefinition => {
   const balances = accountBalancesProjection({
@@ -51,6 +55,13 @@ export const accountsQuery = ({
       accountQueryService(context, {
         balances: { projection: balances.name, tables: balances.tables, cacheNamespace },
         history: { projection: history.name, tables: history.tables },
+      }),
+      ledgerAdminService(context, {
+        source: { schema: sourceSchema, categories: [ACCOUNT_STREAM_CATEGORY] },
+        balances: balances.tables.balances,
+        history: history.tables,
+        paymentsAlias: ledgerAliases.payments,
+        ordersAlias: ledgerAliases.orders,
       }),
     ],
   };

@@ -3,6 +3,7 @@ import { authGroup } from './auth';
 import { dbGroup } from './db';
 import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
+import { ledgerGroup } from './ledger';
 import { loadGroup } from './load';
 import { projectionsGroup } from './projections';
 import { sagasGroup } from './sagas';
@@ -20,4 +21,5 @@ export const GROUPS: readonly CommandGroup[] = [
   authGroup,
   loadGroup,
   dbGroup,
+  ledgerGroup,
 ];

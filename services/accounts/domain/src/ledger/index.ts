@@ -1,0 +1,2 @@
+export * from './ledger-fold';
+export * from './movement';
