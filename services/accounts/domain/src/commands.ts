@@ -42,7 +42,18 @@ export type WithdrawFunds = Command<
 
 export type ReserveFunds = Command<
   'ReserveFunds',
-  { accountId: string; reservationId: string; amount: number; currency: string },
+  {
+    accountId: string;
+    reservationId: string;
+    amount: number;
+    currency: string;
+    /**
+     * How long the reservation holds, counted from `metadata.now` (the transport fills in the
+     * default of the reservation's kind). A duration rather than an instant, so a retry of the
+     * same request is the same command. Absent: the reservation never expires.
+     */
+    ttlMs?: number | undefined;
+  },
   ReservationMetadata
 >;
 
@@ -56,6 +67,15 @@ export type ReleaseReservation = Command<
   'ReleaseReservation',
   { accountId: string; reservationId: string },
   ReservationMetadata
+>;
+
+/**
+ * Sent by the platform's expiry worker, never by a client: releases a reservation whose expiry
+ * `metadata.now` has reached, recording why (ReservationExpired).
+ */
+export type ExpireReservation = Command<
+  'ExpireReservation',
+  { accountId: string; reservationId: string }
 >;
 
 /** Internal money in, e.g. a merchant's settlement or a customer's refund; `reference` says why. */
@@ -83,6 +103,7 @@ export type AccountCommand =
   | ReserveFunds
   | CaptureReservation
   | ReleaseReservation
+  | ExpireReservation
   | CreditFunds
   | DebitFunds
   | FreezeAccount

@@ -13,6 +13,7 @@ import type {
   ReservationRejectionReason,
   ReservationReleased,
 } from './events';
+import { expiryOf, parseTtl, requireNotExpired } from './expiry';
 import { requireActive, requireCurrency } from './guards';
 import {
   availableBalance,
@@ -73,7 +74,7 @@ const requireNotForgottenId = (
 };
 
 /** The amount of an open reservation; refuses unknown and already settled ones. */
-const openReservationAmount = (
+export const openReservationAmount = (
   account: AccountLedger,
   reservationId: string,
   { reservationOnRecord }: ReservationMetadata,
@@ -110,6 +111,7 @@ export const reserveFunds = (
   const reservationId = parseId('reservationId', data.reservationId);
   const amount = parsePositiveAmount('amount', data.amount);
   const currency = parseCurrency('currency', data.currency);
+  const ttlMs = data.ttlMs === undefined ? undefined : parseTtl('ttlMs', data.ttlMs);
   const account = requireActive(state, accountId);
   requireCurrency(account, currency);
   requireUnusedReservationId(account, reservationId);
@@ -146,12 +148,16 @@ export const reserveFunds = (
         balance,
         reserved,
         at,
+        ...(ttlMs !== undefined && { expiresAt: expiryOf(at, ttlMs) }),
       },
     },
   ];
 };
 
-/** Capturing takes the reserved money off the balance and ends the reservation. */
+/**
+ * Capturing takes the reserved money off the balance and ends the reservation; not once it has
+ * expired, even before the platform released it: the money is the customer's again.
+ */
 export const captureReservation = (
   { data, metadata }: CaptureReservation,
   state: AccountState,
@@ -160,6 +166,7 @@ export const captureReservation = (
   const reservationId = parseId('reservationId', data.reservationId);
   const account = requireActive(state, accountId);
   const amount = openReservationAmount(account, reservationId, metadata);
+  requireNotExpired(account, reservationId, metadata.now);
   const { currency } = account;
   const balance = account.balance - amount;
   const reserved = account.reserved - amount;
@@ -180,7 +187,7 @@ export const captureReservation = (
   ];
 };
 
-/** Releasing gives the reserved money back to the available balance. */
+/** Releasing gives the reserved money back to the available balance, expired or not. */
 export const releaseReservation = (
   { data, metadata }: ReleaseReservation,
   state: AccountState,
