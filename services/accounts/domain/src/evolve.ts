@@ -17,7 +17,7 @@ const ledgerOf = (account: ExistingAccount): AccountLedger => ({
   balance: account.balance,
   reserved: account.reserved,
   openReservations: account.openReservations,
-  reservationExpiries: account.reservationExpiries,
+  ...(account.reservationExpiries && { reservationExpiries: account.reservationExpiries }),
   recentSettlements: account.recentSettlements,
   olderSettlementsForgotten: account.olderSettlementsForgotten,
 });
@@ -31,7 +31,7 @@ const settle = (
   'openReservations' | 'reservationExpiries' | 'recentSettlements' | 'olderSettlementsForgotten'
 > => {
   const { [reservationId]: _settled, ...stillOpen } = account.openReservations;
-  const { [reservationId]: _expiry, ...stillExpiring } = account.reservationExpiries;
+  const { [reservationId]: _expiry, ...stillExpiring } = account.reservationExpiries ?? {};
   const settled = [...account.recentSettlements, { reservationId, outcome }];
   const forgetting = settled.length > RECENT_SETTLEMENTS_KEPT;
   return {
@@ -58,8 +58,7 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
     return {
       status: 'open',
       ...{ accountId, ownerId, kind, currency, balance: 0, reserved: 0 },
-      ...{ openReservations: {}, reservationExpiries: {}, recentSettlements: [] },
-      olderSettlementsForgotten: false,
+      ...{ openReservations: {}, recentSettlements: [], olderSettlementsForgotten: false },
     };
   }
   if (state.status === 'none') return state;
@@ -75,10 +74,8 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
       const { reservationId, amount, balance, reserved, expiresAt } = event.data;
       const openReservations = { ...state.openReservations, [reservationId]: amount };
       // A reservation recorded without an expiry (before reservations expired) never expires.
-      const reservationExpiries =
-        expiresAt === undefined
-          ? state.reservationExpiries
-          : { ...state.reservationExpiries, [reservationId]: expiresAt };
+      if (expiresAt === undefined) return { ...state, balance, reserved, openReservations };
+      const reservationExpiries = { ...state.reservationExpiries, [reservationId]: expiresAt };
       return { ...state, balance, reserved, openReservations, reservationExpiries };
     }
     case 'ReservationCaptured':

@@ -19,7 +19,7 @@ export const expireReservation = (
   const reservationId = parseId('reservationId', data.reservationId);
   const account = requireActive(state, accountId);
   const amount = openReservationAmount(account, reservationId, metadata);
-  const expiresAt = account.reservationExpiries[reservationId];
+  const expiresAt = account.reservationExpiries?.[reservationId];
   if (expiresAt === undefined || !hasExpired(account, reservationId, metadata.now))
     throw new RuleViolation(
       'reservation-not-expired',

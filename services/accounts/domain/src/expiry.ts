@@ -18,7 +18,7 @@ export const expiryOf = (now: string, ttlMs: number): string =>
 
 /** Whether the open reservation's expiry is at or before `now`; one without expiry never is. */
 export const hasExpired = (account: AccountLedger, reservationId: string, now: string): boolean => {
-  const expiresAt = account.reservationExpiries[reservationId];
+  const expiresAt = account.reservationExpiries?.[reservationId];
   return expiresAt !== undefined && Date.parse(expiresAt) <= Date.parse(now);
 };
 
@@ -26,6 +26,6 @@ export const requireNotExpired = (account: AccountLedger, reservationId: string,
   if (hasExpired(account, reservationId, now))
     throw new RuleViolation(
       'reservation-expired',
-      `reservation ${reservationId} expired at ${account.reservationExpiries[reservationId]}`,
+      `reservation ${reservationId} expired at ${account.reservationExpiries?.[reservationId]}`,
     );
 };

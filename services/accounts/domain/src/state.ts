@@ -33,9 +33,10 @@ export interface AccountLedger {
   readonly openReservations: Readonly<Record<string, number>>;
   /**
    * When each open reservation that has an expiry expires (ISO instant). Beside
-   * `openReservations` rather than inside it, so reservations without one keep their shape.
+   * `openReservations` rather than inside it, so reservations without one keep their shape;
+   * absent until the account holds one (a ledger built without it has none).
    */
-  readonly reservationExpiries: Readonly<Record<string, string>>;
+  readonly reservationExpiries?: Readonly<Record<string, string>>;
   /** The latest settlements, oldest first, at most RECENT_SETTLEMENTS_KEPT. */
   readonly recentSettlements: readonly SettledReservation[];
   /**
