@@ -6,7 +6,7 @@ import {
   accountDecider,
 } from '@ledgerline/accounts-domain';
 import { runCommand, type RunCommandOptions } from '@ledgerline/command-service';
-import { type PostgresEventStore } from '@ledgerline/event-store';
+import { type EventStorePort } from '@ledgerline/event-store';
 import { type Logger } from '@ledgerline/logging';
 
 type AccountCommandOptions = Omit<
@@ -25,7 +25,7 @@ export const accountCommands =
     logger,
     snapshotEvery,
   }: {
-    store: PostgresEventStore;
+    store: EventStorePort;
     logger: Logger;
     snapshotEvery: number;
   }) =>
