@@ -16,6 +16,12 @@ export interface ReservationMetadata extends CommandMetadata {
   readonly reservationOnRecord?: boolean;
 }
 
+/** ReserveFunds with a `ttlMs` also carries the instant it ends, read off the same clock as `now`. */
+export interface ReserveMetadata extends ReservationMetadata {
+  /** `now` + `ttlMs`, as the transport stamps `now` (the domain reads no clock). */
+  readonly expiresAt?: string;
+}
+
 type Command<Type extends string, Data, Metadata = CommandMetadata> = {
   readonly type: Type;
   readonly data: Readonly<Data>;
@@ -48,13 +54,13 @@ export type ReserveFunds = Command<
     amount: number;
     currency: string;
     /**
-     * How long the reservation holds, counted from `metadata.now` (the transport fills in the
-     * default of the reservation's kind). A duration rather than an instant, so a retry of the
-     * same request is the same command. Absent: the reservation never expires.
+     * How long the reservation holds (the transport fills in the default of the reservation's
+     * kind): a duration rather than an instant, so a retry of the same request is the same
+     * command. Absent: the reservation never expires.
      */
     ttlMs?: number | undefined;
   },
-  ReservationMetadata
+  ReserveMetadata
 >;
 
 export type CaptureReservation = Command<

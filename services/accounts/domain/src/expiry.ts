@@ -1,5 +1,5 @@
 import { InvalidInput, RuleViolation } from '@ledgerline/domain';
-import type { AccountLedger, AccountState } from './state';
+import type { AccountLedger } from './state';
 
 /** The longest a reservation may hold: a year and a day covers any card-style hold. */
 export const MAX_RESERVATION_TTL_MS = 366 * 24 * 60 * 60 * 1000;
@@ -13,13 +13,14 @@ export const parseTtl = (field: string, value: number): number => {
   return value;
 };
 
-export const expiryOf = (now: string, ttlMs: number): string =>
-  new Date(Date.parse(now) + ttlMs).toISOString();
-
-/** Whether the open reservation's expiry is at or before `now`; one without expiry never is. */
+/**
+ * Whether the open reservation's expiry is at or before `now`; one without expiry never is.
+ * Instants are compared as text: the transport stamps both in one canonical form (UTC,
+ * milliseconds, `toISOString`), whose text order is time order.
+ */
 export const hasExpired = (account: AccountLedger, reservationId: string, now: string): boolean => {
   const expiresAt = account.reservationExpiries?.[reservationId];
-  return expiresAt !== undefined && Date.parse(expiresAt) <= Date.parse(now);
+  return expiresAt !== undefined && expiresAt <= now;
 };
 
 export const requireNotExpired = (account: AccountLedger, reservationId: string, now: string) => {

@@ -4,6 +4,7 @@ import type {
   ReleaseReservation,
   ReserveFunds,
   ReservationMetadata,
+  ReserveMetadata,
 } from './commands';
 import { ReservationHistoryNeeded } from './reservation-history';
 import type {
@@ -13,7 +14,7 @@ import type {
   ReservationRejectionReason,
   ReservationReleased,
 } from './events';
-import { expiryOf, parseTtl, requireNotExpired } from './expiry';
+import { parseTtl, requireNotExpired } from './expiry';
 import { requireActive, requireCurrency } from './guards';
 import {
   availableBalance,
@@ -103,6 +104,12 @@ export const openReservationAmount = (
   );
 };
 
+const expiryStamped = ({ expiresAt }: ReserveMetadata): string => {
+  if (expiresAt === undefined)
+    throw new Error('ReserveFunds with a ttlMs needs metadata.expiresAt');
+  return expiresAt;
+};
+
 export const reserveFunds = (
   { data, metadata }: ReserveFunds,
   state: AccountState,
@@ -148,7 +155,7 @@ export const reserveFunds = (
         balance,
         reserved,
         at,
-        ...(ttlMs !== undefined && { expiresAt: expiryOf(at, ttlMs) }),
+        ...(ttlMs !== undefined && { expiresAt: expiryStamped(metadata) }),
       },
     },
   ];

@@ -1,4 +1,4 @@
-import { type AccountCommand, accountStreamId } from '@ledgerline/accounts-domain';
+import { type AccountCommand, accountStreamId, parseTtl } from '@ledgerline/accounts-domain';
 import { actingFor, checkSagaDerivedId, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
@@ -20,11 +20,20 @@ const outcomeChecks: Partial<Record<AccountRpc, (events: readonly RecordedEvent[
   ReserveFunds: refuseRejectedReservation,
 };
 
-/** A reservation whose request names no time to live holds for the service's default. */
-const withDefaultTtl = (command: AccountCommand, reservationTtlMs: number): AccountCommand =>
-  command.type === 'ReserveFunds' && command.data.ttlMs === undefined
-    ? { ...command, data: { ...command.data, ttlMs: reservationTtlMs } }
-    : command;
+/**
+ * A reservation holds for its request's ttl, else the service's default, and ends at the instant
+ * read off the clock that stamped the command's `now`: the domain reads no clock.
+ */
+const withExpiry = (command: AccountCommand, received: Date, defaultTtlMs: number) => {
+  if (command.type !== 'ReserveFunds') return command;
+  const ttlMs = parseTtl('ttlMs', command.data.ttlMs ?? defaultTtlMs);
+  const expiresAt = new Date(received.getTime() + ttlMs).toISOString();
+  return {
+    ...command,
+    data: { ...command.data, ttlMs },
+    metadata: { ...command.metadata, expiresAt },
+  };
+};
 
 /**
  * AccountCommandService over the shared command loop. Every RPC is the same three steps: the
@@ -49,8 +58,10 @@ export const accountCommandService = ({
     unary<RequestOf<Rpc>, { receipt: commonV1.CommandReceipt }>(async (request, call) => {
       // The decider records the normalised id, so the stream is named after it too.
       const streamId = accountStreamId(parseId('accountId', request.accountId));
-      const command = withDefaultTtl(
-        toCommand[rpc](request, { now: new Date().toISOString() }),
+      const received = new Date();
+      const command = withExpiry(
+        toCommand[rpc](request, { now: received.toISOString() }),
+        received,
         reservationTtlMs,
       );
       const actor = actingFor(call.metadata);

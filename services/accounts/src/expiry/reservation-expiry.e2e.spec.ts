@@ -6,6 +6,7 @@ import { eventually } from '@ledgerline/testing';
 import { accountCommands } from '../command/account-commands';
 import {
   type AccountsService,
+  expectInvalidField,
   failure,
   newId,
   openAccount,
@@ -113,6 +114,20 @@ describe('a reservation with a short expiry', () => {
     expect(await deadlineRows(streamId)).toBe(1);
     await service.client.captureReservation({ accountId, reservationId });
     expect(await deadlineRows(streamId)).toBe(0);
+  });
+});
+
+describe('a reservation with a malformed ttl_ms', () => {
+  it.each(['-1', String(367 * 86_400_000)])('is refused naming the field: %s', async (ttlMs) => {
+    const { accountId, streamId } = await openAccount(service.client, { balance: 100 });
+    const reservationId = newId();
+    expectInvalidField(
+      await failure(
+        service.client.reserveFunds({ accountId, reservationId, amount: usd(1), ttlMs }),
+      ),
+      'ttlMs',
+    );
+    expect(await typesOf(streamId, reservationId)).toEqual([]);
   });
 });
 
