@@ -16,9 +16,12 @@ export interface ReservationMetadata extends CommandMetadata {
   readonly reservationOnRecord?: boolean;
 }
 
-/** ReserveFunds with a `ttlMs` also carries the instant it ends, read off the same clock as `now`. */
+/** ReserveFunds also carries when the reservation ends, read off the clock that stamped `now`. */
 export interface ReserveMetadata extends ReservationMetadata {
-  /** `now` + `ttlMs`, as the transport stamps `now` (the domain reads no clock). */
+  /**
+   * `now` + the request's `ttlMs`, or + the service's default for the reservation's kind;
+   * absent: the reservation never expires. The domain reads no clock.
+   */
   readonly expiresAt?: string;
 }
 
@@ -54,9 +57,8 @@ export type ReserveFunds = Command<
     amount: number;
     currency: string;
     /**
-     * How long the reservation holds (the transport fills in the default of the reservation's
-     * kind): a duration rather than an instant, so a retry of the same request is the same
-     * command. Absent: the reservation never expires.
+     * How long the reservation holds, as the request asked (absent: the service's default, which
+     * is left out of the command's data so the request hashes the same whatever the default).
      */
     ttlMs?: number | undefined;
   },

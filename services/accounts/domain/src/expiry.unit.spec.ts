@@ -28,11 +28,18 @@ const YEARS_LATER = '2027-11-26T12:00:00.000Z';
 /** The fixture event as recorded at `now` instead of NOW. */
 const recordedAt = (event: AccountEvent, now: string): AccountEvent =>
   ({ ...event, data: { ...event.data, at: now } }) as AccountEvent;
-/** As the transport sends it: the ttl, and the instant it ends on the clock that stamped NOW. */
-const reserve = (amount: number, ttlMs?: number): AccountCommand => ({
+/**
+ * As the transport sends it: the request's ttl, if any, and the instant the reservation ends
+ * (`expiresAt`, stamped with NOW; EXPIRES_AT by default when the request has a ttl).
+ */
+const reserve = (
+  amount: number,
+  ttlMs?: number,
+  expiresAt = ttlMs === undefined ? undefined : EXPIRES_AT,
+): AccountCommand => ({
   type: 'ReserveFunds',
   data: { accountId: ACCOUNT_ID, reservationId: RESERVATION_A, amount, currency: 'USD', ttlMs },
-  metadata: { now: NOW, ...(ttlMs !== undefined && { expiresAt: EXPIRES_AT }) },
+  metadata: { now: NOW, ...(expiresAt !== undefined && { expiresAt }) },
 });
 const capture = (now: string): AccountCommand => ({
   type: 'CaptureReservation',
@@ -68,6 +75,12 @@ describe('ReserveFunds with a time to live', () => {
   it('records when the reservation expires', () => {
     givenAccount(accountOpened, deposited(1000))
       .when(reserve(300, 10 * MINUTE))
+      .then([reservedUntil()]);
+  });
+
+  it("records the expiry stamped without a ttl of the request's own (the service default)", () => {
+    givenAccount(accountOpened, deposited(1000))
+      .when(reserve(300, undefined, EXPIRES_AT))
       .then([reservedUntil()]);
   });
 

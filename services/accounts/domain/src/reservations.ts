@@ -104,8 +104,12 @@ export const openReservationAmount = (
   );
 };
 
-const expiryStamped = ({ expiresAt }: ReserveMetadata): string => {
-  if (expiresAt === undefined)
+/** When the reservation ends, as the transport stamped it; a request's own ttl needs one. */
+const stampedExpiry = (
+  ttlMs: number | undefined,
+  { expiresAt }: ReserveMetadata,
+): string | undefined => {
+  if (ttlMs !== undefined && expiresAt === undefined)
     throw new Error('ReserveFunds with a ttlMs needs metadata.expiresAt');
   return expiresAt;
 };
@@ -119,6 +123,7 @@ export const reserveFunds = (
   const amount = parsePositiveAmount('amount', data.amount);
   const currency = parseCurrency('currency', data.currency);
   const ttlMs = data.ttlMs === undefined ? undefined : parseTtl('ttlMs', data.ttlMs);
+  const expiresAt = stampedExpiry(ttlMs, metadata);
   const account = requireActive(state, accountId);
   requireCurrency(account, currency);
   requireUnusedReservationId(account, reservationId);
@@ -155,7 +160,7 @@ export const reserveFunds = (
         balance,
         reserved,
         at,
-        ...(ttlMs !== undefined && { expiresAt: expiryStamped(metadata) }),
+        ...(expiresAt !== undefined && { expiresAt }),
       },
     },
   ];

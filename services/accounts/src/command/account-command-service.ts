@@ -22,17 +22,14 @@ const outcomeChecks: Partial<Record<AccountRpc, (events: readonly RecordedEvent[
 
 /**
  * A reservation holds for its request's ttl, else the service's default, and ends at the instant
- * read off the clock that stamped the command's `now`: the domain reads no clock.
+ * read off the clock that stamped the command's `now` (the domain reads no clock). The default
+ * stays out of the command's data, so a retry hashes the same whatever the default is.
  */
 const withExpiry = (command: AccountCommand, received: Date, defaultTtlMs: number) => {
   if (command.type !== 'ReserveFunds') return command;
   const ttlMs = parseTtl('ttlMs', command.data.ttlMs ?? defaultTtlMs);
   const expiresAt = new Date(received.getTime() + ttlMs).toISOString();
-  return {
-    ...command,
-    data: { ...command.data, ttlMs },
-    metadata: { ...command.metadata, expiresAt },
-  };
+  return { ...command, metadata: { ...command.metadata, expiresAt } };
 };
 
 /**
