@@ -40,6 +40,21 @@ export interface CommandServiceDefinition {
     store: PostgresEventStore;
     logger: Logger;
   }) => readonly ServiceBinding[];
+  /**
+   * The context's background work (e.g. releasing what expired), started once the server
+   * listens and stopped before the pool closes. It shares the process's pool.
+   */
+  readonly workers?: (context: {
+    store: PostgresEventStore;
+    pool: Pool;
+    logger: Logger;
+  }) => readonly BackgroundWorker[];
+}
+
+/** Background work a command service runs beside its gRPC server. */
+export interface BackgroundWorker {
+  /** Finishes the round in progress, if any, and starts no other. */
+  stop(): Promise<void>;
 }
 
 export interface RunningCommandService {
@@ -49,6 +64,8 @@ export interface RunningCommandService {
   readonly pruner: IdempotencyPruner;
   /** The process's one PostgreSQL pool (the relay's dedicated connections come from it too). */
   readonly pool: Pool;
+  /** What `definition.workers` started. */
+  readonly workers: readonly BackgroundWorker[];
   stop(): Promise<void>;
 }
 
@@ -111,10 +128,12 @@ export const startCommandService = async (
     retentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
     sagaRetentionHours: config.IDEMPOTENCY_SAGA_RETENTION_HOURS,
   });
+  const workers = definition.workers?.({ store, pool, logger }) ?? [];
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
       await server.shutdown();
+      await Promise.all(workers.map((worker) => worker.stop()));
       await pruner.stop();
       postgresWatch.stop();
       unregisterMetrics?.();
@@ -124,7 +143,7 @@ export const startCommandService = async (
     })();
     return stopped;
   };
-  return { port: server.port, store, relay, pruner, pool, stop };
+  return { port: server.port, store, relay, pruner, pool, workers, stop };
 };
 
 /**

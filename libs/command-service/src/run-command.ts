@@ -32,7 +32,12 @@ export interface RunCommandOptions<
   readonly metadata: grpc.Metadata;
   /** The request's own `idempotency_key` field; the `idempotency-key` header is the alternative. */
   readonly idempotencyKey?: string;
+  /** Snapshot the stream's state whenever it crosses a multiple of this many events. */
   readonly snapshotEvery?: number;
+  /** The state's shape (bump on change): snapshots of another shape are ignored. Default 1. */
+  readonly snapshotStateVersion?: number;
+  /** A failed snapshot write never fails the command; it is reported here. */
+  readonly onSnapshotError?: (error: unknown) => void;
   /**
    * The call's deadline (`callDeadline(call)`): a command still queued or loading when it passes
    * is not appended, and the append's statement is cut at it. Without it nothing changes.
@@ -172,6 +177,10 @@ export const runCommand = async <
           ...(traceparent !== undefined && { traceparent }),
         },
         ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
+        ...(options.snapshotStateVersion !== undefined && {
+          snapshotStateVersion: options.snapshotStateVersion,
+        }),
+        ...(options.onSnapshotError !== undefined && { onSnapshotError: options.onSnapshotError }),
         ...(options.authorize !== undefined && { authorize: options.authorize }),
         cache: streams.cache as LruStateCache<State>,
         maxRetries: 5,

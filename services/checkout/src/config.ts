@@ -31,6 +31,16 @@ export const checkoutSettings = {
     min: 100,
     max: 86_400_000,
   }),
+  CHECKOUT_RESERVATION_GRACE_MS: int({
+    // The saga releases the reservation itself when the payment deadline passes unauthorised, and
+    // captures it once authorised; the expiry only backs that up (a saga stuck for longer than the
+    // deadline and this grace), so it must leave the capture after authorisation time to land.
+    description:
+      "how long a checkout's reservation outlives its payment deadline before it expires",
+    default: 15 * 60_000,
+    min: 1_000,
+    max: 86_400_000,
+  }),
   SAGA_SCHEMA: str({ description: 'PostgreSQL schema of the saga tables', default: 'sagas' }),
   SAGA_CONSUMER_GROUP: str({
     description: 'Kafka consumer group of the checkout saga',

@@ -34,9 +34,17 @@ export const serviceOf = (command: CheckoutCommand): keyof CheckoutClients => {
   }
 };
 
-/** Sends one checkout command through its service's typed client; resolves with the receipt. */
+/**
+ * Sends one checkout command through its service's typed client; resolves with the receipt. The
+ * reservation holds for `reservationTtlMs` (default: the accounts service's RESERVATION_TTL_MS):
+ * the same on every re-send, so a re-send is the same request.
+ */
 export const dispatchCheckoutCommand =
-  ({ accounts, payments, orders }: CheckoutClients, deadlineMs: number) =>
+  (
+    { accounts, payments, orders }: CheckoutClients,
+    deadlineMs: number,
+    { reservationTtlMs }: { reservationTtlMs?: number } = {},
+  ) =>
   async (command: CheckoutCommand, meta: DispatchMetadata): Promise<unknown> => {
     const { sendBy, ...metadata } = meta;
     // The call ends within the saga's send fence, so no other replica supersedes it meanwhile.
@@ -89,6 +97,7 @@ export const dispatchCheckoutCommand =
               accountId: command.accountId,
               reservationId: command.reservationId,
               amount: money(command.amount, command.currency),
+              ...(reservationTtlMs !== undefined && { ttlMs: String(reservationTtlMs) }),
             },
             forCustomer(command.onBehalfOf),
           )

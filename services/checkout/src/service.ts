@@ -82,7 +82,11 @@ export const startCheckoutService = async (
       schema: config.SAGA_SCHEMA,
       messaging: reportingAssignment(messaging, sagaConsumer),
       logger,
-      dispatch: dispatchCheckoutCommand(clients, config.COMMAND_DEADLINE_MS),
+      dispatch: dispatchCheckoutCommand(clients, config.COMMAND_DEADLINE_MS, {
+        // Counted from when accounts receives it, after the saga started: so it ends after the
+        // payment deadline, by at least the grace.
+        reservationTtlMs: config.CHECKOUT_PAYMENT_TIMEOUT_MS + config.CHECKOUT_RESERVATION_GRACE_MS,
+      }),
       groupId: config.SAGA_CONSUMER_GROUP,
       consumer: { fromBeginning: config.SAGA_CONSUMER_FROM_BEGINNING, sessionTimeoutMs: 10_000 },
       pollIntervalMs: config.SAGA_POLL_INTERVAL_MS,

@@ -16,6 +16,15 @@ export interface ReservationMetadata extends CommandMetadata {
   readonly reservationOnRecord?: boolean;
 }
 
+/** ReserveFunds also carries when the reservation ends, read off the clock that stamped `now`. */
+export interface ReserveMetadata extends ReservationMetadata {
+  /**
+   * `now` + the request's `ttlMs`, or + the service's default for the reservation's kind;
+   * absent: the reservation never expires. The domain reads no clock.
+   */
+  readonly expiresAt?: string;
+}
+
 type Command<Type extends string, Data, Metadata = CommandMetadata> = {
   readonly type: Type;
   readonly data: Readonly<Data>;
@@ -42,8 +51,18 @@ export type WithdrawFunds = Command<
 
 export type ReserveFunds = Command<
   'ReserveFunds',
-  { accountId: string; reservationId: string; amount: number; currency: string },
-  ReservationMetadata
+  {
+    accountId: string;
+    reservationId: string;
+    amount: number;
+    currency: string;
+    /**
+     * How long the reservation holds, as the request asked (absent: the service's default, which
+     * is left out of the command's data so the request hashes the same whatever the default).
+     */
+    ttlMs?: number | undefined;
+  },
+  ReserveMetadata
 >;
 
 export type CaptureReservation = Command<
@@ -56,6 +75,15 @@ export type ReleaseReservation = Command<
   'ReleaseReservation',
   { accountId: string; reservationId: string },
   ReservationMetadata
+>;
+
+/**
+ * Sent by the platform's expiry worker, never by a client: releases a reservation whose expiry
+ * `metadata.now` has reached, recording why (ReservationExpired).
+ */
+export type ExpireReservation = Command<
+  'ExpireReservation',
+  { accountId: string; reservationId: string }
 >;
 
 /** Internal money in, e.g. a merchant's settlement or a customer's refund; `reference` says why. */
@@ -83,6 +111,7 @@ export type AccountCommand =
   | ReserveFunds
   | CaptureReservation
   | ReleaseReservation
+  | ExpireReservation
   | CreditFunds
   | DebitFunds
   | FreezeAccount

@@ -1,6 +1,7 @@
 import { assertNever } from '@ledgerline/domain';
 import type { AccountCommand } from './commands';
 import type { AccountEvent } from './events';
+import { expireReservation } from './expire-reservation';
 import { creditFunds, debitFunds, depositFunds, withdrawFunds } from './funds';
 import { closeAccount, freezeAccount, openAccount, unfreezeAccount } from './lifecycle';
 import { captureReservation, releaseReservation, reserveFunds } from './reservations';
@@ -22,6 +23,10 @@ import type { AccountState } from './state';
  *   checkouts in flight can settle. Closed blocks every command (`account-closed`).
  * - A reservation is captured or released at most once (`reservation-already-settled`); unknown
  *   ids are `reservation-not-found`; a reservation id is never reused (`reservation-already-exists`).
+ *   A reservation may carry an expiry (`ttlMs` from the time it is made): from then on it can no
+ *   longer be captured (`reservation-expired`), only released, and the platform's
+ *   ExpireReservation releases it (ReservationExpired); before then that is
+ *   `reservation-not-expired`. A reservation recorded without an expiry never expires.
  *   The state remembers only recent settlements; for an older id decide asks for the stream's
  *   record (ReservationHistoryNeeded) and the store refuses a second FundsReserved (ADR 0018).
  * - Every amount must be in the account's currency (`currency-mismatch`).
@@ -42,6 +47,8 @@ export const decideAccount = (command: AccountCommand, state: AccountState): Acc
       return captureReservation(command, state);
     case 'ReleaseReservation':
       return releaseReservation(command, state);
+    case 'ExpireReservation':
+      return expireReservation(command, state);
     case 'CreditFunds':
       return creditFunds(command, state);
     case 'DebitFunds':

@@ -42,7 +42,14 @@ export type FundsWithdrawn = DomainEvent<
   FundsMovement & { readonly reference: string | null }
 >;
 
-export type FundsReserved = DomainEvent<'FundsReserved', ReservationMovement>;
+/**
+ * `expiresAt` is optional: events recorded before reservations expired have none, and such a
+ * reservation never expires (an added optional field, so the schema version stays 1).
+ */
+export type FundsReserved = DomainEvent<
+  'FundsReserved',
+  ReservationMovement & { readonly expiresAt?: string }
+>;
 
 export type ReservationRejectionReason = 'insufficient-funds' | 'account-frozen';
 
@@ -63,6 +70,12 @@ export type FundsReservationRejected = DomainEvent<
 export type ReservationCaptured = DomainEvent<'ReservationCaptured', ReservationMovement>;
 
 export type ReservationReleased = DomainEvent<'ReservationReleased', ReservationMovement>;
+
+/** The platform released a reservation nobody captured or released before its expiry. */
+export type ReservationExpired = DomainEvent<
+  'ReservationExpired',
+  ReservationMovement & { readonly expiresAt: string }
+>;
 
 export type FundsCredited = DomainEvent<
   'FundsCredited',
@@ -97,6 +110,7 @@ export type AccountEvent =
   | FundsReservationRejected
   | ReservationCaptured
   | ReservationReleased
+  | ReservationExpired
   | FundsCredited
   | FundsDebited
   | AccountFrozen
@@ -114,6 +128,7 @@ const accountEventTypes: Readonly<Record<AccountEventType, true>> = {
   FundsReservationRejected: true,
   ReservationCaptured: true,
   ReservationReleased: true,
+  ReservationExpired: true,
   FundsCredited: true,
   FundsDebited: true,
   AccountFrozen: true,

@@ -17,6 +17,7 @@ const ledgerOf = (account: ExistingAccount): AccountLedger => ({
   balance: account.balance,
   reserved: account.reserved,
   openReservations: account.openReservations,
+  ...(account.reservationExpiries && { reservationExpiries: account.reservationExpiries }),
   recentSettlements: account.recentSettlements,
   olderSettlementsForgotten: account.olderSettlementsForgotten,
 });
@@ -25,16 +26,27 @@ const settle = (
   account: ExistingAccount,
   reservationId: string,
   outcome: ReservationOutcome,
-): Pick<AccountLedger, 'openReservations' | 'recentSettlements' | 'olderSettlementsForgotten'> => {
+): Pick<
+  AccountLedger,
+  'openReservations' | 'reservationExpiries' | 'recentSettlements' | 'olderSettlementsForgotten'
+> => {
   const { [reservationId]: _settled, ...stillOpen } = account.openReservations;
+  const { [reservationId]: _expiry, ...stillExpiring } = account.reservationExpiries ?? {};
   const settled = [...account.recentSettlements, { reservationId, outcome }];
   const forgetting = settled.length > RECENT_SETTLEMENTS_KEPT;
   return {
     openReservations: stillOpen,
+    reservationExpiries: stillExpiring,
     recentSettlements: forgetting ? settled.slice(-RECENT_SETTLEMENTS_KEPT) : settled,
     olderSettlementsForgotten: account.olderSettlementsForgotten || forgetting,
   };
 };
+
+const outcomes = {
+  ReservationCaptured: 'captured',
+  ReservationReleased: 'released',
+  ReservationExpired: 'expired',
+} as const satisfies Record<string, ReservationOutcome>;
 
 /**
  * Folds one event into the state. Balances are copied from the event (decide computed them), so
@@ -59,15 +71,18 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
     case 'FundsReservationRejected':
       return state;
     case 'FundsReserved': {
-      const { reservationId, amount, balance, reserved } = event.data;
+      const { reservationId, amount, balance, reserved, expiresAt } = event.data;
       const openReservations = { ...state.openReservations, [reservationId]: amount };
-      return { ...state, balance, reserved, openReservations };
+      // A reservation recorded without an expiry (before reservations expired) never expires.
+      if (expiresAt === undefined) return { ...state, balance, reserved, openReservations };
+      const reservationExpiries = { ...state.reservationExpiries, [reservationId]: expiresAt };
+      return { ...state, balance, reserved, openReservations, reservationExpiries };
     }
     case 'ReservationCaptured':
-    case 'ReservationReleased': {
+    case 'ReservationReleased':
+    case 'ReservationExpired': {
       const { reservationId, balance, reserved } = event.data;
-      const outcome = event.type === 'ReservationCaptured' ? 'captured' : 'released';
-      return { ...state, balance, reserved, ...settle(state, reservationId, outcome) };
+      return { ...state, balance, reserved, ...settle(state, reservationId, outcomes[event.type]) };
     }
     case 'AccountFrozen':
       return { ...ledgerOf(state), status: 'frozen', frozenReason: event.data.reason };

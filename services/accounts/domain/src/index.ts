@@ -8,3 +8,4 @@ export * from './state';
 export * from './stream';
 export * from './reservation-history';
 export * from './ledger';
+export * from './expiry';

@@ -4,6 +4,7 @@ import type {
   ReleaseReservation,
   ReserveFunds,
   ReservationMetadata,
+  ReserveMetadata,
 } from './commands';
 import { ReservationHistoryNeeded } from './reservation-history';
 import type {
@@ -13,6 +14,7 @@ import type {
   ReservationRejectionReason,
   ReservationReleased,
 } from './events';
+import { parseTtl, requireNotExpired } from './expiry';
 import { requireActive, requireCurrency } from './guards';
 import {
   availableBalance,
@@ -73,7 +75,7 @@ const requireNotForgottenId = (
 };
 
 /** The amount of an open reservation; refuses unknown and already settled ones. */
-const openReservationAmount = (
+export const openReservationAmount = (
   account: AccountLedger,
   reservationId: string,
   { reservationOnRecord }: ReservationMetadata,
@@ -102,6 +104,16 @@ const openReservationAmount = (
   );
 };
 
+/** When the reservation ends, as the transport stamped it; a request's own ttl needs one. */
+const stampedExpiry = (
+  ttlMs: number | undefined,
+  { expiresAt }: ReserveMetadata,
+): string | undefined => {
+  if (ttlMs !== undefined && expiresAt === undefined)
+    throw new Error('ReserveFunds with a ttlMs needs metadata.expiresAt');
+  return expiresAt;
+};
+
 export const reserveFunds = (
   { data, metadata }: ReserveFunds,
   state: AccountState,
@@ -110,6 +122,8 @@ export const reserveFunds = (
   const reservationId = parseId('reservationId', data.reservationId);
   const amount = parsePositiveAmount('amount', data.amount);
   const currency = parseCurrency('currency', data.currency);
+  const ttlMs = data.ttlMs === undefined ? undefined : parseTtl('ttlMs', data.ttlMs);
+  const expiresAt = stampedExpiry(ttlMs, metadata);
   const account = requireActive(state, accountId);
   requireCurrency(account, currency);
   requireUnusedReservationId(account, reservationId);
@@ -146,12 +160,16 @@ export const reserveFunds = (
         balance,
         reserved,
         at,
+        ...(expiresAt !== undefined && { expiresAt }),
       },
     },
   ];
 };
 
-/** Capturing takes the reserved money off the balance and ends the reservation. */
+/**
+ * Capturing takes the reserved money off the balance and ends the reservation; not once it has
+ * expired, even before the platform released it: the money is the customer's again.
+ */
 export const captureReservation = (
   { data, metadata }: CaptureReservation,
   state: AccountState,
@@ -160,6 +178,7 @@ export const captureReservation = (
   const reservationId = parseId('reservationId', data.reservationId);
   const account = requireActive(state, accountId);
   const amount = openReservationAmount(account, reservationId, metadata);
+  requireNotExpired(account, reservationId, metadata.now);
   const { currency } = account;
   const balance = account.balance - amount;
   const reserved = account.reserved - amount;
@@ -180,7 +199,7 @@ export const captureReservation = (
   ];
 };
 
-/** Releasing gives the reserved money back to the available balance. */
+/** Releasing gives the reserved money back to the available balance, expired or not. */
 export const releaseReservation = (
   { data, metadata }: ReleaseReservation,
   state: AccountState,

@@ -3,7 +3,7 @@ import type { CurrencyCode } from '@ledgerline/domain';
 export const ACCOUNT_KINDS = ['customer', 'merchant'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
-export type ReservationOutcome = 'captured' | 'released';
+export type ReservationOutcome = 'captured' | 'released' | 'expired';
 
 export interface SettledReservation {
   readonly reservationId: string;
@@ -31,6 +31,12 @@ export interface AccountLedger {
   /** Sum of the open reservations. */
   readonly reserved: number;
   readonly openReservations: Readonly<Record<string, number>>;
+  /**
+   * When each open reservation that has an expiry expires (ISO instant). Beside
+   * `openReservations` rather than inside it, so reservations without one keep their shape;
+   * absent until the account holds one (a ledger built without it has none).
+   */
+  readonly reservationExpiries?: Readonly<Record<string, string>>;
   /** The latest settlements, oldest first, at most RECENT_SETTLEMENTS_KEPT. */
   readonly recentSettlements: readonly SettledReservation[];
   /**
@@ -49,6 +55,12 @@ export type AccountState =
 export type AccountStatus = AccountState['status'];
 export type ExistingAccount = Exclude<AccountState, { status: 'none' }>;
 export type ActiveAccount = Extract<AccountState, { status: 'open' | 'frozen' }>;
+
+/**
+ * The shape of AccountState as snapshots store it. Bump it whenever the shape changes: snapshots
+ * taken of another shape are then ignored and the stream is folded from its first event.
+ */
+export const ACCOUNT_STATE_VERSION = 1;
 
 export const initialAccountState: AccountState = { status: 'none' };
 

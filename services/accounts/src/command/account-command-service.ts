@@ -1,10 +1,11 @@
-import { accountDecider, accountStreamId } from '@ledgerline/accounts-domain';
-import { actingFor, checkSagaDerivedId, runCommand, toReceipt } from '@ledgerline/command-service';
+import { type AccountCommand, accountStreamId, parseTtl } from '@ledgerline/accounts-domain';
+import { actingFor, checkSagaDerivedId, toReceipt } from '@ledgerline/command-service';
 import { parseId } from '@ledgerline/domain';
 import { type PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
 import { callDeadline, type ServiceBinding, unaryHandlers } from '@ledgerline/grpc';
 import { type Logger } from '@ledgerline/logging';
 import { type accountsV1, type commonV1, loadPackage } from '@ledgerline/proto';
+import { type AccountCommands } from './account-commands';
 import { withMoneyFieldPaths } from './field-paths';
 import { checkOpenedFor, ownerCheck } from './ownership';
 import { withReservationHistory } from './reservation-ids';
@@ -20,6 +21,18 @@ const outcomeChecks: Partial<Record<AccountRpc, (events: readonly RecordedEvent[
 };
 
 /**
+ * A reservation holds for its request's ttl, else the service's default, and ends at the instant
+ * read off the clock that stamped the command's `now` (the domain reads no clock). The default
+ * stays out of the command's data, so a retry hashes the same whatever the default is.
+ */
+const withExpiry = (command: AccountCommand, received: Date, defaultTtlMs: number) => {
+  if (command.type !== 'ReserveFunds') return command;
+  const ttlMs = parseTtl('ttlMs', command.data.ttlMs ?? defaultTtlMs);
+  const expiresAt = new Date(received.getTime() + ttlMs).toISOString();
+  return { ...command, metadata: { ...command.metadata, expiresAt } };
+};
+
+/**
  * AccountCommandService over the shared command loop. Every RPC is the same three steps: the
  * request becomes a command (stamped with the time it arrived), runCommand decides and appends
  * it on the account's stream, and the receipt goes back. The rules live in the decider; who may
@@ -28,25 +41,33 @@ const outcomeChecks: Partial<Record<AccountRpc, (events: readonly RecordedEvent[
 export const accountCommandService = ({
   store,
   logger,
+  run,
+  reservationTtlMs,
 }: {
   store: PostgresEventStore;
   logger: Logger;
+  run: AccountCommands;
+  /** RESERVATION_TTL_MS: how long a reservation holds when its request names no ttl_ms. */
+  reservationTtlMs: number;
 }): ServiceBinding => {
   const unary = unaryHandlers({ logger });
   const handle = <Rpc extends AccountRpc>(rpc: Rpc) =>
     unary<RequestOf<Rpc>, { receipt: commonV1.CommandReceipt }>(async (request, call) => {
       // The decider records the normalised id, so the stream is named after it too.
       const streamId = accountStreamId(parseId('accountId', request.accountId));
-      const command = toCommand[rpc](request, { now: new Date().toISOString() });
+      const received = new Date();
+      const command = withExpiry(
+        toCommand[rpc](request, { now: received.toISOString() }),
+        received,
+        reservationTtlMs,
+      );
       const actor = actingFor(call.metadata);
       if (command.type === 'OpenAccount') checkOpenedFor(actor, command.data.ownerId);
       if (command.type === 'ReserveFunds')
         checkSagaDerivedId(call.metadata, command.data.reservationId);
       const result = await withMoneyFieldPaths('amount' in request, () =>
         withReservationHistory(store, streamId, command, (decided) =>
-          runCommand({
-            store,
-            decider: accountDecider,
+          run({
             streamId,
             command: decided,
             metadata: call.metadata,

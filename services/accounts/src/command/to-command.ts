@@ -51,9 +51,10 @@ export const toCommand: {
     data: { accountId, ...money(amount), reference },
     metadata,
   }),
-  ReserveFunds: ({ accountId, reservationId, amount }, metadata) => ({
+  ReserveFunds: ({ accountId, reservationId, amount, ttlMs }, metadata) => ({
     type: 'ReserveFunds',
-    data: { accountId, reservationId, ...money(amount) },
+    // 0 (unset) is filled in with the service's default; a negative one is the decider's to refuse.
+    data: { accountId, reservationId, ...money(amount), ttlMs: int64('ttlMs', ttlMs) || undefined },
     metadata,
   }),
   CaptureReservation: ({ accountId, reservationId }, metadata) => ({

@@ -26,6 +26,7 @@ export const forEveryAccountEvent = <Handler>(
   FundsReservationRejected: handler,
   ReservationCaptured: handler,
   ReservationReleased: handler,
+  ReservationExpired: handler,
   FundsCredited: handler,
   FundsDebited: handler,
   AccountFrozen: handler,

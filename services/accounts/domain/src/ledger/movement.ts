@@ -69,6 +69,7 @@ export const movementOf = (event: AccountEvent): Movement => {
         counterpart: null,
       });
     case 'ReservationReleased':
+    case 'ReservationExpired':
       return moving(event.data, {
         balanceChange: 0,
         reservedChange: -event.data.amount,

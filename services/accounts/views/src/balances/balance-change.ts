@@ -41,6 +41,7 @@ export const balanceChange = (event: AccountEvent, streamVersion: number): Balan
     case 'FundsReserved':
     case 'ReservationCaptured':
     case 'ReservationReleased':
+    case 'ReservationExpired':
     case 'FundsCredited':
     case 'FundsDebited': {
       const { accountId, balance, reserved, at } = event.data;

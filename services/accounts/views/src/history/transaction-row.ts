@@ -9,7 +9,7 @@ export interface TransactionRow {
   readonly type: string;
   /** Signed change of the balance: + money in, − money out, 0 for a hold or its release. */
   readonly amount: number;
-  /** Signed change of the reserved funds: + a hold placed, − a hold captured or released. */
+  /** Signed change of the reserved funds: + a hold placed, − a hold captured, released or expired. */
   readonly reservedChange: number;
   readonly balanceAfter: number;
   readonly reservedAfter: number;
@@ -41,6 +41,7 @@ export const transactionRow = (event: AccountEvent, facts: EventFacts): Transact
     case 'ReservationCaptured':
       return hold(event, facts, { amount: -event.data.amount, reserved: -event.data.amount });
     case 'ReservationReleased':
+    case 'ReservationExpired':
       return hold(event, facts, { amount: 0, reserved: -event.data.amount });
     case 'AccountOpened':
     case 'FundsReservationRejected':

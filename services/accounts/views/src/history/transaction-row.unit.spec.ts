@@ -73,6 +73,16 @@ describe('history rows', () => {
     });
   });
 
+  it('shows an expired hold like a released one: the reserved funds are free again', () => {
+    const after = { balanceAfter: 1_000, reservedAfter: 200, reservationId: 'r-1' };
+    given({ type: 'ReservationExpired', data: { ...hold, expiresAt: at } }).then({
+      type: 'ReservationExpired',
+      amount: 0,
+      reservedChange: -300,
+      ...after,
+    });
+  });
+
   it('has no row for events that move no money', () => {
     given({ type: 'AccountFrozen', data: { accountId, reason: 'x', at } }).then(null);
     given({

@@ -41,14 +41,16 @@ import type { WithdrawFundsResponse as _ledgerline_accounts_v1_WithdrawFundsResp
  */
 export interface AccountCommandServiceClient extends grpc.Client {
   /**
-   * Takes a reservation's money off the balance; at most once per reservation.
+   * Takes a reservation's money off the balance; at most once per reservation, and not once it
+   * has expired.
    */
   CaptureReservation(argument: _ledgerline_accounts_v1_CaptureReservationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_CaptureReservationResponse__Output>): grpc.ClientUnaryCall;
   CaptureReservation(argument: _ledgerline_accounts_v1_CaptureReservationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_CaptureReservationResponse__Output>): grpc.ClientUnaryCall;
   CaptureReservation(argument: _ledgerline_accounts_v1_CaptureReservationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_CaptureReservationResponse__Output>): grpc.ClientUnaryCall;
   CaptureReservation(argument: _ledgerline_accounts_v1_CaptureReservationRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_CaptureReservationResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * Takes a reservation's money off the balance; at most once per reservation.
+   * Takes a reservation's money off the balance; at most once per reservation, and not once it
+   * has expired.
    */
   captureReservation(argument: _ledgerline_accounts_v1_CaptureReservationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_CaptureReservationResponse__Output>): grpc.ClientUnaryCall;
   captureReservation(argument: _ledgerline_accounts_v1_CaptureReservationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_CaptureReservationResponse__Output>): grpc.ClientUnaryCall;
@@ -225,7 +227,8 @@ export interface AccountCommandServiceClient extends grpc.Client {
  */
 export interface AccountCommandServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * Takes a reservation's money off the balance; at most once per reservation.
+   * Takes a reservation's money off the balance; at most once per reservation, and not once it
+   * has expired.
    */
   CaptureReservation: grpc.handleUnaryCall<_ledgerline_accounts_v1_CaptureReservationRequest__Output, _ledgerline_accounts_v1_CaptureReservationResponse>;
   

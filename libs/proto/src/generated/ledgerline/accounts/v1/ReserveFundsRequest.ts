@@ -1,6 +1,7 @@
 // Original file: proto/ledgerline/accounts/v1/accounts.proto
 
 import type { Money as _ledgerline_common_v1_Money, Money__Output as _ledgerline_common_v1_Money__Output } from '../../../ledgerline/common/v1/Money';
+import type { Long } from '@grpc/proto-loader';
 
 export interface ReserveFundsRequest {
   /**
@@ -19,6 +20,13 @@ export interface ReserveFundsRequest {
    * Optional: makes a retry of this command safe (at most 128 characters).
    */
   'idempotencyKey'?: (string);
+  /**
+   * Optional: how long the reservation holds, in milliseconds from when the service receives it
+   * (at most 366 days). 0 or unset: the service's default (RESERVATION_TTL_MS). Once expired, a
+   * reservation can no longer be captured (FAILED_PRECONDITION, rule reservation-expired) and the
+   * service releases it (ReservationExpired).
+   */
+  'ttlMs'?: (number | string | Long);
 }
 
 export interface ReserveFundsRequest__Output {
@@ -38,4 +46,11 @@ export interface ReserveFundsRequest__Output {
    * Optional: makes a retry of this command safe (at most 128 characters).
    */
   'idempotencyKey': (string);
+  /**
+   * Optional: how long the reservation holds, in milliseconds from when the service receives it
+   * (at most 366 days). 0 or unset: the service's default (RESERVATION_TTL_MS). Once expired, a
+   * reservation can no longer be captured (FAILED_PRECONDITION, rule reservation-expired) and the
+   * service releases it (ReservationExpired).
+   */
+  'ttlMs': (string);
 }
