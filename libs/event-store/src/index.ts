@@ -9,3 +9,9 @@ export * from './upcasters';
 export * from './state-cache';
 export * from './connection-budget';
 export * from './postgres-pool';
+export {
+  hashStreamAppends,
+  type AppendManyOptions,
+  type AppendManyResult,
+  type StreamAppend,
+} from './append-many';
