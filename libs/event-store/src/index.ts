@@ -15,3 +15,4 @@ export {
   type AppendManyResult,
   type StreamAppend,
 } from './append-many';
+export * from './multi-stream-command';
