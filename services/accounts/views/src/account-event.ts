@@ -28,6 +28,8 @@ export const forEveryAccountEvent = <Handler>(
   ReservationReleased: handler,
   FundsCredited: handler,
   FundsDebited: handler,
+  FundsTransferredOut: handler,
+  FundsTransferredIn: handler,
   AccountFrozen: handler,
   AccountUnfrozen: handler,
   AccountClosed: handler,

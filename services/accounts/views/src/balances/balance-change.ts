@@ -42,7 +42,9 @@ export const balanceChange = (event: AccountEvent, streamVersion: number): Balan
     case 'ReservationCaptured':
     case 'ReservationReleased':
     case 'FundsCredited':
-    case 'FundsDebited': {
+    case 'FundsDebited':
+    case 'FundsTransferredOut':
+    case 'FundsTransferredIn': {
       const { accountId, balance, reserved, at } = event.data;
       return { kind: 'update', update: { accountId, balance, reserved, at } };
     }
