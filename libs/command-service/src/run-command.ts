@@ -138,6 +138,7 @@ export const runCommand = async <
         typeof callerTraceparent === 'string' ? callerTraceparent : undefined,
         context.active(),
       );
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- an identity key, never called
   const streams = streamsOf(options.store, options.decider.evolve);
   const span = tracer.startSpan(
     `command ${options.command.type}`,

@@ -108,8 +108,8 @@ describe('handleMultiStreamCommand', () => {
       }),
     );
     const outcomes = await Promise.allSettled(moves);
-    const failed = outcomes.filter((o) => o.status === 'rejected');
-    expect(failed.map((f) => (f as PromiseRejectedResult).reason)).toEqual([]);
+    const failed = outcomes.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []));
+    expect(failed).toEqual([]);
     const totals = await Promise.all(ring.map(total));
     expect(totals.reduce((sum, t) => sum + t, 0)).toBe(90);
     expect(totals).toEqual([30, 30, 30]); // each pot gave 8 and received 8
