@@ -41,9 +41,14 @@ const startService = async (): Promise<TestProcess> => {
     GRPC_PORT: String(port),
     POSTGRES_URL: postgresUrl,
     RELAY_ENABLED: 'false',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
   });
-  await started.waitForOutput(/gRPC server listening/, 60_000);
+  try {
+    await started.waitForOutput(/gRPC server listening/, 60_000);
+  } catch (error) {
+    await started.kill('SIGKILL');
+    throw error;
+  }
   return started;
 };
 
