@@ -6,7 +6,8 @@
 // 2. 32 callers drive TransferFunds through the typed client, each around a ring of its own slice
 //    of the accounts (no two callers share an account): transfers/s.
 // 3. 32 callers paced at half that rate: latency from each call's scheduled start, p50/p99.
-// 4. The same with DepositFunds (one stream) on the same accounts, for comparison.
+// 4. The same with DepositFunds (one stream) on the same accounts, for comparison; both carry an
+//    idempotency key, as a client's retries need.
 import { randomUUID } from 'node:crypto';
 import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
 import { startProcess } from '@ledgerline/testing';
@@ -47,7 +48,11 @@ const slices = (ids: readonly string[]) => {
         idempotencyKey: randomUUID(),
       }),
     deposit: (client: AccountsClient) => (caller: number, i: number) =>
-      client.depositFunds({ accountId: at(caller, i), amount: usd(1) }),
+      client.depositFunds({
+        accountId: at(caller, i),
+        amount: usd(1),
+        idempotencyKey: randomUUID(),
+      }),
   };
 };
 
@@ -117,7 +122,7 @@ const main = async (): Promise<void> => {
   console.log('| 32 callers, closed loop | rate | latency at half load |');
   console.log('|---|---|---|');
   row('TransferFunds (2 streams, 1 transaction)', 'transfers', transfers);
-  row('DepositFunds (1 stream), same accounts', 'commands', deposits);
+  row('DepositFunds (1 stream, 1 event), same accounts', 'commands', deposits);
 };
 
 main().catch((error: unknown) => {
