@@ -8,3 +8,4 @@ export * from './startup-failure';
 export * from './keyed-mutex';
 export * from './idempotency-pruner';
 export * from './readiness';
+export * from './run-multi-stream-command';

@@ -67,8 +67,10 @@ export const checkSagaKey = (key: string | undefined, caller: Caller | undefined
 };
 
 /**
- * Per store and decider: the folded states of recent streams (one round trip per command) and
- * the per-stream queue. Kept here, keyed weakly, so handlers stay plain translations.
+ * Per store and state (a decider's `evolve` defines its state): the folded states of recent
+ * streams (one round trip per command) and the per-stream queue, shared by one-stream commands and
+ * commands over several streams of that state. Kept here, keyed weakly, so handlers stay plain
+ * translations.
  */
 interface StreamsInProcess {
   readonly cache: LruStateCache<unknown>;
@@ -86,18 +88,18 @@ export const limitCommandQueues = (store: object, maxQueuedPerStream: number): v
   queueLimits.set(store, maxQueuedPerStream);
 };
 
-const streamsOf = (store: object, decider: object): StreamsInProcess => {
-  let byDecider = inProcess.get(store);
-  if (!byDecider) inProcess.set(store, (byDecider = new WeakMap()));
-  let streams = byDecider.get(decider);
+export const streamsOf = (store: object, evolve: object): StreamsInProcess => {
+  let byState = inProcess.get(store);
+  if (!byState) inProcess.set(store, (byState = new WeakMap()));
+  let streams = byState.get(evolve);
   if (!streams) {
     const mutex = new KeyedMutex(queueLimits.get(store) ?? DEFAULT_MAX_WAITERS_PER_KEY);
-    byDecider.set(decider, (streams = { cache: new LruStateCache(), mutex }));
+    byState.set(evolve, (streams = { cache: new LruStateCache(), mutex }));
   }
   return streams;
 };
 
-const resolveIdempotencyKey = (
+export const resolveIdempotencyKey = (
   fromRequest: string | undefined,
   fromHeader: string | undefined,
 ): string | undefined => {
@@ -141,7 +143,8 @@ export const runCommand = async <
         typeof callerTraceparent === 'string' ? callerTraceparent : undefined,
         context.active(),
       );
-  const streams = streamsOf(options.store, options.decider);
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- an identity key, never called
+  const streams = streamsOf(options.store, options.decider.evolve);
   const span = tracer.startSpan(
     `command ${options.command.type}`,
     { kind: SpanKind.INTERNAL, attributes: { 'ledgerline.stream_id': options.streamId } },

@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseError, type ClientBase, type Pool } from 'pg';
 
 import {
+  appendMany,
+  findAppendManyResult,
+  type AppendManyOptions,
+  type AppendManyResult,
+  type StreamAppend,
+} from './append-many';
+import {
   AppendNotFirstWrite,
   DeadlineExceeded,
   DuplicateEventId,
@@ -177,6 +184,37 @@ export class PostgresEventStore {
         : await this.runAppend(this.pool, streamId, events, options, false);
     if (!result.replayed) this.announce();
     return result;
+  }
+
+  /**
+   * Appends to several streams in one transaction (ADR 0022): each stream checked against its own
+   * expected version, all or nothing, one idempotency key for the whole call.
+   */
+  async appendMany(
+    appends: readonly StreamAppend[],
+    options: AppendManyOptions = {},
+  ): Promise<AppendManyResult> {
+    const result = await appendMany(
+      this.pool,
+      { s: this.s, schema: this.schema, upcasters: this.upcasters },
+      appends,
+      options,
+    );
+    if (!result.replayed) this.announce();
+    return result;
+  }
+
+  /** What an appendMany with this key recorded; see findIdempotentResult. */
+  findAppendManyResult(
+    category: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<AppendManyResult | undefined> {
+    return findAppendManyResult(
+      this.pool,
+      { s: this.s, upcasters: this.upcasters },
+      category,
+      idempotency,
+    );
   }
 
   /** The pool's statement_timeout in ms; Infinity when it sets none. */

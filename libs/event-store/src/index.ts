@@ -9,3 +9,10 @@ export * from './upcasters';
 export * from './state-cache';
 export * from './connection-budget';
 export * from './postgres-pool';
+export {
+  hashStreamAppends,
+  type AppendManyOptions,
+  type AppendManyResult,
+  type StreamAppend,
+} from './append-many';
+export * from './multi-stream-command';

@@ -1,5 +1,8 @@
 import { type Pool } from 'pg';
 
+import { appendManyFunction } from './append-many.sql';
+import { SQLSTATE } from './sqlstate';
+
 /** One forward-only schema change; `sql` receives the quoted schema name. */
 export interface Migration {
   readonly version: number;
@@ -20,13 +23,7 @@ export const quoteSchema = (schema: string): string => {
 /** The channel appends are announced on: `<schema>_events`. */
 export const notifyChannel = (schema: string): string => `${schema}_events`;
 
-// Custom SQLSTATEs raised by append_events and mapped to typed errors by the store.
-export const SQLSTATE = {
-  wrongExpectedVersion: 'LL001',
-  idempotencyKeyConflict: 'LL002',
-  duplicateEventId: 'LL003',
-  notFirstWrite: 'LL004',
-} as const;
+export { SQLSTATE };
 
 const tables = (s: string): string => `
 CREATE TABLE ${s}.streams (
@@ -237,6 +234,11 @@ export const MIGRATIONS: readonly Migration[] = [
       s,
     ) => `CREATE INDEX idempotency_keys_client_created_at ON ${s}.idempotency_keys (created_at)
       WHERE key NOT LIKE 'saga:%';`,
+  },
+  {
+    version: 4,
+    name: 'append_events_many function (one transaction over several streams)',
+    sql: (s) => appendManyFunction(s, s.slice(1, -1)),
   },
 ];
 

@@ -13,14 +13,21 @@
 //    --sweep-seconds (default 5): p50/p99 against the offered rate, the throughput–latency curve.
 // The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { Pool } from 'pg';
 import { startProcess } from '@ledgerline/testing';
 import { type CurvePoint, emitResult, figure } from '@ledgerline/bench';
+import {
+  closedLoop,
+  cpuPerOp,
+  freePort,
+  pacedLoop,
+  perSecond,
+  processCpuMs,
+  quantile,
+} from './loops';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -39,66 +46,6 @@ const postgresUrl = process.env['POSTGRES_URL'];
 const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 if (!postgresUrl) throw new Error('deposit.bench: POSTGRES_URL is not set');
 
-interface Outcome {
-  readonly operations: number;
-  readonly elapsedMs: number;
-  readonly cpuMs: number;
-}
-
-/** `callers` loops of `operation` for `ms`, counting completed operations. */
-const closedLoop = async (
-  callers: number,
-  ms: number,
-  operation: (caller: number, iteration: number) => Promise<unknown>,
-): Promise<Outcome> => {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  let operations = 0;
-  await Promise.all(
-    Array.from({ length: callers }, async (_, caller) => {
-      for (let i = 0; performance.now() < started + ms; i++) {
-        await operation(caller, i);
-        operations++;
-      }
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return {
-    operations,
-    elapsedMs: performance.now() - started,
-    cpuMs: (used.user + used.system) / 1000,
-  };
-};
-
-/** `callers` loops on a fixed schedule totalling `rate`/s; latencies from the scheduled start. */
-const pacedLoop = async (
-  callers: number,
-  ms: number,
-  rate: number,
-  operation: (caller: number, iteration: number) => Promise<unknown>,
-): Promise<number[]> => {
-  const interval = (callers * 1000) / rate;
-  const latencies: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: callers }, async (_, caller) => {
-      let i = 0;
-      for (let due = started + (caller * interval) / callers; due < started + ms; due += interval) {
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        await operation(caller, i++);
-        latencies.push(performance.now() - due);
-      }
-    }),
-  );
-  return latencies.sort((a, b) => a - b);
-};
-
-const perSecond = (o: Outcome): number => (o.operations * 1000) / o.elapsedMs;
-const quantile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-const cpuPerOp = (o: Outcome): string => `${((o.cpuMs * 1000) / o.operations).toFixed(0)} µs`;
-
 const usd = (amountMinor: number) => ({ amountMinor: String(amountMinor), currency: 'USD' });
 
 /** Caller `c` deposits round-robin on accounts c, c + 32, c + 64… */
@@ -110,21 +57,6 @@ const depositor = (client: AccountsClient, ids: readonly string[]) => {
       amount: usd(100),
       reference: 'bench deposit',
     });
-};
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-/** CPU time (ms) a process has used so far, from /proc (Linux): user + system clock ticks. */
-const processCpuMs = (pid: number | undefined): number => {
-  if (pid === undefined) return Number.NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 };
 
 const benchGrpc = async () => {

@@ -26,6 +26,8 @@ import type { ReleaseReservationRequest as _ledgerline_accounts_v1_ReleaseReserv
 import type { ReleaseReservationResponse as _ledgerline_accounts_v1_ReleaseReservationResponse, ReleaseReservationResponse__Output as _ledgerline_accounts_v1_ReleaseReservationResponse__Output } from './ledgerline/accounts/v1/ReleaseReservationResponse';
 import type { ReserveFundsRequest as _ledgerline_accounts_v1_ReserveFundsRequest, ReserveFundsRequest__Output as _ledgerline_accounts_v1_ReserveFundsRequest__Output } from './ledgerline/accounts/v1/ReserveFundsRequest';
 import type { ReserveFundsResponse as _ledgerline_accounts_v1_ReserveFundsResponse, ReserveFundsResponse__Output as _ledgerline_accounts_v1_ReserveFundsResponse__Output } from './ledgerline/accounts/v1/ReserveFundsResponse';
+import type { TransferFundsRequest as _ledgerline_accounts_v1_TransferFundsRequest, TransferFundsRequest__Output as _ledgerline_accounts_v1_TransferFundsRequest__Output } from './ledgerline/accounts/v1/TransferFundsRequest';
+import type { TransferFundsResponse as _ledgerline_accounts_v1_TransferFundsResponse, TransferFundsResponse__Output as _ledgerline_accounts_v1_TransferFundsResponse__Output } from './ledgerline/accounts/v1/TransferFundsResponse';
 import type { UnfreezeAccountRequest as _ledgerline_accounts_v1_UnfreezeAccountRequest, UnfreezeAccountRequest__Output as _ledgerline_accounts_v1_UnfreezeAccountRequest__Output } from './ledgerline/accounts/v1/UnfreezeAccountRequest';
 import type { UnfreezeAccountResponse as _ledgerline_accounts_v1_UnfreezeAccountResponse, UnfreezeAccountResponse__Output as _ledgerline_accounts_v1_UnfreezeAccountResponse__Output } from './ledgerline/accounts/v1/UnfreezeAccountResponse';
 import type { WithdrawFundsRequest as _ledgerline_accounts_v1_WithdrawFundsRequest, WithdrawFundsRequest__Output as _ledgerline_accounts_v1_WithdrawFundsRequest__Output } from './ledgerline/accounts/v1/WithdrawFundsRequest';
@@ -95,6 +97,8 @@ export interface ProtoGrpcType {
         ReleaseReservationResponse: MessageTypeDefinition<_ledgerline_accounts_v1_ReleaseReservationResponse, _ledgerline_accounts_v1_ReleaseReservationResponse__Output>
         ReserveFundsRequest: MessageTypeDefinition<_ledgerline_accounts_v1_ReserveFundsRequest, _ledgerline_accounts_v1_ReserveFundsRequest__Output>
         ReserveFundsResponse: MessageTypeDefinition<_ledgerline_accounts_v1_ReserveFundsResponse, _ledgerline_accounts_v1_ReserveFundsResponse__Output>
+        TransferFundsRequest: MessageTypeDefinition<_ledgerline_accounts_v1_TransferFundsRequest, _ledgerline_accounts_v1_TransferFundsRequest__Output>
+        TransferFundsResponse: MessageTypeDefinition<_ledgerline_accounts_v1_TransferFundsResponse, _ledgerline_accounts_v1_TransferFundsResponse__Output>
         UnfreezeAccountRequest: MessageTypeDefinition<_ledgerline_accounts_v1_UnfreezeAccountRequest, _ledgerline_accounts_v1_UnfreezeAccountRequest__Output>
         UnfreezeAccountResponse: MessageTypeDefinition<_ledgerline_accounts_v1_UnfreezeAccountResponse, _ledgerline_accounts_v1_UnfreezeAccountResponse__Output>
         WithdrawFundsRequest: MessageTypeDefinition<_ledgerline_accounts_v1_WithdrawFundsRequest, _ledgerline_accounts_v1_WithdrawFundsRequest__Output>

@@ -23,6 +23,7 @@ const RPCS = {
   freezeAccount: 'FreezeAccount',
   unfreezeAccount: 'UnfreezeAccount',
   closeAccount: 'CloseAccount',
+  transferFunds: 'TransferFunds',
 } as const satisfies Record<string, keyof accountsV1.AccountCommandServiceDefinition>;
 
 type Rpcs = typeof RPCS;

@@ -32,6 +32,7 @@ import type { AccountState } from './state';
  * - Every amount must be in the account's currency (`currency-mismatch`).
  * - CloseAccount needs no open reservation (`open-reservations`) and a zero balance
  *   (`balance-not-zero`). Freezing a frozen or unfreezing an open account is `illegal-transition`.
+ * - TransferFunds (transfer.ts) is decided over two accounts and recorded on both or neither.
  */
 export const decideAccount = (command: AccountCommand, state: AccountState): AccountEvent[] => {
   switch (command.type) {

@@ -87,6 +87,18 @@ export type FundsDebited = DomainEvent<
   FundsMovement & { readonly reference: string }
 >;
 
+/** One leg of a transfer: both legs carry the transfer id and are written in one transaction. */
+interface TransferLeg extends FundsMovement {
+  readonly transferId: string;
+  /** The other account of the transfer: the destination of money out, the source of money in. */
+  readonly counterpartyAccountId: string;
+  readonly reference: string | null;
+}
+
+export type FundsTransferredOut = DomainEvent<'FundsTransferredOut', TransferLeg>;
+
+export type FundsTransferredIn = DomainEvent<'FundsTransferredIn', TransferLeg>;
+
 export type AccountFrozen = DomainEvent<
   'AccountFrozen',
   { readonly accountId: string; readonly reason: string; readonly at: string }
@@ -113,6 +125,8 @@ export type AccountEvent =
   | ReservationExpired
   | FundsCredited
   | FundsDebited
+  | FundsTransferredOut
+  | FundsTransferredIn
   | AccountFrozen
   | AccountUnfrozen
   | AccountClosed;
@@ -131,6 +145,8 @@ const accountEventTypes: Readonly<Record<AccountEventType, true>> = {
   ReservationExpired: true,
   FundsCredited: true,
   FundsDebited: true,
+  FundsTransferredOut: true,
+  FundsTransferredIn: true,
   AccountFrozen: true,
   AccountUnfrozen: true,
   AccountClosed: true,

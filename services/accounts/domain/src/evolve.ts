@@ -67,6 +67,8 @@ export const evolveAccount = (state: AccountState, event: AccountEvent): Account
     case 'FundsWithdrawn':
     case 'FundsCredited':
     case 'FundsDebited':
+    case 'FundsTransferredOut':
+    case 'FundsTransferredIn':
       return { ...state, balance: event.data.balance, reserved: event.data.reserved };
     case 'FundsReservationRejected':
       return state;

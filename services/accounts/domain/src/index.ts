@@ -9,3 +9,4 @@ export * from './stream';
 export * from './reservation-history';
 export * from './ledger';
 export * from './expiry';
+export * from './transfer';

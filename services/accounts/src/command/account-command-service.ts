@@ -11,6 +11,7 @@ import { checkOpenedFor, ownerCheck } from './ownership';
 import { withReservationHistory } from './reservation-ids';
 import { refuseRejectedReservation } from './reservation-outcome';
 import { type AccountRpc, type RequestOf, toCommand } from './to-command';
+import { transferFundsHandler } from './transfer-funds';
 
 export const loadAccountsPackage = () =>
   loadPackage(['ledgerline/accounts/v1/accounts.proto']).ledgerline.accounts.v1;
@@ -92,6 +93,7 @@ export const accountCommandService = ({
     FreezeAccount: handle('FreezeAccount'),
     UnfreezeAccount: handle('UnfreezeAccount'),
     CloseAccount: handle('CloseAccount'),
+    TransferFunds: transferFundsHandler(store, unary),
   };
   return { definition: loadAccountsPackage().AccountCommandService.service, implementation };
 };

@@ -128,6 +128,48 @@ const cases: [string, (freshId: string) => Promise<unknown>, string][] = [
     'idempotencyKey',
   ],
   [
+    'a transfer to the account it comes from',
+    () => c().transferFunds({ fromAccountId: accountId, toAccountId: accountId, amount: usd(5) }),
+    'toAccountId',
+  ],
+  [
+    'a malformed transfer source',
+    (id) => c().transferFunds({ fromAccountId: 'acc-1', toAccountId: id, amount: usd(5) }),
+    'fromAccountId',
+  ],
+  [
+    'a missing transfer destination',
+    () => c().transferFunds({ fromAccountId: accountId, amount: usd(5) }),
+    'toAccountId',
+  ],
+  [
+    'a zero transfer amount',
+    (id) => c().transferFunds({ fromAccountId: accountId, toAccountId: id, amount: usd(0) }),
+    'amount.amountMinor',
+  ],
+  [
+    'a missing transfer amount',
+    (id) => c().transferFunds({ fromAccountId: accountId, toAccountId: id }),
+    'amount',
+  ],
+  [
+    'a transfer in an unknown currency',
+    (id) =>
+      c().transferFunds({ fromAccountId: accountId, toAccountId: id, amount: money('5', 'XXX') }),
+    'amount.currency',
+  ],
+  [
+    'a 10 KB transfer reference',
+    (id) =>
+      c().transferFunds({
+        fromAccountId: accountId,
+        toAccountId: id,
+        amount: usd(5),
+        reference: LONG,
+      }),
+    'reference',
+  ],
+  [
     'a malformed owner id',
     (id) =>
       c().openAccount({

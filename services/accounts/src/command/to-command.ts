@@ -8,7 +8,11 @@ import type * as grpc from '@grpc/grpc-js';
 import { type accountsV1, type commonV1 } from '@ledgerline/proto';
 
 type Handlers = accountsV1.AccountCommandServiceHandlers;
-export type AccountRpc = keyof accountsV1.AccountCommandServiceDefinition & keyof Handlers;
+/** The RPCs on one account's stream; TransferFunds spans two (transfer-funds.ts). */
+export type AccountRpc = Exclude<
+  keyof accountsV1.AccountCommandServiceDefinition & keyof Handlers,
+  'TransferFunds'
+>;
 /** Every request addresses one account and may carry an idempotency key. */
 export type RequestOf<Rpc extends AccountRpc> =
   Handlers[Rpc] extends grpc.handleUnaryCall<infer Request, unknown>

@@ -29,6 +29,8 @@ export const forEveryAccountEvent = <Handler>(
   ReservationExpired: handler,
   FundsCredited: handler,
   FundsDebited: handler,
+  FundsTransferredOut: handler,
+  FundsTransferredIn: handler,
   AccountFrozen: handler,
   AccountUnfrozen: handler,
   AccountClosed: handler,

@@ -67,6 +67,30 @@ describe('the ledger fold', () => {
     expect(fold.zeroSums()).toEqual([{ currency, accounts: 500, external: -500, total: 0 }]);
   });
 
+  it('nets a transfer’s two legs to nothing in clearing', () => {
+    // given
+    const leg = { transferId: 't-1', reference: null };
+    // when
+    const fold = given(
+      opened(customer),
+      opened(merchant),
+      { type: 'FundsDeposited', data: { ...money(customer, 500, 500), reference: null } },
+      {
+        type: 'FundsTransferredOut',
+        data: { ...money(customer, 200, 300), ...leg, counterpartyAccountId: merchant },
+      },
+      {
+        type: 'FundsTransferredIn',
+        data: { ...money(merchant, 200, 200), ...leg, counterpartyAccountId: customer },
+      },
+    );
+    // then
+    expect(fold.externalAccounts()).toContainEqual({ kind: 'clearing', currency, balance: 0 });
+    expect(fold.zeroSums()).toEqual([{ currency, accounts: 500, external: -500, total: 0 }]);
+    expect(fold.account(merchant)).toMatchObject({ balance: 200, reserved: 0 });
+    expect(fold.breaks.count).toBe(0);
+  });
+
   it('names the first event whose recorded balance the amounts before it do not give', () => {
     const fold = given(
       opened(customer),

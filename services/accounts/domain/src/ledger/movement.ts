@@ -94,6 +94,19 @@ export const movementOf = (event: AccountEvent): Movement => {
         reservedChange: 0,
         counterpart: 'clearing',
       });
+    // The two legs of a transfer share one transaction: clearing nets to zero at its end.
+    case 'FundsTransferredOut':
+      return moving(event.data, {
+        balanceChange: -event.data.amount,
+        reservedChange: 0,
+        counterpart: 'clearing',
+      });
+    case 'FundsTransferredIn':
+      return moving(event.data, {
+        balanceChange: event.data.amount,
+        reservedChange: 0,
+        counterpart: 'clearing',
+      });
     case 'AccountOpened':
       return { ...still, recorded: { balance: 0, reserved: 0 } };
     case 'FundsReservationRejected':

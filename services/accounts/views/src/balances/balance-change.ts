@@ -43,7 +43,9 @@ export const balanceChange = (event: AccountEvent, streamVersion: number): Balan
     case 'ReservationReleased':
     case 'ReservationExpired':
     case 'FundsCredited':
-    case 'FundsDebited': {
+    case 'FundsDebited':
+    case 'FundsTransferredOut':
+    case 'FundsTransferredIn': {
       const { accountId, balance, reserved, at } = event.data;
       return { kind: 'update', update: { accountId, balance, reserved, at } };
     }

@@ -38,6 +38,25 @@ describe('balance row changes', () => {
       },
     }).then({ kind: 'update', update: { accountId, balance: 750, reserved: 100, at } }));
 
+  it.each(['FundsTransferredOut', 'FundsTransferredIn'] as const)(
+    'copies the balances of each leg of a transfer (%s)',
+    (type) =>
+      given({
+        type,
+        data: {
+          accountId,
+          transferId: 't-1',
+          counterpartyAccountId: 'other',
+          reference: null,
+          amount: 250,
+          currency,
+          balance: 750,
+          reserved: 100,
+          at,
+        },
+      }).then({ kind: 'update', update: { accountId, balance: 750, reserved: 100, at } }),
+  );
+
   it('touches only the version and time for a rejected reservation', () =>
     given({
       type: 'FundsReservationRejected',

@@ -32,9 +32,11 @@ export const transactionRow = (event: AccountEvent, facts: EventFacts): Transact
   switch (event.type) {
     case 'FundsDeposited':
     case 'FundsCredited':
+    case 'FundsTransferredIn':
       return row(event, facts, { amount: event.data.amount, reserved: 0 }, event.data.reference);
     case 'FundsWithdrawn':
     case 'FundsDebited':
+    case 'FundsTransferredOut':
       return row(event, facts, { amount: -event.data.amount, reserved: 0 }, event.data.reference);
     case 'FundsReserved':
       return hold(event, facts, { amount: 0, reserved: event.data.amount });

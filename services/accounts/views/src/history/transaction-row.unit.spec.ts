@@ -58,6 +58,26 @@ describe('history rows', () => {
     });
   });
 
+  it('shows a transfer as money out of the source and money into the destination', () => {
+    const leg = {
+      ...movement,
+      transferId: 't-1',
+      counterpartyAccountId: 'other',
+      reference: 'rent',
+    };
+    const after = { balanceAfter: 1_000, reservedAfter: 200, reference: 'rent' };
+    given({ type: 'FundsTransferredOut', data: leg }).then({
+      amount: -300,
+      reservedChange: 0,
+      ...after,
+    });
+    given({ type: 'FundsTransferredIn', data: leg }).then({
+      amount: 300,
+      reservedChange: 0,
+      ...after,
+    });
+  });
+
   it('shows a hold as a change of reserved funds and its capture as money out', () => {
     const after = { balanceAfter: 1_000, reservedAfter: 200, reservationId: 'r-1' };
     given({ type: 'FundsReserved', data: hold }).then({ amount: 0, reservedChange: 300, ...after });

@@ -20,6 +20,8 @@ import type { ReleaseReservationRequest as _ledgerline_accounts_v1_ReleaseReserv
 import type { ReleaseReservationResponse as _ledgerline_accounts_v1_ReleaseReservationResponse, ReleaseReservationResponse__Output as _ledgerline_accounts_v1_ReleaseReservationResponse__Output } from '../../../ledgerline/accounts/v1/ReleaseReservationResponse';
 import type { ReserveFundsRequest as _ledgerline_accounts_v1_ReserveFundsRequest, ReserveFundsRequest__Output as _ledgerline_accounts_v1_ReserveFundsRequest__Output } from '../../../ledgerline/accounts/v1/ReserveFundsRequest';
 import type { ReserveFundsResponse as _ledgerline_accounts_v1_ReserveFundsResponse, ReserveFundsResponse__Output as _ledgerline_accounts_v1_ReserveFundsResponse__Output } from '../../../ledgerline/accounts/v1/ReserveFundsResponse';
+import type { TransferFundsRequest as _ledgerline_accounts_v1_TransferFundsRequest, TransferFundsRequest__Output as _ledgerline_accounts_v1_TransferFundsRequest__Output } from '../../../ledgerline/accounts/v1/TransferFundsRequest';
+import type { TransferFundsResponse as _ledgerline_accounts_v1_TransferFundsResponse, TransferFundsResponse__Output as _ledgerline_accounts_v1_TransferFundsResponse__Output } from '../../../ledgerline/accounts/v1/TransferFundsResponse';
 import type { UnfreezeAccountRequest as _ledgerline_accounts_v1_UnfreezeAccountRequest, UnfreezeAccountRequest__Output as _ledgerline_accounts_v1_UnfreezeAccountRequest__Output } from '../../../ledgerline/accounts/v1/UnfreezeAccountRequest';
 import type { UnfreezeAccountResponse as _ledgerline_accounts_v1_UnfreezeAccountResponse, UnfreezeAccountResponse__Output as _ledgerline_accounts_v1_UnfreezeAccountResponse__Output } from '../../../ledgerline/accounts/v1/UnfreezeAccountResponse';
 import type { WithdrawFundsRequest as _ledgerline_accounts_v1_WithdrawFundsRequest, WithdrawFundsRequest__Output as _ledgerline_accounts_v1_WithdrawFundsRequest__Output } from '../../../ledgerline/accounts/v1/WithdrawFundsRequest';
@@ -180,6 +182,27 @@ export interface AccountCommandServiceClient extends grpc.Client {
   reserveFunds(argument: _ledgerline_accounts_v1_ReserveFundsRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_ReserveFundsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Moves money from one account to another of the same currency: both accounts record it in one
+   * event store transaction, or neither does (ADR 0022). Refused (FAILED_PRECONDITION) when either
+   * account is frozen or closed, when the currencies differ, or beyond the source's available
+   * balance; the caller must own the source account.
+   */
+  TransferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  TransferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  TransferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  TransferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Moves money from one account to another of the same currency: both accounts record it in one
+   * event store transaction, or neither does (ADR 0022). Refused (FAILED_PRECONDITION) when either
+   * account is frozen or closed, when the currencies differ, or beyond the source's available
+   * balance; the caller must own the source account.
+   */
+  transferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  transferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  transferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  transferFunds(argument: _ledgerline_accounts_v1_TransferFundsRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_TransferFundsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Lifts a freeze.
    */
   UnfreezeAccount(argument: _ledgerline_accounts_v1_UnfreezeAccountRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_UnfreezeAccountResponse__Output>): grpc.ClientUnaryCall;
@@ -274,6 +297,14 @@ export interface AccountCommandServiceHandlers extends grpc.UntypedServiceImplem
   ReserveFunds: grpc.handleUnaryCall<_ledgerline_accounts_v1_ReserveFundsRequest__Output, _ledgerline_accounts_v1_ReserveFundsResponse>;
   
   /**
+   * Moves money from one account to another of the same currency: both accounts record it in one
+   * event store transaction, or neither does (ADR 0022). Refused (FAILED_PRECONDITION) when either
+   * account is frozen or closed, when the currencies differ, or beyond the source's available
+   * balance; the caller must own the source account.
+   */
+  TransferFunds: grpc.handleUnaryCall<_ledgerline_accounts_v1_TransferFundsRequest__Output, _ledgerline_accounts_v1_TransferFundsResponse>;
+  
+  /**
    * Lifts a freeze.
    */
   UnfreezeAccount: grpc.handleUnaryCall<_ledgerline_accounts_v1_UnfreezeAccountRequest__Output, _ledgerline_accounts_v1_UnfreezeAccountResponse>;
@@ -295,6 +326,7 @@ export interface AccountCommandServiceDefinition extends grpc.ServiceDefinition 
   OpenAccount: MethodDefinition<_ledgerline_accounts_v1_OpenAccountRequest, _ledgerline_accounts_v1_OpenAccountResponse, _ledgerline_accounts_v1_OpenAccountRequest__Output, _ledgerline_accounts_v1_OpenAccountResponse__Output>
   ReleaseReservation: MethodDefinition<_ledgerline_accounts_v1_ReleaseReservationRequest, _ledgerline_accounts_v1_ReleaseReservationResponse, _ledgerline_accounts_v1_ReleaseReservationRequest__Output, _ledgerline_accounts_v1_ReleaseReservationResponse__Output>
   ReserveFunds: MethodDefinition<_ledgerline_accounts_v1_ReserveFundsRequest, _ledgerline_accounts_v1_ReserveFundsResponse, _ledgerline_accounts_v1_ReserveFundsRequest__Output, _ledgerline_accounts_v1_ReserveFundsResponse__Output>
+  TransferFunds: MethodDefinition<_ledgerline_accounts_v1_TransferFundsRequest, _ledgerline_accounts_v1_TransferFundsResponse, _ledgerline_accounts_v1_TransferFundsRequest__Output, _ledgerline_accounts_v1_TransferFundsResponse__Output>
   UnfreezeAccount: MethodDefinition<_ledgerline_accounts_v1_UnfreezeAccountRequest, _ledgerline_accounts_v1_UnfreezeAccountResponse, _ledgerline_accounts_v1_UnfreezeAccountRequest__Output, _ledgerline_accounts_v1_UnfreezeAccountResponse__Output>
   WithdrawFunds: MethodDefinition<_ledgerline_accounts_v1_WithdrawFundsRequest, _ledgerline_accounts_v1_WithdrawFundsResponse, _ledgerline_accounts_v1_WithdrawFundsRequest__Output, _ledgerline_accounts_v1_WithdrawFundsResponse__Output>
 }

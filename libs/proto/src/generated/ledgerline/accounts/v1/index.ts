@@ -26,6 +26,8 @@ export type * from './ReleaseReservationRequest';
 export type * from './ReleaseReservationResponse';
 export type * from './ReserveFundsRequest';
 export type * from './ReserveFundsResponse';
+export type * from './TransferFundsRequest';
+export type * from './TransferFundsResponse';
 export type * from './UnfreezeAccountRequest';
 export type * from './UnfreezeAccountResponse';
 export type * from './WithdrawFundsRequest';
