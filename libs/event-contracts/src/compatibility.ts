@@ -75,9 +75,10 @@ const compareNested = (
     problems.push(`${path === '' ? '(the payload)' : path}: ${keyword} changed shape`);
     return;
   }
-  wasList.forEach((schema, i) =>
-    compare(schema, isList[i]!, beforeDefs, afterDefs, `${path}/${keyword}[${i}]`, problems),
-  );
+  wasList.forEach((schema, i) => {
+    const at = Array.isArray(was) ? `${path}/${keyword}[${i}]` : `${path}/${keyword}`;
+    compare(schema, isList[i]!, beforeDefs, afterDefs, at, problems);
+  });
 };
 
 /** Every constraining keyword of a node except the properties, compared one by one above. */

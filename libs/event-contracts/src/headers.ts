@@ -10,8 +10,10 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   ce_subject: 'The stream id, as in the message key.',
   ce_time: 'When the event was recorded (RFC 3339).',
   'content-type': 'Of the value: application/json.',
-  ce_dataschemaversion: 'The payload schema version N: docs/events/schemas/<category>/<type>.vN.json.',
-  ce_streamversion: "The event's version in its stream (1, 2, …): apply in order, skip what you have.",
+  ce_dataschemaversion:
+    'The payload schema version N: docs/events/schemas/<category>/<type>.vN.json.',
+  ce_streamversion:
+    "The event's version in its stream (1, 2, …): apply in order, skip what you have.",
   ce_position: "The event's global position in its store.",
   ce_transactionid: 'The writing transaction id (decimal text, may exceed 2^53).',
   ce_correlationid: 'The request the event came from.',

@@ -17,9 +17,7 @@ export interface ToolOptions {
 const filesUnder = (dir: string): string[] => {
   try {
     return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory()
-        ? filesUnder(join(dir, entry.name))
-        : [join(dir, entry.name)],
+      entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
     );
   } catch {
     return [];
