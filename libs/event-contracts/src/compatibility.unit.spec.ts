@@ -1,7 +1,27 @@
 import { breakingChanges } from './compatibility';
 import { type JsonSchema } from './json-schema';
 
-const v1: JsonSchema = {
+// Type aliases, not interfaces: they fit JsonSchema's index signature.
+type Node = {
+  type?: string | string[];
+  description?: string;
+  enum?: string[];
+  $ref?: string;
+  items?: Node;
+  properties?: Record<string, Node>;
+  required?: string[];
+};
+
+type Editable = {
+  title?: string;
+  type: string;
+  additionalProperties: boolean;
+  properties: Record<string, Node>;
+  required: string[];
+  definitions: Record<string, Node>;
+};
+
+const v1: Editable = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -23,17 +43,23 @@ const v1: JsonSchema = {
 };
 
 /** v1 with one change applied to a copy. */
-const changed = (change: (schema: any) => void): JsonSchema => {
-  const copy = structuredClone(v1) as any;
+const changed = (change: (schema: Editable) => void): JsonSchema => {
+  const copy = structuredClone(v1);
   change(copy);
-  return copy as JsonSchema;
+  return copy;
+};
+
+const line = (schema: Editable): Node & { properties: Record<string, Node> } => {
+  const definition = schema.definitions['Line'];
+  if (!definition?.properties) throw new Error('fixture without Line');
+  return definition as Node & { properties: Record<string, Node> };
 };
 
 describe('breaking changes within one schema version', () => {
   it('none when nothing changed but descriptions and titles', () => {
     expect(breakingChanges(v1, v1)).toEqual([]);
     const documented = changed((s) => {
-      s.properties.ownerId.description = 'the customer';
+      s.properties['ownerId'] = { type: 'string', description: 'the customer' };
       s.title = 'PaymentCreated';
     });
     expect(breakingChanges(v1, documented)).toEqual([]);
@@ -41,8 +67,8 @@ describe('breaking changes within one schema version', () => {
 
   it('none for a new optional property, on the payload or a nested type', () => {
     const added = changed((s) => {
-      s.properties.note = { type: 'string' };
-      s.definitions.Line.properties.colour = { type: 'string' };
+      s.properties['note'] = { type: 'string' };
+      line(s).properties['colour'] = { type: 'string' };
     });
     expect(breakingChanges(v1, added)).toEqual([]);
   });
@@ -51,7 +77,7 @@ describe('breaking changes within one schema version', () => {
     expect(
       breakingChanges(
         v1,
-        changed((s) => delete s.properties.amount),
+        changed((s) => delete s.properties['amount']),
       ),
     ).toEqual(['/amount: removed']);
   });
@@ -60,20 +86,22 @@ describe('breaking changes within one schema version', () => {
     expect(
       breakingChanges(
         v1,
-        changed((s) => (s.properties.amount.type = 'string')),
+        changed((s) => (s.properties['amount'] = { type: 'string' })),
       ),
     ).toEqual(['/amount: type "number" → "string"']);
     expect(
       breakingChanges(
         v1,
-        changed((s) => (s.properties.ownerId.type = ['string', 'null'])),
+        changed(
+          (s) => (s.properties['ownerId'] = { type: ['string', 'null'], description: 'who' }),
+        ),
       ),
     ).toEqual(['/ownerId: type "string" → ["string","null"]']);
   });
 
   it('a property added as required, made required or made optional', () => {
     const addedRequired = changed((s) => {
-      s.properties.note = { type: 'string' };
+      s.properties['note'] = { type: 'string' };
       s.required.push('note');
     });
     expect(breakingChanges(v1, addedRequired)).toEqual(['/note: added as required']);
@@ -92,13 +120,13 @@ describe('breaking changes within one schema version', () => {
   });
 
   it('changes inside referenced definitions and array items', () => {
-    const retypedDefinition = changed((s) => (s.definitions.CurrencyCode = { type: 'number' }));
+    const retypedDefinition = changed((s) => (s.definitions['CurrencyCode'] = { type: 'number' }));
     expect(breakingChanges(v1, retypedDefinition)).toEqual(['/currency: type "string" → "number"']);
-    const newEnumValue = changed((s) => s.definitions.Line.properties.status.enum.push('c'));
+    const newEnumValue = changed((s) => line(s).properties['status']?.enum?.push('c'));
     expect(breakingChanges(v1, newEnumValue)).toEqual([
       '/lines/items/status: enum ["a","b"] → ["a","b","c"]',
     ]);
-    const removedNested = changed((s) => delete s.definitions.Line.properties.sku);
+    const removedNested = changed((s) => delete line(s).properties['sku']);
     expect(breakingChanges(v1, removedNested)).toEqual(['/lines/items/sku: removed']);
   });
 
