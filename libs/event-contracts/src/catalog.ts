@@ -43,3 +43,12 @@ export const CATALOG: readonly CategoryContract[] = [
     upcasters: {},
   },
 ];
+
+/**
+ * Every published type's upcasters in one table (event types are unique across categories), for
+ * tools that read any store and must show or republish events as the relays publish them.
+ */
+export const PUBLISHED_UPCASTERS: Upcasters = Object.assign(
+  {},
+  ...CATALOG.map((contract) => contract.upcasters),
+) as Upcasters;
