@@ -31,4 +31,6 @@ module.exports = {
   testTimeout: 30_000,
   // mTLS settings and a bearer token for every test file; no metrics endpoints (see the files).
   setupFiles: [path.join(root, 'tools/jest-security.js'), path.join(root, 'tools/jest-metrics.js')],
+  // Every published event checked against its schema; a mismatch fails the file (see the file).
+  setupFilesAfterEnv: [path.join(root, 'tools/jest-event-contracts.js')],
 };

@@ -1,2 +1,3 @@
 export * from './cloud-events';
 export * from './topics';
+export * from './contract-check';

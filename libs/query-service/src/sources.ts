@@ -1,4 +1,4 @@
-import { categoryOf } from '@ledgerline/event-store';
+import { categoryOf, type Upcasters } from '@ledgerline/event-store';
 import { type HeadSource } from '@ledgerline/projections';
 import { defaultRelayName, topicForCategory } from '@ledgerline/relay';
 import { type Pool } from 'pg';
@@ -13,6 +13,8 @@ export interface EventSource {
   readonly categories: readonly string[];
   /** Only when the command service names its relay; by default it is derived as startRelay does. */
   readonly relay?: string;
+  /** The command service's upcasters, so a rebuild reads stored events as the relay publishes them. */
+  readonly upcasters?: Upcasters;
 }
 
 export const relayNameOf = (source: EventSource): string =>

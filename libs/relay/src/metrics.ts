@@ -11,6 +11,9 @@ export const registerRelayMetrics = (relay: Relay): (() => void) => {
   const published = meter.createObservableCounter('ledgerline_relay_published_events', {
     description: 'Events this process published to Kafka',
   });
+  const violations = meter.createObservableCounter('ledgerline_relay_contract_violations', {
+    description: 'Events published that did not match their schema (checked in test runs only)',
+  });
   const lagEvents = meter.createObservableGauge('ledgerline_relay_lag_events', {
     description: 'Committed events not yet published',
   });
@@ -25,6 +28,7 @@ export const registerRelayMetrics = (relay: Relay): (() => void) => {
     const status = relay.status();
     const attributes = { relay: status.name };
     result.observe(published, status.published, attributes);
+    result.observe(violations, status.contractViolations, attributes);
     result.observe(leader, status.leader ? 1 : 0, attributes);
     if (status.leader) {
       const lag = await relay.lag();
@@ -32,7 +36,13 @@ export const registerRelayMetrics = (relay: Relay): (() => void) => {
       result.observe(lagSeconds, lag.seconds, attributes);
     }
   };
-  meter.addBatchObservableCallback(observe, [published, lagEvents, lagSeconds, leader]);
+  meter.addBatchObservableCallback(observe, [published, violations, lagEvents, lagSeconds, leader]);
   return () =>
-    meter.removeBatchObservableCallback(observe, [published, lagEvents, lagSeconds, leader]);
+    meter.removeBatchObservableCallback(observe, [
+      published,
+      violations,
+      lagEvents,
+      lagSeconds,
+      leader,
+    ]);
 };

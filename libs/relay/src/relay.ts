@@ -1,6 +1,7 @@
 import {
   categoryTopicSpec,
   type CategoryTopicOptions,
+  eventContractCheckFromEnv,
   toCloudEventMessage,
   topicForCategory,
 } from '@ledgerline/cloud-events';
@@ -52,6 +53,8 @@ export interface RelayStatus {
   readonly leader: boolean;
   readonly checkpoint: Checkpoint;
   readonly published: number;
+  /** Events published although they did not match their schema (checked in test runs only). */
+  readonly contractViolations: number;
   readonly lastError: string | undefined;
 }
 
@@ -90,8 +93,10 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
   const state = {
     checkpoint: await checkpoints.load(name),
     published: 0,
+    contractViolations: 0,
     lastError: undefined as string | undefined,
   };
+  const contracts = eventContractCheckFromEnv();
   let producer: MessageProducer | undefined;
   let subscription: Subscription | undefined;
 
@@ -167,6 +172,21 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
     );
   };
 
+  /**
+   * With EVENT_CONTRACTS_DIR set (tools/jest-event-contracts.js does), every event is checked
+   * against its published schema first. A mismatch is logged, counted and recorded for the test
+   * run to fail on, and the event still goes out: holding it back would stall its whole category.
+   */
+  const checkContracts = async (events: readonly RecordedEvent[]) => {
+    for (const violation of (await contracts?.violations(events)) ?? []) {
+      state.contractViolations += 1;
+      log.error(
+        { relay: name, ...violation },
+        'relay: publishing an event that does not match its published schema (docs/events)',
+      );
+    }
+  };
+
   /** The checkpoint to publish after: START again when the broker lost what it had. */
   const resumePoint = async (): Promise<Checkpoint> => {
     const checkpoint = await checkpoints.load(name);
@@ -199,6 +219,7 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
         pollIntervalMs: settings.pollIntervalMs ?? 1_000,
       },
       async (events, checkpoint) => {
+        if (contracts) await checkContracts(events);
         await publishedInSpan(events);
         settings.onAcknowledged?.(events);
         await checkpoints.save(name, checkpoint);

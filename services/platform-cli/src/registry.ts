@@ -38,7 +38,11 @@ const viewsOf = (definition: QueryServiceDefinition): PlatformView[] => {
     view: {
       projection,
       runtimeSchema: definition.schema,
-      source: { schema: source.schema, categories: source.categories },
+      source: {
+        schema: source.schema,
+        categories: source.categories,
+        ...(source.upcasters ? { upcasters: source.upcasters } : {}),
+      },
       ...(cache ? { cacheNamespace: cache.namespace } : {}),
     },
   }));

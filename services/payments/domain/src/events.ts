@@ -16,8 +16,11 @@ export type PaymentCreated = DomainEvent<
   'PaymentCreated',
   PaymentFacts & {
     readonly amount: number;
-    /** The customer the payment is for; absent on a workload's own payments and older events. */
-    readonly ownerId?: string;
+    /**
+     * The customer the payment is for; null on a workload's own payments. Schema v2: v1 left it
+     * out instead (upcasters.ts reads those as null).
+     */
+    readonly ownerId: string | null;
   }
 >;
 

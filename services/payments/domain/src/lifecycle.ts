@@ -39,7 +39,7 @@ export const createPayment = (
         payeeAccountId,
         amount,
         currency,
-        ...(ownerId !== undefined && { ownerId }),
+        ownerId: ownerId ?? null,
         at: metadata.now,
       },
     },

@@ -41,7 +41,10 @@ describe('CreatePayment', () => {
     givenPayment()
       .when(create())
       .then([
-        { type: 'PaymentCreated', data: { ...facts, amount: AMOUNT, currency: USD, at: NOW } },
+        {
+          type: 'PaymentCreated',
+          data: { ...facts, amount: AMOUNT, currency: USD, ownerId: null, at: NOW },
+        },
       ]);
   });
 

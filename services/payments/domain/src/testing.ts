@@ -33,7 +33,10 @@ export const facts = {
   at: NOW,
 };
 
-export const created: PaymentEvent = { type: 'PaymentCreated', data: { ...facts, amount: AMOUNT } };
+export const created: PaymentEvent = {
+  type: 'PaymentCreated',
+  data: { ...facts, amount: AMOUNT, ownerId: null },
+};
 
 export const authorized: PaymentEvent = {
   type: 'PaymentAuthorized',

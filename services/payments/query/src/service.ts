@@ -1,4 +1,4 @@
-import { PAYMENT_STREAM_CATEGORY } from '@ledgerline/payments-domain';
+import { PAYMENT_STREAM_CATEGORY, paymentUpcasters } from '@ledgerline/payments-domain';
 import { paymentsProjection, paymentsSearchProjection } from '@ledgerline/payments-views';
 import { defineView, type QueryServiceDefinition } from '@ledgerline/query-service';
 import { paymentQueryService } from './query/handlers';
@@ -41,7 +41,13 @@ export const paymentsQuery = ({
   return {
     name: 'payments-query',
     schema: readSchema,
-    sources: [{ schema: sourceSchema, categories: [PAYMENT_STREAM_CATEGORY] }],
+    sources: [
+      {
+        schema: sourceSchema,
+        categories: [PAYMENT_STREAM_CATEGORY],
+        upcasters: paymentUpcasters,
+      },
+    ],
     views: [defineView(payments, { namespace: cacheNamespace }), defineView(search)],
     ...(projector && { projector }),
     services: (context) => [

@@ -1,4 +1,5 @@
 import { PostgresEventStore, type RecordedEvent } from '@ledgerline/event-store';
+import { PUBLISHED_UPCASTERS } from '@ledgerline/event-contracts';
 import { checkpointBefore, republish } from '@ledgerline/replay';
 import {
   type Command,
@@ -20,7 +21,8 @@ const schemaOption = {
 const storeOf = (context: CliContext, schema: string | undefined) => {
   if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema))
     throw new UsageError(`--schema must name an event store schema, not ${schema ?? '(none)'}`);
-  return new PostgresEventStore({ pool: context.pool(), schema });
+  // Upcast as the relays do: `republish` sends, and `tail`/`show` print, the current versions.
+  return new PostgresEventStore({ pool: context.pool(), schema, upcasters: PUBLISHED_UPCASTERS });
 };
 
 const eventJson = (event: RecordedEvent) => ({

@@ -32,7 +32,8 @@ afterAll(() => stack?.stop(), 30_000);
 
 /**
  * A PaymentCreated event appended to the store as the command side records it (`ownerId` the
- * customer it is for; none for payments from before it was recorded), and its receipt.
+ * customer it is for; null for a payment nobody owns, as v1 events without one read), and its
+ * receipt.
  */
 const create = async (ownerId: string | undefined, payeeAccountId = randomUUID()) => {
   const paymentId = randomUUID();
@@ -44,7 +45,7 @@ const create = async (ownerId: string | undefined, payeeAccountId = randomUUID()
     currency: 'EUR',
     amount: 5_000,
     at: new Date().toISOString(),
-    ...(ownerId !== undefined && { ownerId }),
+    ownerId: ownerId ?? null,
   };
   const appended = await stack.store.append(
     paymentStreamId(paymentId),
