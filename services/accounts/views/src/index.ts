@@ -2,6 +2,7 @@ export { ACCOUNT_EVENTS_TOPIC } from './account-event';
 export * from './balances/balance-change';
 export * from './balances/projection';
 export * from './balances/queries';
+export * from './balances/directory';
 export * from './history/projection';
 export * from './history/queries';
 export * from './history/transaction-row';
