@@ -120,9 +120,6 @@ export const tokenVersionOf = (token: ConsistencyToken | undefined, streamId: st
  * that must include all of them: the first receipt with the rest in `combined`.
  */
 export const combineReceipts = (
-  first: commonV1.CommandReceipt,
-  ...rest: readonly commonV1.CommandReceipt[]
-): commonV1.CommandReceipt => ({
-  ...first,
-  combined: [...(first.combined ?? []), ...rest],
-});
+  first: commonV1.CommandReceipt__Output,
+  ...rest: readonly commonV1.CommandReceipt__Output[]
+): commonV1.CommandReceipt__Output => ({ ...first, combined: [...first.combined, ...rest] });

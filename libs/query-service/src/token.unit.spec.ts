@@ -12,6 +12,7 @@ const receipt = {
   globalPosition: '42',
   replayed: false,
   transactionId: '7781',
+  combined: [],
 };
 
 describe('a consistency token read from a receipt', () => {
@@ -60,6 +61,7 @@ describe('a combined consistency token', () => {
     globalPosition: '9',
     replayed: false,
     transactionId: '500',
+    combined: [],
   };
 
   it('carries every receipt, the first on the token itself', () => {
@@ -80,7 +82,13 @@ describe('a combined consistency token', () => {
   });
 
   it('flattens receipts combined into combined ones, skipping an empty head', () => {
-    const empty = { streamId: '', streamVersion: '0', globalPosition: '0', transactionId: '' };
+    const empty = {
+      ...receipt,
+      streamId: '',
+      streamVersion: '0',
+      globalPosition: '0',
+      transactionId: '',
+    };
     const token = consistencyToken({ ...empty, combined: [combineReceipts(deposit, receipt)] });
     expect(token && receiptsOf(token).map((r) => r.streamId)).toEqual([
       'account-01HZ',
