@@ -7,3 +7,5 @@ export * from './history/projection';
 export * from './history/queries';
 export * from './history/transaction-row';
 export { MAX_PAGE_SIZE, type Queryable } from '@ledgerline/projections';
+export * from './search/account-document';
+export * from './search/projection';
