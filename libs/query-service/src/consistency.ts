@@ -22,7 +22,8 @@ import {
 import { ConsistencyWaitCancelled, ConsistencyWaitersFull, ReadModelBehind } from './errors';
 import { createSharedRefresh, untilCancelled } from './refresh';
 import { type EventSource, relayNameOf, sourceOfStream, topicsOf } from './sources';
-import { type ConsistencyToken } from './token';
+import { type ConsistencyToken, receiptsOf } from './token';
+import { planTokenWaits } from './token-waits';
 
 /** How long a wait may last: the call's deadline and cancellation. */
 export interface WaitBounds {
@@ -287,19 +288,25 @@ export const createConsistency = (settings: ConsistencySettings): Consistency =>
     }
   };
 
-  const awaitTokenOf = (
+  /**
+   * Waits for every receipt of the token whose store the view reads (ADR 0024): the receipts of
+   * other contexts' stores are accepted and ignored, nothing the view shows depends on them.
+   * Receipts of one store need only the newest checkpoint; of one stream, the newest version.
+   */
+  const awaitTokenOf = async (
     token: ConsistencyToken,
     scope: TokenCondition['scope'],
     rest: Omit<TokenCondition, 'token' | 'scope'>,
   ): Promise<void> => {
-    const { streamId } = token;
-    if (scope === 'list') {
-      if (token.checkpoint)
-        return awaitGlobalPosition({ ...rest, streamId, checkpoint: token.checkpoint });
-      // A receipt without a transaction id (nothing recorded): the stream is all we can name.
-      if (!reads(projectionNamed(rest.projection), streamId)) return Promise.resolve();
-    }
-    return awaitStreamVersion({ ...rest, streamId, version: token.streamVersion });
+    const projection = projectionNamed(rest.projection);
+    const plan = planTokenWaits(receiptsOf(token), scope, {
+      reads: (streamId) => reads(projection, streamId),
+      sourceOf: (streamId) => sourceOfStream(sources, streamId),
+    });
+    for (const { streamId, checkpoint } of plan.checkpoints)
+      await awaitGlobalPosition({ ...rest, streamId, checkpoint });
+    for (const { streamId, version } of plan.versions)
+      await awaitStreamVersion({ ...rest, streamId, version });
   };
 
   return {

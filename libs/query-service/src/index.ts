@@ -10,6 +10,7 @@ export * from './search';
 export * from './sources';
 export * from './startup-failure';
 export * from './token';
+export * from './token-waits';
 export * from './search-plan';
 export * from './search-values';
 export * from './call-scope';

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { Account as _ledgerline_accounts_v1_Account, Account__Output as _ledgerline_accounts_v1_Account__Output } from './ledgerline/accounts/v1/Account';
 import type { AccountCommandServiceClient as _ledgerline_accounts_v1_AccountCommandServiceClient, AccountCommandServiceDefinition as _ledgerline_accounts_v1_AccountCommandServiceDefinition } from './ledgerline/accounts/v1/AccountCommandService';
 import type { AccountQueryServiceClient as _ledgerline_accounts_v1_AccountQueryServiceClient, AccountQueryServiceDefinition as _ledgerline_accounts_v1_AccountQueryServiceDefinition } from './ledgerline/accounts/v1/AccountQueryService';
 import type { AccountTransaction as _ledgerline_accounts_v1_AccountTransaction, AccountTransaction__Output as _ledgerline_accounts_v1_AccountTransaction__Output } from './ledgerline/accounts/v1/AccountTransaction';
@@ -16,8 +17,12 @@ import type { DepositFundsRequest as _ledgerline_accounts_v1_DepositFundsRequest
 import type { DepositFundsResponse as _ledgerline_accounts_v1_DepositFundsResponse, DepositFundsResponse__Output as _ledgerline_accounts_v1_DepositFundsResponse__Output } from './ledgerline/accounts/v1/DepositFundsResponse';
 import type { FreezeAccountRequest as _ledgerline_accounts_v1_FreezeAccountRequest, FreezeAccountRequest__Output as _ledgerline_accounts_v1_FreezeAccountRequest__Output } from './ledgerline/accounts/v1/FreezeAccountRequest';
 import type { FreezeAccountResponse as _ledgerline_accounts_v1_FreezeAccountResponse, FreezeAccountResponse__Output as _ledgerline_accounts_v1_FreezeAccountResponse__Output } from './ledgerline/accounts/v1/FreezeAccountResponse';
+import type { GetAccountRequest as _ledgerline_accounts_v1_GetAccountRequest, GetAccountRequest__Output as _ledgerline_accounts_v1_GetAccountRequest__Output } from './ledgerline/accounts/v1/GetAccountRequest';
+import type { GetAccountResponse as _ledgerline_accounts_v1_GetAccountResponse, GetAccountResponse__Output as _ledgerline_accounts_v1_GetAccountResponse__Output } from './ledgerline/accounts/v1/GetAccountResponse';
 import type { GetBalanceRequest as _ledgerline_accounts_v1_GetBalanceRequest, GetBalanceRequest__Output as _ledgerline_accounts_v1_GetBalanceRequest__Output } from './ledgerline/accounts/v1/GetBalanceRequest';
 import type { GetBalanceResponse as _ledgerline_accounts_v1_GetBalanceResponse, GetBalanceResponse__Output as _ledgerline_accounts_v1_GetBalanceResponse__Output } from './ledgerline/accounts/v1/GetBalanceResponse';
+import type { ListAccountsRequest as _ledgerline_accounts_v1_ListAccountsRequest, ListAccountsRequest__Output as _ledgerline_accounts_v1_ListAccountsRequest__Output } from './ledgerline/accounts/v1/ListAccountsRequest';
+import type { ListAccountsResponse as _ledgerline_accounts_v1_ListAccountsResponse, ListAccountsResponse__Output as _ledgerline_accounts_v1_ListAccountsResponse__Output } from './ledgerline/accounts/v1/ListAccountsResponse';
 import type { ListTransactionsRequest as _ledgerline_accounts_v1_ListTransactionsRequest, ListTransactionsRequest__Output as _ledgerline_accounts_v1_ListTransactionsRequest__Output } from './ledgerline/accounts/v1/ListTransactionsRequest';
 import type { ListTransactionsResponse as _ledgerline_accounts_v1_ListTransactionsResponse, ListTransactionsResponse__Output as _ledgerline_accounts_v1_ListTransactionsResponse__Output } from './ledgerline/accounts/v1/ListTransactionsResponse';
 import type { OpenAccountRequest as _ledgerline_accounts_v1_OpenAccountRequest, OpenAccountRequest__Output as _ledgerline_accounts_v1_OpenAccountRequest__Output } from './ledgerline/accounts/v1/OpenAccountRequest';
@@ -43,6 +48,7 @@ export interface ProtoGrpcType {
   ledgerline: {
     accounts: {
       v1: {
+        Account: MessageTypeDefinition<_ledgerline_accounts_v1_Account, _ledgerline_accounts_v1_Account__Output>
         /**
          * The write side of accounts: one RPC per command. Every command answers with a CommandReceipt
          * (where its events landed) or an error status with google.rpc details:
@@ -87,8 +93,12 @@ export interface ProtoGrpcType {
         DepositFundsResponse: MessageTypeDefinition<_ledgerline_accounts_v1_DepositFundsResponse, _ledgerline_accounts_v1_DepositFundsResponse__Output>
         FreezeAccountRequest: MessageTypeDefinition<_ledgerline_accounts_v1_FreezeAccountRequest, _ledgerline_accounts_v1_FreezeAccountRequest__Output>
         FreezeAccountResponse: MessageTypeDefinition<_ledgerline_accounts_v1_FreezeAccountResponse, _ledgerline_accounts_v1_FreezeAccountResponse__Output>
+        GetAccountRequest: MessageTypeDefinition<_ledgerline_accounts_v1_GetAccountRequest, _ledgerline_accounts_v1_GetAccountRequest__Output>
+        GetAccountResponse: MessageTypeDefinition<_ledgerline_accounts_v1_GetAccountResponse, _ledgerline_accounts_v1_GetAccountResponse__Output>
         GetBalanceRequest: MessageTypeDefinition<_ledgerline_accounts_v1_GetBalanceRequest, _ledgerline_accounts_v1_GetBalanceRequest__Output>
         GetBalanceResponse: MessageTypeDefinition<_ledgerline_accounts_v1_GetBalanceResponse, _ledgerline_accounts_v1_GetBalanceResponse__Output>
+        ListAccountsRequest: MessageTypeDefinition<_ledgerline_accounts_v1_ListAccountsRequest, _ledgerline_accounts_v1_ListAccountsRequest__Output>
+        ListAccountsResponse: MessageTypeDefinition<_ledgerline_accounts_v1_ListAccountsResponse, _ledgerline_accounts_v1_ListAccountsResponse__Output>
         ListTransactionsRequest: MessageTypeDefinition<_ledgerline_accounts_v1_ListTransactionsRequest, _ledgerline_accounts_v1_ListTransactionsRequest__Output>
         ListTransactionsResponse: MessageTypeDefinition<_ledgerline_accounts_v1_ListTransactionsResponse, _ledgerline_accounts_v1_ListTransactionsResponse__Output>
         OpenAccountRequest: MessageTypeDefinition<_ledgerline_accounts_v1_OpenAccountRequest, _ledgerline_accounts_v1_OpenAccountRequest__Output>

@@ -12,6 +12,8 @@ type GrpcClient = accountsV1.AccountQueryServiceClient;
 const RPCS = {
   getBalance: 'GetBalance',
   listTransactions: 'ListTransactions',
+  getAccount: 'GetAccount',
+  listAccounts: 'ListAccounts',
 } as const satisfies Record<string, keyof accountsV1.AccountQueryServiceDefinition>;
 
 type Rpcs = typeof RPCS;
@@ -58,6 +60,8 @@ export const createAccountQueryClient = (
   return {
     getBalance: call(RPCS.getBalance),
     listTransactions: call(RPCS.listTransactions),
+    getAccount: call(RPCS.getAccount),
+    listAccounts: call(RPCS.listAccounts),
     close: () => client.close(),
   };
 };

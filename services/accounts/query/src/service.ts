@@ -1,6 +1,7 @@
 import { ACCOUNT_STREAM_CATEGORY } from '@ledgerline/accounts-domain';
 import {
   accountBalancesProjection,
+  accountsSearchProjection,
   transactionHistoryProjection,
 } from '@ledgerline/accounts-views';
 import { defineView, type QueryServiceDefinition } from '@ledgerline/query-service';
@@ -14,6 +15,8 @@ export interface AccountsQueryOptions {
   readonly sourceSchema?: string;
   /** Prefix of the projection names (checkpoints, consumer groups). Default `accounts`. */
   readonly projectionPrefix?: string;
+  /** The Elasticsearch alias of the analysts' `accounts` index (index `<alias>-v1`). Default `accounts`. */
+  readonly searchAlias?: string;
   /** Redis namespace of the balances cache. Default `account-balances-v1`. */
   readonly cacheNamespace?: string;
   /** The payments and orders aliases ReconcileLedger sums. Default `payments`, `orders`. */
@@ -22,14 +25,15 @@ export interface AccountsQueryOptions {
 }
 
 /**
- * The accounts query service: the balances view (cached per account in Redis) and the
- * transaction history view, fed from the accounts event store, served by AccountQueryService.
+ * The accounts query service: the balances view (cached per account in Redis, also the account
+ * directory), the transaction history view and the analysts' `accounts` search index, fed from the accounts event store, served by AccountQueryService.
  * Tests pass fresh schemas and names; production takes the defaults.
  */
 export const accountsQuery = ({
   readSchema = 'read_accounts',
   sourceSchema = 'accounts',
   projectionPrefix = 'accounts',
+  searchAlias = 'accounts',
   cacheNamespace = 'account-balances-v1',
   ledgerAliases = { payments: 'payments', orders: 'orders' },
   projector,
@@ -45,11 +49,20 @@ export const accountsQuery = ({
       heads: `${readSchema}.history_heads_v1`,
     },
   });
+  // For analysts only (docs/analytics): no RPC reads it, the directory RPCs read the balances view.
+  const search = accountsSearchProjection({
+    name: `${projectionPrefix}.search`,
+    alias: searchAlias,
+  });
   return {
     name: 'accounts-query',
     schema: readSchema,
     sources: [{ schema: sourceSchema, categories: [ACCOUNT_STREAM_CATEGORY] }],
-    views: [defineView(balances, { namespace: cacheNamespace }), defineView(history)],
+    views: [
+      defineView(balances, { namespace: cacheNamespace }),
+      defineView(history),
+      defineView(search),
+    ],
     ...(projector && { projector }),
     services: (context) => [
       accountQueryService(context, {

@@ -64,6 +64,7 @@ describe('AccountCommandService success paths', () => {
       globalPosition: expect.stringMatching(/^[1-9]\d*$/) as string,
       transactionId: expect.stringMatching(/^[1-9]\d*$/) as string,
       replayed: false,
+      combined: [],
     });
     expect(await eventsOf(`account-${accountId}`)).toEqual([
       {

@@ -26,7 +26,7 @@ const viewsOf = (id: string) =>
           sourceSchema: `${id}_${context}`,
           projectionPrefix: `${id}.${context}`,
           cacheNamespace: `${id}-${context}`,
-          ...(context === 'accounts' ? {} : { searchAlias: `${id}_${context}` }),
+          searchAlias: `${id}_${context}`,
         },
       ]),
     ),

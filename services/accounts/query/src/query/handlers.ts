@@ -20,7 +20,9 @@ import {
   pageSize,
   type QueryServiceContext,
   readerOf,
+  tokenVersionOf,
 } from '@ledgerline/query-service';
+import { directoryHandlers } from './directory';
 import { toBalanceResponse, toTransaction } from './responses';
 
 export interface AccountViews {
@@ -74,6 +76,11 @@ export const accountQueryService = (
     });
 
   const implementation: accountsV1.AccountQueryServiceHandlers = {
+    ...directoryHandlers(context, {
+      projection: views.balances.projection,
+      tables: views.balances.tables,
+      readAccount: readBalance,
+    }),
     GetBalance: unary(
       async (
         request: accountsV1.GetBalanceRequest__Output,
@@ -89,7 +96,7 @@ export const accountQueryService = (
           ...callBounds(call),
         });
         const streamId = accountStreamId(accountId);
-        const minVersion = token?.streamId === streamId ? token.streamVersion : 0;
+        const minVersion = tokenVersionOf(token, streamId);
         const found = await readBalance(accountId, minVersion);
         if (!found) throw new NotFound('account', accountId);
         // On the value itself, cached or not: the cache holds one entry per account for everyone.

@@ -45,3 +45,28 @@ export const toTransaction = (row: TransactionRow): accountsV1.AccountTransactio
   reservationId: row.reservationId ?? '',
   at: row.at,
 });
+
+/** The directory's view of an account: the balances row as an Account message. */
+export const toAccount = (balance: AccountBalance): accountsV1.Account => ({
+  accountId: balance.accountId,
+  ownerId: balance.ownerId,
+  kind: KINDS[balance.kind],
+  currency: balance.currency,
+  status: STATUSES[balance.status],
+  frozenReason: balance.frozenReason ?? '',
+  balanceMinor: balance.balance,
+  reservedMinor: balance.reserved,
+  availableMinor: balance.available,
+  openedAt: balance.openedAt,
+  updatedAt: balance.updatedAt,
+  streamVersion: balance.streamVersion,
+});
+
+/** A directory filter from its enum: undefined for UNSPECIFIED (every value). */
+export const kindFilter = (kind: accountsV1.AccountKind__Output): AccountKind | undefined =>
+  (Object.keys(KINDS) as AccountKind[]).find((key) => KINDS[key] === kind);
+
+export const statusFilter = (
+  status: accountsV1.AccountStatus__Output,
+): AccountViewStatus | undefined =>
+  (Object.keys(STATUSES) as AccountViewStatus[]).find((key) => STATUSES[key] === status);

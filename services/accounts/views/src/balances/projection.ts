@@ -55,6 +55,10 @@ export const accountBalancesProjection = (options: AccountBalancesOptions) =>
       await client.query(
         `CREATE INDEX IF NOT EXISTS ${indexName(balances, 'owner')} ON ${balances} (owner_id, account_id)`,
       );
+      // The account directory lists by status (e.g. every frozen account) in account id order.
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS ${indexName(balances, 'status')} ON ${balances} (status, account_id)`,
+      );
     },
     handlers: forEveryAccountEvent<PostgresHandler<BalancesTables>>(
       async (event, { client, tables }) => {

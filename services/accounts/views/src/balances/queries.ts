@@ -21,7 +21,7 @@ export interface AccountBalance {
   readonly updatedAt: string;
 }
 
-interface BalanceRecord {
+export interface BalanceRecord {
   account_id: string;
   owner_id: string;
   kind: AccountKind;
@@ -36,6 +36,9 @@ interface BalanceRecord {
   updated_at: Date;
 }
 
+export const BALANCE_COLUMNS = `account_id, owner_id, kind, currency, balance, reserved, available,
+  status, frozen_reason, stream_version, opened_at, updated_at`;
+
 /** The account's balance row, or undefined when the view has not seen the account (yet). */
 export const getBalance = async (
   db: Queryable,
@@ -43,16 +46,14 @@ export const getBalance = async (
   accountId: string,
 ): Promise<AccountBalance | undefined> => {
   const { rows } = await db.query<BalanceRecord>(
-    `SELECT account_id, owner_id, kind, currency, balance, reserved, available, status,
-            frozen_reason, stream_version, opened_at, updated_at
-       FROM ${tables.balances} WHERE account_id = $1`,
+    `SELECT ${BALANCE_COLUMNS} FROM ${tables.balances} WHERE account_id = $1`,
     [accountId],
   );
   const row = rows[0];
   return row && toBalance(row);
 };
 
-const toBalance = (row: BalanceRecord): AccountBalance => ({
+export const toBalance = (row: BalanceRecord): AccountBalance => ({
   accountId: row.account_id,
   ownerId: row.owner_id,
   kind: row.kind,

@@ -20,6 +20,7 @@ import {
   pageSize,
   type QueryServiceContext,
   readerOf,
+  tokenVersionOf,
 } from '@ledgerline/query-service';
 import { orderMessage, orderOfDocument } from './order-message';
 import { ORDER_SEARCH } from './order-search';
@@ -75,7 +76,7 @@ export const orderQueryService = (
         scope: 'entity',
         ...callBounds(call),
       });
-      const minVersion = token?.streamId === streamId ? token.streamVersion : 0;
+      const minVersion = tokenVersionOf(token, streamId);
       const found = await cache.read(streamId, { ttlMs: CACHE_TTL_MS, minVersion }, async () => {
         const order = await getOrder(pool, tables, orderId);
         return order && { value: order, version: order.streamVersion };

@@ -20,6 +20,7 @@ import {
   pageSize,
   type QueryServiceContext,
   readerOf,
+  tokenVersionOf,
 } from '@ledgerline/query-service';
 import { paymentListFilters } from './list-filters';
 import { paymentMessage } from './payment-message';
@@ -76,7 +77,7 @@ export const paymentQueryService = (
         scope: 'entity',
         ...callBounds(call),
       });
-      const minVersion = token?.streamId === streamId ? token.streamVersion : 0;
+      const minVersion = tokenVersionOf(token, streamId);
       const found = await cache.read(streamId, { ttlMs: CACHE_TTL_MS, minVersion }, async () => {
         const payment = await getPayment(pool, tables, paymentId);
         return payment && { value: payment, version: payment.streamVersion };

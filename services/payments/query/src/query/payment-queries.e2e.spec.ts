@@ -447,6 +447,7 @@ describe('bad query input', () => {
           globalPosition: '0',
           transactionId: '',
           replayed: false,
+          combined: [],
         }),
       'consistencyToken.streamId',
       'must not contain control characters',

@@ -2,8 +2,12 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetAccountRequest as _ledgerline_accounts_v1_GetAccountRequest, GetAccountRequest__Output as _ledgerline_accounts_v1_GetAccountRequest__Output } from '../../../ledgerline/accounts/v1/GetAccountRequest';
+import type { GetAccountResponse as _ledgerline_accounts_v1_GetAccountResponse, GetAccountResponse__Output as _ledgerline_accounts_v1_GetAccountResponse__Output } from '../../../ledgerline/accounts/v1/GetAccountResponse';
 import type { GetBalanceRequest as _ledgerline_accounts_v1_GetBalanceRequest, GetBalanceRequest__Output as _ledgerline_accounts_v1_GetBalanceRequest__Output } from '../../../ledgerline/accounts/v1/GetBalanceRequest';
 import type { GetBalanceResponse as _ledgerline_accounts_v1_GetBalanceResponse, GetBalanceResponse__Output as _ledgerline_accounts_v1_GetBalanceResponse__Output } from '../../../ledgerline/accounts/v1/GetBalanceResponse';
+import type { ListAccountsRequest as _ledgerline_accounts_v1_ListAccountsRequest, ListAccountsRequest__Output as _ledgerline_accounts_v1_ListAccountsRequest__Output } from '../../../ledgerline/accounts/v1/ListAccountsRequest';
+import type { ListAccountsResponse as _ledgerline_accounts_v1_ListAccountsResponse, ListAccountsResponse__Output as _ledgerline_accounts_v1_ListAccountsResponse__Output } from '../../../ledgerline/accounts/v1/ListAccountsResponse';
 import type { ListTransactionsRequest as _ledgerline_accounts_v1_ListTransactionsRequest, ListTransactionsRequest__Output as _ledgerline_accounts_v1_ListTransactionsRequest__Output } from '../../../ledgerline/accounts/v1/ListTransactionsRequest';
 import type { ListTransactionsResponse as _ledgerline_accounts_v1_ListTransactionsResponse, ListTransactionsResponse__Output as _ledgerline_accounts_v1_ListTransactionsResponse__Output } from '../../../ledgerline/accounts/v1/ListTransactionsResponse';
 
@@ -22,6 +26,23 @@ import type { ListTransactionsResponse as _ledgerline_accounts_v1_ListTransactio
  */
 export interface AccountQueryServiceClient extends grpc.Client {
   /**
+   * One account of the directory: owner, kind, currency, status, funds, times and version. A
+   * caller without owners:any reads only accounts it owns, as for GetBalance.
+   */
+  GetAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  GetAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  GetAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  GetAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * One account of the directory: owner, kind, currency, status, funds, times and version. A
+   * caller without owners:any reads only accounts it owns, as for GetBalance.
+   */
+  getAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  getAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  getAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  getAccount(argument: _ledgerline_accounts_v1_GetAccountRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetAccountResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * An account's balance, reserved and available funds, and status. A caller without
    * owners:any reads only accounts it owns (customers and merchants alike); another's is
    * PERMISSION_DENIED.
@@ -39,6 +60,27 @@ export interface AccountQueryServiceClient extends grpc.Client {
   getBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   getBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
   getBalance(argument: _ledgerline_accounts_v1_GetBalanceRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_GetBalanceResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The account directory, ordered by account id, a page at a time, filtered by owner, kind and
+   * status. A caller without owners:any is only ever shown accounts it owns (another owner's
+   * are left out, not refused). A consistency_token from any command service is accepted: the
+   * page then includes every accounts event up to it (ADR 0009, ADR 0024).
+   */
+  ListAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
+  ListAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
+  ListAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
+  ListAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The account directory, ordered by account id, a page at a time, filtered by owner, kind and
+   * status. A caller without owners:any is only ever shown accounts it owns (another owner's
+   * are left out, not refused). A consistency_token from any command service is accepted: the
+   * page then includes every accounts event up to it (ADR 0009, ADR 0024).
+   */
+  listAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
+  listAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
+  listAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
+  listAccounts(argument: _ledgerline_accounts_v1_ListAccountsRequest, callback: grpc.requestCallback<_ledgerline_accounts_v1_ListAccountsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * An account's money movements, newest first, a page at a time. Only the owner's, as for
@@ -74,11 +116,25 @@ export interface AccountQueryServiceClient extends grpc.Client {
  */
 export interface AccountQueryServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * One account of the directory: owner, kind, currency, status, funds, times and version. A
+   * caller without owners:any reads only accounts it owns, as for GetBalance.
+   */
+  GetAccount: grpc.handleUnaryCall<_ledgerline_accounts_v1_GetAccountRequest__Output, _ledgerline_accounts_v1_GetAccountResponse>;
+  
+  /**
    * An account's balance, reserved and available funds, and status. A caller without
    * owners:any reads only accounts it owns (customers and merchants alike); another's is
    * PERMISSION_DENIED.
    */
   GetBalance: grpc.handleUnaryCall<_ledgerline_accounts_v1_GetBalanceRequest__Output, _ledgerline_accounts_v1_GetBalanceResponse>;
+  
+  /**
+   * The account directory, ordered by account id, a page at a time, filtered by owner, kind and
+   * status. A caller without owners:any is only ever shown accounts it owns (another owner's
+   * are left out, not refused). A consistency_token from any command service is accepted: the
+   * page then includes every accounts event up to it (ADR 0009, ADR 0024).
+   */
+  ListAccounts: grpc.handleUnaryCall<_ledgerline_accounts_v1_ListAccountsRequest__Output, _ledgerline_accounts_v1_ListAccountsResponse>;
   
   /**
    * An account's money movements, newest first, a page at a time. Only the owner's, as for
@@ -89,6 +145,8 @@ export interface AccountQueryServiceHandlers extends grpc.UntypedServiceImplemen
 }
 
 export interface AccountQueryServiceDefinition extends grpc.ServiceDefinition {
+  GetAccount: MethodDefinition<_ledgerline_accounts_v1_GetAccountRequest, _ledgerline_accounts_v1_GetAccountResponse, _ledgerline_accounts_v1_GetAccountRequest__Output, _ledgerline_accounts_v1_GetAccountResponse__Output>
   GetBalance: MethodDefinition<_ledgerline_accounts_v1_GetBalanceRequest, _ledgerline_accounts_v1_GetBalanceResponse, _ledgerline_accounts_v1_GetBalanceRequest__Output, _ledgerline_accounts_v1_GetBalanceResponse__Output>
+  ListAccounts: MethodDefinition<_ledgerline_accounts_v1_ListAccountsRequest, _ledgerline_accounts_v1_ListAccountsResponse, _ledgerline_accounts_v1_ListAccountsRequest__Output, _ledgerline_accounts_v1_ListAccountsResponse__Output>
   ListTransactions: MethodDefinition<_ledgerline_accounts_v1_ListTransactionsRequest, _ledgerline_accounts_v1_ListTransactionsResponse, _ledgerline_accounts_v1_ListTransactionsRequest__Output, _ledgerline_accounts_v1_ListTransactionsResponse__Output>
 }

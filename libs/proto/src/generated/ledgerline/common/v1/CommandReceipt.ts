@@ -1,5 +1,6 @@
 // Original file: proto/ledgerline/common/v1/common.proto
 
+import type { CommandReceipt as _ledgerline_common_v1_CommandReceipt, CommandReceipt__Output as _ledgerline_common_v1_CommandReceipt__Output } from '../../../ledgerline/common/v1/CommandReceipt';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -31,6 +32,14 @@ export interface CommandReceipt {
    * command recorded no event.
    */
   'transactionId'?: (string);
+  /**
+   * Further receipts this token also stands for, so that one token can carry the positions of
+   * several event stores (each command service writes its own): e.g. a DepositFunds receipt
+   * combined with a CreatePayment receipt. Only set on a token a client passes back; every query
+   * service waits for the receipts of the stores its views read and ignores the others (ADR 0024).
+   * Nested receipts are flattened; at most 16 in all.
+   */
+  'combined'?: (_ledgerline_common_v1_CommandReceipt)[];
 }
 
 /**
@@ -62,4 +71,12 @@ export interface CommandReceipt__Output {
    * command recorded no event.
    */
   'transactionId': (string);
+  /**
+   * Further receipts this token also stands for, so that one token can carry the positions of
+   * several event stores (each command service writes its own): e.g. a DepositFunds receipt
+   * combined with a CreatePayment receipt. Only set on a token a client passes back; every query
+   * service waits for the receipts of the stores its views read and ignores the others (ADR 0024).
+   * Nested receipts are flattened; at most 16 in all.
+   */
+  'combined': (_ledgerline_common_v1_CommandReceipt__Output)[];
 }
