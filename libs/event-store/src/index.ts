@@ -1,7 +1,7 @@
 export * from './command-loop';
 export * from './errors';
 export * from './event-store';
-export { MIGRATIONS, migrate, notifyChannel, type Migration } from './migrations';
+export { MIGRATIONS, migrate, notifyChannel, SQLSTATE, type Migration } from './migrations';
 export { canonicalJson, hashEvents, sha256 } from './request-hash';
 export * from './subscribe';
 export * from './types';
@@ -9,3 +9,5 @@ export * from './upcasters';
 export * from './state-cache';
 export * from './connection-budget';
 export * from './postgres-pool';
+export { commandServiceGrants, eventReaderGrants, stateSchemaGrants } from './grants';
+export { maySetUpSchema } from './schema-privileges';
