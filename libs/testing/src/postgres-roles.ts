@@ -2,12 +2,12 @@ import { Pool } from 'pg';
 import { servers } from './servers';
 
 /**
- * A pool connected as one of the platform's least-privileged roles (`ledgerline_accounts`…,
- * docs/adr/0028-least-privilege-in-the-stores.md), with the test connection's password (the
- * local stack gives every role the same one). `deploy/local/stack.sh up` creates the roles; a
- * server the tests may create roles on (a container) gets them here.
+ * The URL of one of the platform's least-privileged roles (`ledgerline_accounts`…,
+ * docs/adr/0028-least-privilege-in-the-stores.md): the test connection's, with the role's name
+ * (the local stack gives every role the same password). `deploy/local/stack.sh up` creates the
+ * roles; a server the tests may create roles on (a container) gets them here.
  */
-export const poolAsRole = async (role: string, max = 4): Promise<Pool> => {
+export const postgresUrlAsRole = async (role: string): Promise<string> => {
   const { postgresUrl } = await servers();
   const admin = new Pool({ connectionString: postgresUrl, max: 1 });
   try {
@@ -20,12 +20,21 @@ export const poolAsRole = async (role: string, max = 4): Promise<Pool> => {
       if (!rows[0]?.may)
         throw new Error(`no PostgreSQL role ${role}: deploy/local/stack.sh up creates it`);
       const password = decodeURIComponent(new URL(postgresUrl).password);
-      await admin.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password.replaceAll("'", "''")}'`);
+      await admin
+        .query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password.replaceAll("'", "''")}'`)
+        // 42710: another test file created it meanwhile.
+        .catch((error: { code?: string }) => {
+          if (error.code !== '42710') throw error;
+        });
     }
   } finally {
     await admin.end();
   }
   const url = new URL(postgresUrl);
   url.username = role;
-  return new Pool({ connectionString: url.toString(), max });
+  return url.toString();
 };
+
+/** A pool connected as `role` (see postgresUrlAsRole). */
+export const poolAsRole = async (role: string, max = 4): Promise<Pool> =>
+  new Pool({ connectionString: await postgresUrlAsRole(role), max });
