@@ -65,7 +65,6 @@ not_ready() { die "$1 did not become ready on $2 within ${3}s; see $(rel "$4")";
 platform_env() {
   cat <<EOF
 export POSTGRES_URL=postgres://$PG_USER:$PG_PASSWORD@$HOST:$PG_PORT/$PG_DB
-export POSTGRES_OWNER_URL=$(role_url "$PG_OWNER")
 export REDIS_URL=redis://$HOST:$REDIS_PORT
 export KAFKA_BROKERS=$HOST:$KAFKA_PORT
 export ELASTICSEARCH_URL=http://$HOST:$ES_PORT
@@ -300,9 +299,6 @@ SELECT format('GRANT %I TO %I', '$PG_OWNER', '$PG_USER')
  WHERE NOT pg_has_role('$PG_USER', '$PG_OWNER', 'MEMBER')\gexec
 SQL
 }
-
-# The URL a role connects with: POSTGRES_URL's server and database, the role's name and password.
-role_url() { printf 'postgres://%s:%s@%s:%s/%s' "$1" "$PG_PASSWORD" "$HOST" "$PG_PORT" "$PG_DB"; }
 
 postgres_down() {
   [[ -f "$PG_DIR/started-by-stack" ]] || return 0

@@ -14,7 +14,7 @@
 # 3. deploy/local/pki.mjs ensure: the development CA, a certificate per service and the JWT
 #    signing key under TLS_DIR (default <stack>/pki; a TLS_DIR set by the caller is used as is)
 # 4. `platform topics ensure`: every platform topic exists and is served before any service starts;
-#    `platform db migrate` as the owner role (POSTGRES_OWNER_URL) migrates every schema and grants
+#    `platform db migrate` as the owner role (ledgerline_owner) migrates every schema and grants
 #    each service's role (ledgerline_<service>) what its service needs (if it fails, the services
 #    connect as the stack's POSTGRES_URL, as before the roles)
 # 5. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
@@ -123,15 +123,23 @@ start_service() {
   echo "127.0.0.1:${PORT[$name]}" >"$SERVICES_DIR/$name.addr"
 }
 
+# The URL of a PostgreSQL role: the stack's POSTGRES_URL with the role's name (stack.sh gives
+# every role the stack's password).
+role_url() {
+  local rest="${POSTGRES_URL#*://}" password=""
+  local userinfo="${rest%%@*}"
+  [[ "$userinfo" != *:* ]] || password=":${userinfo#*:}"
+  printf 'postgres://%s%s@%s' "$1" "$password" "${rest#*@}"
+}
+
 # A service connects as its own PostgreSQL role (ledgerline_<service>, created by stack.sh;
-# ADR 0028), the owner's URL with the role's name, once `platform db migrate` granted that role
-# its privileges; otherwise (or with LEDGERLINE_PG_ROLES=0) as the stack's POSTGRES_URL.
+# ADR 0028) once `platform db migrate` granted that role its privileges; otherwise (or with
+# LEDGERLINE_PG_ROLES=0) as the stack's POSTGRES_URL.
 GRANTED_ROLES=" "
 postgres_env() {
   local role="ledgerline_${1//-/_}"
-  [[ "${LEDGERLINE_PG_ROLES:-1}" != 0 && -n "${POSTGRES_OWNER_URL:-}" && "$GRANTED_ROLES" == *" $role "* ]] ||
-    return 0
-  printf 'POSTGRES_URL=%s' "${POSTGRES_OWNER_URL/ledgerline_owner/$role}"
+  [[ "${LEDGERLINE_PG_ROLES:-1}" != 0 && "$GRANTED_ROLES" == *" $role "* ]] || return 0
+  printf 'POSTGRES_URL=%s' "$(role_url "$role")"
 }
 
 # How a process ended, from its wait status.
@@ -227,7 +235,7 @@ if ((${#SERVICES[@]})); then
   # Should that fail (schemas another role made before the roles existed), the services connect
   # as the stack's POSTGRES_URL and migrate at start as before.
   say "migrating the schemas"
-  if POSTGRES_URL="${POSTGRES_OWNER_URL:-$POSTGRES_URL}" node dist/services/platform-cli/main.js db migrate \
+  if POSTGRES_URL="$(role_url ledgerline_owner)" node dist/services/platform-cli/main.js db migrate \
     >"$SERVICES_DIR/migrate.log" 2>&1; then
     GRANTED_ROLES=" $(sed -n 's/^granted: //p' "$SERVICES_DIR/migrate.log" | tr -d ,) "
   else
