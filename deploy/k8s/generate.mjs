@@ -70,9 +70,9 @@ const dns = {
   },
 };
 
-// Before the services start: applies every schema migration (`platform db migrate`; a failing one
-// fails this Job, not every new pod; services still apply migrations at start, then a no-op behind
-// the same advisory locks) and creates every topic, so no two services race to create one.
+// Before the services start: applies every schema migration as the owner role and grants each
+// service's role (`platform db migrate`; a failing one fails this Job, not every new pod; services
+// only check at start, read-only, that nothing is pending) and creates every topic, so no two services race to create one.
 const initLabels = { ...partOf, 'app.kubernetes.io/name': 'platform-init' };
 const cli = (name, args, env = []) => ({
   name,
