@@ -26,7 +26,7 @@ import { resetSeeks } from './reset-seeks';
 import { applySearchBatch } from './search-batch';
 import { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
 import { type RetryPolicy } from './sinks/postgres-sink';
-import { tableName } from './tables';
+import { schemaOfTable } from './tables';
 import { openSearchSession, openSession } from './sinks/session';
 import { type VisibleLagSummary, visibleLagRecorder } from './visible-lag';
 
@@ -408,8 +408,10 @@ export const migrateProjectionTables = async <Tables extends TableNames>(
   const { migrate, tables, name } = projection;
   if (!migrate) return;
   // A service's own role may not change the schema: `platform db migrate` did, as its owner.
-  for (const table of Object.values(tables))
-    if (!(await maySetUpSchema(pool, tableName(table).schema))) return;
+  for (const table of Object.values(tables)) {
+    const schema = schemaOfTable(table);
+    if (schema && !(await maySetUpSchema(pool, schema))) return;
+  }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -3,7 +3,7 @@ import {
   eventReaderGrants,
   stateSchemaGrants,
 } from '@ledgerline/event-store';
-import { tableName } from '@ledgerline/projections';
+import { schemaOfTable } from '@ledgerline/projections';
 import { type Pool } from 'pg';
 import { type CliContext } from '../context';
 
@@ -42,8 +42,10 @@ export const platformGrants = (context: CliContext): RoleGrants[] => {
     add(service, eventReaderGrants(view.source.schema, postgresRoleOf(service)));
     add(service, stateSchemaGrants(view.runtimeSchema, postgresRoleOf(service)));
     if (view.projection.sink !== 'postgres') continue;
-    for (const table of Object.values(view.projection.tables))
-      add(service, stateSchemaGrants(tableName(table).schema, postgresRoleOf(service)));
+    for (const table of Object.values(view.projection.tables)) {
+      const schema = schemaOfTable(table);
+      if (schema) add(service, stateSchemaGrants(schema, postgresRoleOf(service)));
+    }
   }
   const sagaSchema = context.env['SAGA_SCHEMA'] || 'sagas';
   add(SAGA_SERVICE, stateSchemaGrants(sagaSchema, postgresRoleOf(SAGA_SERVICE)));
