@@ -13,9 +13,10 @@
 //    (localStack !== false), and nothing else;
 //  * every platform service is a compose service built from deploy/Dockerfile with build arg
 //    SERVICE=<name>, GRPC_PORT=<grpcPort>, GRPC_HOST=0.0.0.0, mTLS with the `pki` service's key
-//    material, publishing <grpcPort>, with <env>=<composeUrl> for each server it uses, the gRPC
-//    healthcheck, and depends_on: its servers (healthy), pki (completed) and the services it
-//    `calls` (healthy); generated compose services no longer in platform.json are reported.
+//    material, publishing <grpcPort>, with <env>=<composeUrl> for each server it uses (PostgreSQL's
+//    naming the service's own role, ledgerline_<name>), the gRPC healthcheck, and depends_on: its
+//    servers (healthy), pki and migrate (completed) and the services it `calls` (healthy);
+//    generated compose services no longer in platform.json are reported.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -43,7 +43,12 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 // Secrets each overlay expects to exist without rendering them (README, Deploy).
 const EXTERNAL_SECRETS: Record<string, string[]> = {
   local: ['ledgerline-jwks', 'ledgerline-tls'], // overlays/local/secrets.sh, from deploy/local/pki.mjs
-  production: ['ledgerline-jwks', 'ledgerline-servers', 'ledgerline-tls'],
+  production: [
+    'ledgerline-jwks',
+    'ledgerline-postgres-roles',
+    'ledgerline-servers',
+    'ledgerline-tls',
+  ],
 };
 
 const rendered = new Map(overlays.map((o) => [o, renderKustomization(path.join(overlaysDir, o))]));
@@ -224,4 +229,38 @@ describe('deploy/k8s', () => {
       expect(sorted(objectsOf(overlay))).toEqual(sorted(parseDocuments(result.stdout)));
     },
   );
+});
+
+// docs/adr/0028-least-privilege-in-the-stores.md: each pod's PostgreSQL URL is its own role's.
+describe('PostgreSQL roles', () => {
+  const roleKeyOf = (o: K8sObject) => {
+    const spec = (o as unknown as IDeployment).spec?.template.spec;
+    const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+    return containers
+      .flatMap((c) => c.env ?? [])
+      .filter((e) => e.name === 'POSTGRES_URL')
+      .map((e) => `${e.valueFrom?.secretKeyRef?.name}/${e.valueFrom?.secretKeyRef?.key}`);
+  };
+
+  it('gives every service its own key of ledgerline-postgres-roles, and the migrations the owner', () => {
+    const local = objectsOf('local');
+    for (const svc of platform.services) {
+      const deployment = local.find((o) => o.kind === 'Deployment' && o.metadata.name === svc.name);
+      expect(roleKeyOf(deployment!)).toEqual([`ledgerline-postgres-roles/${svc.name}`]);
+    }
+    const init = local.find((o) => o.kind === 'Job' && o.metadata.name === 'platform-init');
+    expect(roleKeyOf(init!)).toEqual(['ledgerline-postgres-roles/owner']);
+  });
+
+  it('has a URL naming each role in the local Secret, and each role in deploy/postgres/roles.sql', () => {
+    const secret = objectsOf('local').find(
+      (o) => o.kind === 'Secret' && o.metadata.name === 'ledgerline-postgres-roles',
+    ) as unknown as { stringData: Record<string, string> };
+    const sql = readFileSync(path.join(repo, 'deploy/postgres/roles.sql'), 'utf8');
+    for (const key of ['owner', ...platform.services.map((s) => s.name)]) {
+      const role = `ledgerline_${key.replace(/-/g, '_')}`;
+      expect(new URL(secret.stringData[key]!).username).toBe(role);
+      expect(sql).toContain(`'${role}'`);
+    }
+  });
 });

@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATED_LABEL, HEALTHCHECK, PKI_SERVICE, containerEnv, dependsOn } from './service.mjs';
+import {
+  GENERATED_LABEL,
+  HEALTHCHECK,
+  MIGRATE_SERVICE,
+  PKI_SERVICE,
+  containerEnv,
+  dependsOn,
+  serverUrlFor,
+} from './service.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -125,8 +133,10 @@ function checkService(svc, def, servers, cservices) {
   for (const name of svc.servers ?? Object.keys(servers)) {
     const srv = servers[name];
     if (!srv) errors.push(`platform.json: service ${svc.name} uses unknown server ${name}`);
-    else if (env[srv.env] !== srv.composeUrl)
-      fail(`has ${srv.env}=${env[srv.env] ?? '(unset)'}, platform.json says ${srv.composeUrl}`);
+    else if (env[srv.env] !== serverUrlFor(svc, name, srv))
+      fail(
+        `has ${srv.env}=${env[srv.env] ?? '(unset)'}, expected ${serverUrlFor(svc, name, srv)} (platform.json)`,
+      );
   }
   if (!same(def.healthcheck, HEALTHCHECK))
     fail(`has no (or another) healthcheck; expected ${JSON.stringify(HEALTHCHECK)}`);
@@ -149,6 +159,8 @@ export function checkServices(compose, platform) {
   const names = new Set();
   if (!cservices[PKI_SERVICE])
     errors.push(`docker-compose.yml: no "${PKI_SERVICE}" service (the key material)`);
+  if (!cservices[MIGRATE_SERVICE])
+    errors.push(`docker-compose.yml: no "${MIGRATE_SERVICE}" service (migrations as the owner)`);
   for (const svc of platform.services ?? []) {
     if (!svc.name || !Number.isInteger(svc.grpcPort)) {
       errors.push(

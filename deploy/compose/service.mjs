@@ -7,6 +7,22 @@ export const PKI_SERVICE = 'pki';
 /** Where the pki volume is mounted in every platform container, read-only. */
 export const PKI_MOUNT = '/etc/ledgerline';
 export const TLS_DIR = `${PKI_MOUNT}/pki`;
+/**
+ * The one-shot service that migrates every schema as the owner role and grants each service's
+ * role (docs/adr/0028-least-privilege-in-the-stores.md); services using PostgreSQL wait for it.
+ */
+export const MIGRATE_SERVICE = 'migrate';
+
+/** A service's PostgreSQL role: `ledgerline_` and its name, dashes as underscores. */
+export const postgresRoleOf = (name) => `ledgerline_${name.replace(/-/g, '_')}`;
+
+/** A server's URL as a platform service gets it: PostgreSQL's names the service's own role. */
+export const serverUrlFor = (svc, serverName, server) => {
+  if (serverName !== 'postgres') return server.composeUrl;
+  const url = new URL(server.composeUrl);
+  url.username = postgresRoleOf(svc.name);
+  return url.toString();
+};
 
 export const HEALTHCHECK = {
   test: ['CMD', 'sh', 'deploy/healthcheck.sh'],
@@ -46,6 +62,8 @@ export const dependsOn = (svc, servers, composeServices) => {
       condition: composeServices?.[name]?.healthcheck ? 'service_healthy' : 'service_started',
     };
   out[PKI_SERVICE] = { condition: 'service_completed_successfully' };
+  if ((svc.servers ?? Object.keys(servers)).includes('postgres'))
+    out[MIGRATE_SERVICE] = { condition: 'service_completed_successfully' };
   for (const name of svc.calls ?? []) out[name] = { condition: 'service_healthy' };
   return out;
 };
@@ -53,7 +71,7 @@ export const dependsOn = (svc, servers, composeServices) => {
 export const composeServiceFor = (svc, servers, composeServices) => {
   const environment = {};
   for (const name of svc.servers ?? Object.keys(servers))
-    environment[servers[name].env] = servers[name].composeUrl;
+    environment[servers[name].env] = serverUrlFor(svc, name, servers[name]);
   // `composeEnv` overrides `env` inside compose only (e.g. another service's address by its host name).
   Object.assign(environment, svc.env ?? {}, svc.composeEnv ?? {}, containerEnv(svc));
   return {

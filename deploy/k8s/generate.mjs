@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CALLER_LABEL, HEALTH_PORT, NAMESPACE, objectsFor } from './roles.mjs';
+import { CALLER_LABEL, HEALTH_PORT, NAMESPACE, objectsFor, postgresUrlOf } from './roles.mjs';
 
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
@@ -70,14 +70,15 @@ const dns = {
   },
 };
 
-// Before the services start: applies every schema migration (`platform db migrate`; a failing one
-// fails this Job, not every new pod; services still apply migrations at start, then a no-op behind
-// the same advisory locks) and creates every topic, so no two services race to create one.
+// Before the services start: applies every schema migration as the owner role and grants each
+// service's role (`platform db migrate`; a failing one fails this Job, not every new pod; services
+// only check at start, read-only, that nothing is pending) and creates every topic, so no two services race to create one.
 const initLabels = { ...partOf, 'app.kubernetes.io/name': 'platform-init' };
-const cli = (name, args) => ({
+const cli = (name, args, env = []) => ({
   name,
   image: 'ledgerline/platform-cli',
   command: ['node', 'dist/services/platform-cli/main.js', ...args],
+  ...(env.length && { env }),
   envFrom: [
     { configMapRef: { name: 'ledgerline-platform' } },
     { secretRef: { name: 'ledgerline-servers' } },
@@ -105,7 +106,8 @@ const initJob = {
           runAsUser: 1000,
           seccompProfile: { type: 'RuntimeDefault' },
         },
-        initContainers: [cli('migrate', ['db', 'migrate'])],
+        // Migrations run as the schemas' owner, which then grants each service's role.
+        initContainers: [cli('migrate', ['db', 'migrate'], [postgresUrlOf('owner')])],
         containers: [cli('topics', ['topics', 'ensure'])],
       },
     },

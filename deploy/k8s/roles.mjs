@@ -45,6 +45,17 @@ export const labelsOf = (svc) => ({
 });
 const selectorOf = (name) => ({ 'app.kubernetes.io/name': name });
 
+/**
+ * Each process's PostgreSQL URL names its own role (docs/adr/0028-least-privilege-in-the-stores.md):
+ * one key per service in this Secret, `owner` for the migrations; it overrides the shared
+ * Secret's POSTGRES_URL.
+ */
+export const POSTGRES_ROLES_SECRET = 'ledgerline-postgres-roles';
+export const postgresUrlOf = (key) => ({
+  name: 'POSTGRES_URL',
+  valueFrom: { secretKeyRef: { name: POSTGRES_ROLES_SECRET, key } },
+});
+
 const deployment = (svc, platform) => {
   const role = ROLES[svc.role];
   if (!role) throw new Error(`platform.json: service ${svc.name} has unknown role ${svc.role}`);
@@ -55,6 +66,7 @@ const deployment = (svc, platform) => {
     { name: 'METRICS_HOST', value: '0.0.0.0' },
     { name: 'METRICS_PORT', value: String(svc.metricsPort) },
     { name: 'TLS_IDENTITY', value: svc.name },
+    ...((svc.servers ?? ['postgres']).includes('postgres') ? [postgresUrlOf(svc.name)] : []),
     ...(svc.calls ?? []).map((callee) => ({
       name: `${callee.toUpperCase().replace(/-/g, '_')}_ADDRESS`,
       value: `${callee}:${byName.get(callee).grpcPort}`,

@@ -38,6 +38,7 @@ REDIS_TIMEOUT="${LEDGERLINE_REDIS_TIMEOUT:-15}"
 STOP_TIMEOUT="${LEDGERLINE_STOP_TIMEOUT:-30}"
 
 PG_USER=ledgerline PG_PASSWORD=ledgerline PG_DB=ledgerline
+PG_OWNER=ledgerline_owner # owns the platform's schemas; migrations run as it (ADR 0028)
 ES_USER=ledgerline-es
 
 KAFKA_POM="$REPO/deploy/local/kafka/pom.xml"
@@ -259,6 +260,43 @@ END
 \$\$;
 SELECT 'CREATE DATABASE $PG_DB OWNER $PG_USER'
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$PG_DB')\gexec
+SQL
+  local services
+  services="$(platform_services)" || die "postgres: could not read the services of $(rel "${LEDGERLINE_PLATFORM:-$REPO/deploy/platform.json}")"
+  # shellcheck disable=SC2086
+  postgres_roles $services || die "postgres: could not create the platform's roles; see $(rel "$log")"
+}
+
+# The services deploy/platform.json declares, one name a line.
+platform_services() {
+  node -e 'for (const s of require(process.argv[1]).services ?? []) console.log(s.name)' \
+    "${LEDGERLINE_PLATFORM:-$REPO/deploy/platform.json}"
+}
+
+# postgres_roles <service>...: the owner role, which migrations run as, and one login role per
+# service (ledgerline_<service>, dashes as underscores) that `platform db migrate` grants exactly
+# what the service does (docs/adr/0028-least-privilege-in-the-stores.md). Idempotent. $PG_USER
+# (tests, operators' psql) is a member of the owner, so it reads and repairs what the owner made.
+postgres_roles() {
+  local roles="'$PG_OWNER'" name
+  for name in "$@"; do
+    [[ "$name" =~ ^[a-z0-9-]+$ ]] || die "postgres: bad service name '$name'"
+    roles+=", 'ledgerline_${name//-/_}'"
+  done
+  psql_admin >>"$PG_DIR/stack.log" 2>&1 <<SQL
+DO \$\$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY[$roles] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+      EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', r, '$PG_PASSWORD');
+    END IF;
+  END LOOP;
+END
+\$\$;
+GRANT CONNECT, CREATE ON DATABASE $PG_DB TO $PG_OWNER;
+SELECT format('GRANT %I TO %I', '$PG_OWNER', '$PG_USER')
+ WHERE NOT pg_has_role('$PG_USER', '$PG_OWNER', 'MEMBER')\gexec
 SQL
 }
 

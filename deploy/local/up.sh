@@ -13,9 +13,13 @@
 # 2. deploy/local/stack.sh up (PostgreSQL, Redis, Kafka, Elasticsearch)
 # 3. deploy/local/pki.mjs ensure: the development CA, a certificate per service and the JWT
 #    signing key under TLS_DIR (default <stack>/pki; a TLS_DIR set by the caller is used as is)
-# 4. `platform topics ensure`: every platform topic exists and is served before any service starts
+# 4. `platform topics ensure`: every platform topic exists and is served before any service starts;
+#    `platform db migrate` as the owner role (ledgerline_owner) migrates every schema and grants
+#    each service's role (ledgerline_<service>) what its service needs (if it fails, the services
+#    connect as the stack's POSTGRES_URL, as before the roles)
 # 5. every service listed in deploy/platform.json runs as `node dist/services/<name>/main.js`
-#    with the stack env (<stack>/env) plus GRPC_PORT, METRICS_PORT (its metricsPort), GRPC_TLS (default mtls), TLS_DIR,
+#    with the stack env (<stack>/env), POSTGRES_URL naming its own role (LEDGERLINE_PG_ROLES=0: the
+#    stack's), plus GRPC_PORT, METRICS_PORT (its metricsPort), GRPC_TLS (default mtls), TLS_DIR,
 #    TLS_IDENTITY=<name>, AUTH_JWKS (default TLS_DIR/jwt/jwks.json) and AUTH_ISSUER/AUTH_AUDIENCE
 #    when set; logs and pids under <stack>/services/. <stack>/services/addresses.env lists every
 #    service's replicas as <NAME>_ADDRESS=127.0.0.1:port[,127.0.0.1:port…] (ACCOUNTS_ADDRESS,
@@ -43,7 +47,7 @@ while (($#)); do
     --tracing) export LEDGERLINE_TRACING=1 ;; # stack.sh starts Zipkin; <stack>/env points services at it
     --replicas) REPLICAS="${2:-}"; shift ;;
     --replicas=*) REPLICAS="${1#--replicas=}" ;;
-    -h | --help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "up: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -111,11 +115,31 @@ start_service() {
   local name="$1" log="$SERVICES_DIR/$1.log" service="${SERVICE_OF[$1]}" metrics=()
   [[ "${METRICS[$name]}" == - ]] || metrics=(METRICS_PORT="${METRICS[$name]}")
   # shellcheck disable=SC2086
-  setsid env GRPC_PORT="${PORT[$name]}" "${metrics[@]}" TLS_IDENTITY="$service" $ADDRESS_ENV ${EXTRA[$name]} \
+  setsid env GRPC_PORT="${PORT[$name]}" "${metrics[@]}" TLS_IDENTITY="$service" $(postgres_env "$service") \
+    $ADDRESS_ENV ${EXTRA[$name]} \
     node "dist/services/$service/main.js" >>"$log" 2>&1 </dev/null &
   STARTED[$name]=$!
   echo "$!" >"$SERVICES_DIR/$name.pid"
   echo "127.0.0.1:${PORT[$name]}" >"$SERVICES_DIR/$name.addr"
+}
+
+# The URL of a PostgreSQL role: the stack's POSTGRES_URL with the role's name (stack.sh gives
+# every role the stack's password).
+role_url() {
+  local rest="${POSTGRES_URL#*://}" password=""
+  local userinfo="${rest%%@*}"
+  [[ "$userinfo" != *:* ]] || password=":${userinfo#*:}"
+  printf 'postgres://%s%s@%s' "$1" "$password" "${rest#*@}"
+}
+
+# A service connects as its own PostgreSQL role (ledgerline_<service>, created by stack.sh;
+# ADR 0028) once `platform db migrate` granted that role its privileges; otherwise (or with
+# LEDGERLINE_PG_ROLES=0) as the stack's POSTGRES_URL.
+GRANTED_ROLES=" "
+postgres_env() {
+  local role="ledgerline_${1//-/_}"
+  [[ "${LEDGERLINE_PG_ROLES:-1}" != 0 && "$GRANTED_ROLES" == *" $role "* ]] || return 0
+  printf 'POSTGRES_URL=%s' "$(role_url "$role")"
 }
 
 # How a process ended, from its wait status.
@@ -206,6 +230,18 @@ if ((${#SERVICES[@]})); then
   say "ensuring Kafka topics"
   node dist/services/platform-cli/main.js topics ensure >"$SERVICES_DIR/topics.log" 2>&1 ||
     die "could not provision the Kafka topics; see $(rel "$SERVICES_DIR/topics.log")"
+  # Schemas are migrated once, here, as their owner, which grants each service's role what it
+  # needs: the services themselves may not change a schema (ADR 0028).
+  # Should that fail (schemas another role made before the roles existed), the services connect
+  # as the stack's POSTGRES_URL and migrate at start as before.
+  say "migrating the schemas"
+  if POSTGRES_URL="$(role_url ledgerline_owner)" node dist/services/platform-cli/main.js db migrate \
+    >"$SERVICES_DIR/migrate.log" 2>&1; then
+    GRANTED_ROLES=" $(sed -n 's/^granted: //p' "$SERVICES_DIR/migrate.log" | tr -d ,) "
+  else
+    say "could not migrate as the owner (see $(rel "$SERVICES_DIR/migrate.log"); README, Least privilege):" \
+      "the services connect as the stack's POSTGRES_URL"
+  fi
   trap 'shutdown 130' INT
   trap 'shutdown 143' TERM
   # Every service's replicas, for clients: the dependants' environment (round robin) when there

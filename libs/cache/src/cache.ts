@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { type Logger } from '@ledgerline/logging';
+import { type RedisCredentials } from './credentials';
 import { type CircuitState } from './circuit-breaker';
 import { type CacheCounts, createCounters } from './counters';
 import { CacheUsageError } from './errors';
@@ -57,6 +58,8 @@ export interface Cache {
 
 export interface CacheSettings {
   readonly redisUrl: string;
+  /** User, password and CA beyond the URL's (security on); none locally. */
+  readonly credentials?: RedisCredentials;
   /** The view, e.g. `account-balances-v1`; change it when the cached value's shape changes. */
   readonly namespace: string;
   readonly logger: Logger;
@@ -91,6 +94,7 @@ export const createCache = async (settings: CacheSettings): Promise<Cache> => {
   const counters = createCounters(namespace);
   const guarded = await connectGuarded({
     redisUrl: settings.redisUrl,
+    ...(settings.credentials && { credentials: settings.credentials }),
     namespace,
     logger,
     commandTimeoutMs: settings.commandTimeoutMs ?? 50,

@@ -1,12 +1,14 @@
 import { type Logger } from '@ledgerline/logging';
 import { Redis } from 'ioredis';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker';
+import { redisAuthOptions, type RedisCredentials } from './credentials';
 import { type ScriptedRedis, scripts } from './scripts';
 
 export const BYPASS = Symbol('bypass');
 
 export interface GuardSettings {
   readonly redisUrl: string;
+  readonly credentials?: RedisCredentials;
   readonly namespace: string;
   readonly logger: Logger;
   readonly commandTimeoutMs: number;
@@ -46,6 +48,7 @@ export const connectGuarded = async (settings: GuardSettings): Promise<GuardedRe
     scripts,
     // Untyped ioredis option (default 2 s): how long `disconnect` waits for a dead socket.
     disconnectTimeout: 200,
+    ...redisAuthOptions(settings.credentials),
   };
   const redis = new Redis(settings.redisUrl, options) as ScriptedRedis;
   redis.on('error', (error) => logger.debug({ err: error, namespace }, 'cache: Redis error'));

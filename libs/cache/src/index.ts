@@ -4,3 +4,4 @@ export * from './errors';
 export * from './keys';
 export type { CacheCounts } from './counters';
 export * from './retire';
+export * from './credentials';

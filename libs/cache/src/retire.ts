@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { type RedisCredentials, redisAuthOptions } from './credentials';
 import { cacheKeys } from './keys';
 
 /**
@@ -8,13 +9,18 @@ import { cacheKeys } from './keys';
  * version floors cannot catch. Entries written back by readers that loaded before the switch
  * carry the old generation and are refused too.
  */
-export const retireNamespace = async (redisUrl: string, namespace: string): Promise<void> => {
+export const retireNamespace = async (
+  redisUrl: string,
+  namespace: string,
+  credentials?: RedisCredentials,
+): Promise<void> => {
   const keys = cacheKeys(namespace);
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
     connectTimeout: 2_000,
     maxRetriesPerRequest: 1,
     retryStrategy: () => null,
+    ...redisAuthOptions(credentials),
   });
   try {
     await redis.connect();

@@ -4,3 +4,4 @@ export * from './platform';
 export * from './settings';
 export * from './postgres';
 export * from './security';
+export * from './store-credentials';

@@ -1,7 +1,7 @@
 export * from './command-loop';
 export * from './errors';
 export * from './event-store';
-export { MIGRATIONS, migrate, notifyChannel, type Migration } from './migrations';
+export { MIGRATIONS, migrate, notifyChannel, SQLSTATE, type Migration } from './migrations';
 export { canonicalJson, hashEvents, sha256 } from './request-hash';
 export * from './subscribe';
 export * from './types';
@@ -16,3 +16,5 @@ export {
   type StreamAppend,
 } from './append-many';
 export * from './multi-stream-command';
+export { commandServiceGrants, eventReaderGrants, stateSchemaGrants } from './grants';
+export { maySetUpSchema } from './schema-privileges';

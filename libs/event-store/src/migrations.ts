@@ -1,4 +1,5 @@
 import { type Pool } from 'pg';
+import { maySetUpSchema } from './schema-privileges';
 
 import { appendManyFunction } from './append-many.sql';
 import { SQLSTATE } from './sqlstate';
@@ -218,6 +219,29 @@ END
 $fn$;
 `;
 
+/**
+ * Recorded events are facts: no role, the owner included, updates, deletes or truncates them
+ * (ADR 0028). Service roles are not granted UPDATE or DELETE either; this trigger also stops the
+ * schema's owner, who holds every privilege on its own tables. The relay's checkpoints move here
+ * from the relay's start, so the owner creates every table a service role is granted.
+ */
+const appendOnly = (s: string): string => `
+CREATE FUNCTION ${s}.events_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION '%.events is append-only: % is not allowed', TG_TABLE_SCHEMA, TG_OP
+    USING ERRCODE = '${SQLSTATE.appendOnly}';
+END
+$fn$;
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${s}.events
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}.events_append_only();
+CREATE TABLE IF NOT EXISTS ${s}.relay_checkpoints (
+  relay text PRIMARY KEY,
+  transaction_id xid8 NOT NULL,
+  position bigint NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event store tables', sql: tables },
   {
@@ -240,7 +264,31 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'append_events_many function (one transaction over several streams)',
     sql: (s) => appendManyFunction(s, s.slice(1, -1)),
   },
+  { version: 6, name: 'events are append-only; relay checkpoints', sql: appendOnly },
 ];
+
+/**
+ * The versions not yet recorded in `schema`, read without a lock or any privilege beyond SELECT
+ * on schema_migrations: a service starting under its least-privileged role finds none and
+ * touches nothing.
+ */
+const pendingMigrations = async (
+  pool: Pool,
+  schema: string,
+  migrations: readonly Migration[],
+): Promise<number[]> => {
+  const all = migrations.map((m) => m.version);
+  const { rows: found } = await pool.query<{ exists: boolean }>(
+    `SELECT to_regclass($1) IS NOT NULL AS exists`,
+    [`${quoteSchema(schema)}.schema_migrations`],
+  );
+  if (!found[0]?.exists) return all;
+  const { rows } = await pool.query<{ version: number }>(
+    `SELECT version FROM ${quoteSchema(schema)}.schema_migrations`,
+  );
+  const done = new Set(rows.map((row) => row.version));
+  return all.filter((version) => !done.has(version));
+};
 
 /**
  * Brings `schema` up to the latest migration. Runs in one transaction behind an advisory lock, so
@@ -251,6 +299,14 @@ export const migrate = async (
   { schema, migrations = MIGRATIONS }: { schema: string; migrations?: readonly Migration[] },
 ): Promise<{ applied: number[] }> => {
   const s = quoteSchema(schema);
+  const pending = await pendingMigrations(pool, schema, migrations);
+  if (pending.length === 0) return { applied: [] };
+  if (!(await maySetUpSchema(pool, schema))) {
+    throw new Error(
+      `event-store: schema "${schema}" has pending migrations (${pending.join(', ')}) and the ` +
+        `role this process connects as may not apply them; run \`platform db migrate\` as the owner role`,
+    );
+  }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -4,4 +4,5 @@ export const SQLSTATE = {
   idempotencyKeyConflict: 'LL002',
   duplicateEventId: 'LL003',
   notFirstWrite: 'LL004',
+  appendOnly: 'LL005',
 } as const;

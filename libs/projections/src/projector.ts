@@ -5,6 +5,7 @@ import {
   type Messaging,
   type OutgoingMessage,
 } from '@ledgerline/messaging';
+import { maySetUpSchema } from '@ledgerline/event-store';
 import { backoffDelay, sleep } from '@ledgerline/retry';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool, type PoolClient } from 'pg';
@@ -25,6 +26,7 @@ import { resetSeeks } from './reset-seeks';
 import { applySearchBatch } from './search-batch';
 import { migrateRuntime, type ParkedEvent, RuntimeState } from './runtime-state';
 import { type RetryPolicy } from './sinks/postgres-sink';
+import { schemaOfTable } from './tables';
 import { openSearchSession, openSession } from './sinks/session';
 import { type VisibleLagSummary, visibleLagRecorder } from './visible-lag';
 
@@ -405,6 +407,11 @@ export const migrateProjectionTables = async <Tables extends TableNames>(
 ): Promise<void> => {
   const { migrate, tables, name } = projection;
   if (!migrate) return;
+  // A service's own role may not change the schema: `platform db migrate` did, as its owner.
+  for (const table of Object.values(tables)) {
+    const schema = schemaOfTable(table);
+    if (schema && !(await maySetUpSchema(pool, schema))) return;
+  }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -1,4 +1,4 @@
-import { type Checkpoint } from '@ledgerline/event-store';
+import { type Checkpoint, maySetUpSchema } from '@ledgerline/event-store';
 import { type Pool, type PoolClient } from 'pg';
 
 /**
@@ -15,6 +15,8 @@ import { type Pool, type PoolClient } from 'pg';
  *   whether each went out to the dead-letter topic yet.
  */
 export const migrateRuntime = async (pool: Pool, schema: string): Promise<void> => {
+  // A service's own role may not change the schema: `platform db migrate` did, as its owner.
+  if (!(await maySetUpSchema(pool, schema))) return;
   const s = `"${schema}"`;
   const literal = `'${schema.replaceAll("'", "''")}'`;
   const client = await pool.connect();

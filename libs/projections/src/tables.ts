@@ -19,6 +19,15 @@ export const tableName = (qualified: string): { schema: string; table: string } 
   return { schema: match[1]!, table: match[2]! };
 };
 
+/**
+ * The schema a table name names, quoted or not (`schema.table`, `"schema".table`); undefined for
+ * a name the search path resolves.
+ */
+export const schemaOfTable = (qualified: string): string | undefined => {
+  const dot = qualified.lastIndexOf('.');
+  return dot > 0 ? qualified.slice(0, dot).replace(/^"(.*)"$/, '$1') : undefined;
+};
+
 /** An index name unique to the table, so a shadow copy in the same schema gets its own. */
 export const indexName = (qualified: string, suffix: string): string =>
   `${tableName(qualified).table}_${suffix}`;

@@ -1,4 +1,4 @@
-import { type Cache, createCache } from '@ledgerline/cache';
+import { type Cache, createCache, redisCredentialsFrom } from '@ledgerline/cache';
 import { reportingAssignment } from '@ledgerline/command-service';
 import { ConfigError, isProduction } from '@ledgerline/config';
 import { openPostgresPool, watchPostgres } from '@ledgerline/event-store';
@@ -25,7 +25,7 @@ import {
   type TableNames,
 } from '@ledgerline/projections';
 import { categoryTopicSpec } from '@ledgerline/relay';
-import { createSearchClient, type SearchClient } from '@ledgerline/search';
+import { createSearchClient, searchCredentialsFrom, type SearchClient } from '@ledgerline/search';
 import { startServiceMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
 import { projectionsAdminService } from './admin-service';
@@ -148,7 +148,10 @@ export const startQueryService = async (
     await admin.ensureTopics(
       definition.sources.flatMap((s) => s.categories.map((c) => categoryTopicSpec(c))),
     );
-    const searchClient = createSearchClient(config.ELASTICSEARCH_URL);
+    const searchClient = createSearchClient(
+      config.ELASTICSEARCH_URL,
+      searchCredentialsFrom(config),
+    );
     closers.push({ what: 'elasticsearch', close: () => searchClient.close() });
 
     const caches = new Map<string, Cache>();
@@ -156,6 +159,7 @@ export const startQueryService = async (
       if (!view.cache || caches.has(view.cache.namespace)) continue;
       const cache = await createCache({
         redisUrl: config.REDIS_URL,
+        credentials: redisCredentialsFrom(config),
         namespace: view.cache.namespace,
         logger,
       });

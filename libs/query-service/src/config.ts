@@ -6,6 +6,7 @@ import {
   loadConfig,
   postgresPoolSettings,
   serverSettings,
+  storeCredentialSettings,
   platformServiceSettings,
   type Setting,
 } from '@ledgerline/config';
@@ -26,6 +27,7 @@ const secrets = (description: string): Setting<readonly string[]> => ({
 
 export const queryServiceSettings = {
   ...serverSettings,
+  ...storeCredentialSettings,
   ...platformServiceSettings,
   PROJECTORS_ENABLED: bool({
     description: 'run the projectors in this process (off: serve queries only)',

@@ -1,4 +1,4 @@
-import { type Checkpoint, START } from '@ledgerline/event-store';
+import { type Checkpoint, maySetUpSchema, START } from '@ledgerline/event-store';
 import { type Pool } from 'pg';
 
 /** Where each relay stands in the global log, kept beside the events it publishes. */
@@ -7,13 +7,18 @@ export class RelayCheckpoints {
 
   constructor(
     private readonly pool: Pool,
-    schema: string,
+    private readonly schema: string,
   ) {
     this.table = `"${schema}".relay_checkpoints`;
   }
 
-  /** Creates the table once; serialised because CREATE TABLE IF NOT EXISTS races with itself. */
+  /**
+   * Creates the table once; serialised because CREATE TABLE IF NOT EXISTS races with itself. The
+   * event store's migration 6 creates it too; a service role, which may not create tables, finds
+   * it there.
+   */
   async ensureTable(): Promise<void> {
+    if (!(await maySetUpSchema(this.pool, this.schema))) return;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');

@@ -1,3 +1,4 @@
+import { maySetUpSchema } from '@ledgerline/event-store';
 import { type Pool } from 'pg';
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -24,6 +25,8 @@ export type SagaTables = ReturnType<typeof sagaTables>;
  */
 export const migrateSagas = async (pool: Pool, schema: string): Promise<void> => {
   const t = sagaTables(schema);
+  // The checkout's own role may not change the schema: `platform db migrate` did, as its owner.
+  if (!(await maySetUpSchema(pool, schema))) return;
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`ledgerline-sagas:${schema}`]);

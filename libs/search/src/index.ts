@@ -1,2 +1,3 @@
 export * from './client';
 export * from './versioned-index';
+export * from './credentials';

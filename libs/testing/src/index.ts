@@ -9,3 +9,4 @@ export * from './tcp-proxy';
 export * from './ports';
 export * from './tokens';
 export * from './security-env';
+export * from './postgres-roles';

@@ -1,4 +1,4 @@
-import { retireNamespace } from '@ledgerline/cache';
+import { redisCredentialsFrom, retireNamespace } from '@ledgerline/cache';
 import {
   ConfigError,
   DEFAULT_POOL_SIZES,
@@ -6,13 +6,14 @@ import {
   loadConfig,
   postgresPoolSettings,
   serviceSettings,
+  storeCredentialSettings,
   str,
   url,
 } from '@ledgerline/config';
 import { createPostgresPool } from '@ledgerline/event-store';
 import { createKafkaMessaging, type Messaging, namespacedMessaging } from '@ledgerline/messaging';
 import { type ReplayDeps, streamProgress } from '@ledgerline/replay';
-import { createSearchClient, type SearchClient } from '@ledgerline/search';
+import { createSearchClient, searchCredentialsFrom, type SearchClient } from '@ledgerline/search';
 import { readFileSync } from 'node:fs';
 import { type Pool } from 'pg';
 import { platformViews, type PlatformView, type ViewOverrides } from './registry';
@@ -30,6 +31,7 @@ export const cliSettings = {
     description: 'Redis URL of the query services’ cache (retired after a switch)',
     protocols: ['redis', 'rediss'],
   }),
+  ...storeCredentialSettings,
   // Rebuilds and verifications legitimately run long statements: no statement timeout by default.
   ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.platformCli, statementTimeoutMs: 0 }),
   PLATFORM_VIEWS: str({
@@ -89,7 +91,11 @@ export const createContext = (input: {
         createKafkaMessaging({ brokers: [...settings().KAFKA_BROKERS], clientId: 'platform-cli' }),
         settings().KAFKA_TOPIC_PREFIX,
       )),
-    searchClient: () => (search ??= createSearchClient(settings().ELASTICSEARCH_URL)),
+    searchClient: () =>
+      (search ??= createSearchClient(
+        settings().ELASTICSEARCH_URL,
+        searchCredentialsFrom(settings()),
+      )),
     views: () => (views ??= platformViews(readOverrides(settings().PLATFORM_VIEWS))),
     replayDeps() {
       const progress = input.json
@@ -100,7 +106,8 @@ export const createContext = (input: {
         messaging: this.messaging(),
         searchClient: this.searchClient(),
         progress,
-        retireCache: (namespace) => retireNamespace(settings().REDIS_URL, namespace),
+        retireCache: (namespace) =>
+          retireNamespace(settings().REDIS_URL, namespace, redisCredentialsFrom(settings())),
         end: () => progress.end(),
       };
     },

@@ -13,6 +13,7 @@ import { paymentsService } from '../../../payments/src/service';
 import { type Command, type CommandGroup } from '../command';
 import { type CliContext } from '../context';
 import { table } from '../render';
+import { applyGrants, platformGrants } from './db-grants';
 
 const COMMAND_SERVICES: Record<string, CommandServiceDefinition> = {
   accounts: accountsService(),
@@ -79,7 +80,9 @@ const migrateCommand: Command = {
     'platform-init Job runs it): a failing migration then fails the Job, not every new pod. ' +
     'Each schema migrates behind an advisory lock, so services starting ' +
     'meanwhile wait and find nothing left to do. Schemas follow PLATFORM_VIEWS and SAGA_SCHEMA; ' +
-    'Elasticsearch indices are still set up by the projectors.',
+    'Elasticsearch indices are still set up by the projectors. Run it as the owner role ' +
+    '(POSTGRES_URL naming ledgerline_owner): it then grants each service role ' +
+    '(ledgerline_<service>) what its service needs (ADR 0028), skipping roles the server lacks.',
   async run(_parsed, context) {
     const pool = context.pool();
     const data = [];
@@ -87,13 +90,19 @@ const migrateCommand: Command = {
       await m.run(pool);
       data.push({ schema: m.schema, what: m.what });
     }
+    const grants = await applyGrants(pool, platformGrants(context));
+    const granted = grants.filter((g) => g.granted).map((g) => g.role);
+    const missing = grants.filter((g) => !g.granted).map((g) => g.role);
     return {
       data,
       text:
         table(
           ['SCHEMA', 'WHAT'],
           data.map((d) => [d.schema, d.what]),
-        ) + `\n${data.length} schemas migrated`,
+        ) +
+        `\n${data.length} schemas migrated` +
+        (granted.length ? `\ngranted: ${granted.join(', ')}` : '') +
+        (missing.length ? `\nno such role (not granted): ${missing.join(', ')}` : ''),
     };
   },
 };
