@@ -7,3 +7,4 @@ export * from './parse';
 export * from './state';
 export * from './stream';
 export * from './reservation-history';
+export * from './privacy';

@@ -6,3 +6,4 @@ export * from './evolve';
 export { MAX_FAILURE_REASON_LENGTH } from './lifecycle';
 export * from './state';
 export * from './stream';
+export * from './privacy';
