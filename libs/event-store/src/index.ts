@@ -1,7 +1,7 @@
 export * from './command-loop';
 export * from './errors';
 export * from './event-store';
-export { MIGRATIONS, migrate, notifyChannel, type Migration } from './migrations';
+export { MIGRATIONS, migrate, notifyChannel, quoteSchema, type Migration } from './migrations';
 export { canonicalJson, hashEvents, sha256 } from './request-hash';
 export * from './subscribe';
 export * from './types';
