@@ -16,7 +16,9 @@ import {
   startGrpcServer,
 } from '@ledgerline/grpc';
 import { createLogger, type Logger } from '@ledgerline/logging';
+import { type PrivacyCatalog } from '@ledgerline/domain';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
+import { eventCodecFromConfig } from '@ledgerline/privacy';
 import { registerRelayMetrics, type Relay, startRelay } from '@ledgerline/relay';
 import { startServiceMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
@@ -34,6 +36,8 @@ export interface CommandServiceDefinition {
   /** Stream categories whose events the relay publishes. */
   readonly categories: readonly string[];
   readonly upcasters?: Upcasters;
+  /** Which fields of the context's event types are personal (sealed at append, docs/adr/0027). */
+  readonly privacy?: PrivacyCatalog;
   /** The context's own schema changes, applied after the event store's (versions from 1000). */
   readonly migrations?: readonly Migration[];
   readonly services: (context: {
@@ -68,15 +72,25 @@ export const startCommandService = async (
     schema: definition.schema,
     migrations: [...MIGRATIONS, ...(definition.migrations ?? [])],
   });
-  const store = new PostgresEventStore({
+  const storeOptions = {
     pool,
     schema: definition.schema,
     ...(definition.upcasters && { upcasters: definition.upcasters }),
+  };
+  const codec = await eventCodecFromConfig(config, {
+    pool,
+    schema: definition.schema,
+    ...(definition.privacy && { catalog: definition.privacy }),
   });
+  const store = new PostgresEventStore({ ...storeOptions, codec });
+  // Set to ciphertext, the relay reads events as stored: Kafka then carries sealed personal
+  // fields with their key ids, which nothing opens once the subject is forgotten.
+  const relayStore =
+    config.RELAY_PERSONAL_DATA === 'ciphertext' ? new PostgresEventStore(storeOptions) : store;
   limitCommandQueues(store, config.COMMAND_QUEUE_PER_STREAM);
   const relay = config.RELAY_ENABLED
     ? await startRelay({
-        store,
+        store: relayStore,
         pool,
         categories: definition.categories,
         messaging: namespacedMessaging(

@@ -3,6 +3,36 @@ import { type EventCodec, type NewEvent, type RecordedEvent } from '@ledgerline/
 import { isSealed, openText, parseSealed, sealText } from './cipher';
 import { type Keyring } from './keyring';
 
+/**
+ * Each data with its sealed values opened (or REDACTED when their key is gone); data without
+ * sealed values is returned as the same object. `describe` names a data in an error, never a value.
+ */
+export const openAll = async (
+  keyring: Pick<Keyring, 'keysById'>,
+  datas: readonly unknown[],
+  describe: (index: number) => string,
+): Promise<unknown[]> => {
+  const ids = datas.flatMap(keyIdsIn);
+  if (ids.length === 0) return [...datas];
+  const keys = await keyring.keysById(ids);
+  return datas.map((data, index) => {
+    if (keyIdsIn(data).length === 0) return data;
+    return mapStrings(data, (text) => {
+      if (!isSealed(text)) return text;
+      const key = keys.get(parseSealed(text).keyId);
+      if (!key) return REDACTED;
+      try {
+        return openText(key, text);
+      } catch (cause) {
+        // An altered ciphertext is an integrity failure, not a forgotten subject.
+        throw new Error(`${describe(index)}: a personal field does not decrypt (altered?)`, {
+          cause,
+        });
+      }
+    });
+  });
+};
+
 export interface PersonalDataCodecOptions {
   readonly keyring: Keyring;
   /** The classification of the event types this process appends; readers need none. */
@@ -75,26 +105,13 @@ export const personalDataCodec = ({
   },
 
   async open(events: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
-    const ids = events.flatMap((event) => keyIdsIn(event.data));
-    if (ids.length === 0) return events;
-    const keys = await keyring.keysById(ids);
-    return events.map((event) => {
-      if (keyIdsIn(event.data).length === 0) return event;
-      const data = mapStrings(event.data, (text) => {
-        if (!isSealed(text)) return text;
-        const key = keys.get(parseSealed(text).keyId);
-        if (!key) return REDACTED;
-        try {
-          return openText(key, text);
-        } catch (cause) {
-          // Names the event, never the value: an altered ciphertext is an integrity failure.
-          throw new Error(
-            `event ${event.eventId} of ${event.streamId}: a personal field does not decrypt (altered?)`,
-            { cause },
-          );
-        }
-      });
-      return { ...event, data };
-    });
+    const opened = await openAll(
+      keyring,
+      events.map((event) => event.data),
+      (index) => `event ${events[index]!.eventId} of ${events[index]!.streamId}`,
+    );
+    return events.map((event, index) =>
+      opened[index] === event.data ? event : { ...event, data: opened[index] },
+    );
   },
 });

@@ -3,3 +3,7 @@ export * from './codec';
 export * from './keyring';
 export * from './kms';
 export * from './ttl-cache';
+export * from './settings';
+export * from './forget';
+export * from './opening-messaging';
+export * from './scrubbers';

@@ -55,3 +55,21 @@ export const fileKek = async (
   }
   return inMemoryKek(Buffer.from(text.trim(), 'base64'));
 };
+
+/**
+ * A KEK loaded on first use (the CLI opens it only for commands that touch personal data). Its
+ * id is known once it has wrapped or unwrapped something.
+ */
+export const lazyKek = (load: () => Promise<KeyEncryptionKey>): KeyEncryptionKey => {
+  let loaded: Promise<KeyEncryptionKey> | undefined;
+  let known: KeyEncryptionKey | undefined;
+  const kek = async () => (known = await (loaded ??= load()));
+  return {
+    get id(): string {
+      if (!known) throw new Error('the master key is not loaded yet');
+      return known.id;
+    },
+    wrap: async (dataKey, context) => (await kek()).wrap(dataKey, context),
+    unwrap: async (wrapped, context) => (await kek()).unwrap(wrapped, context),
+  };
+};

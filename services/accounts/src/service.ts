@@ -1,5 +1,5 @@
 import { type CommandServiceDefinition } from '@ledgerline/command-service';
-import { ACCOUNT_STREAM_CATEGORY } from '@ledgerline/accounts-domain';
+import { ACCOUNT_STREAM_CATEGORY, accountPrivacyCatalog } from '@ledgerline/accounts-domain';
 import { accountCommandService } from './command/account-command-service';
 import { accountsMigrations } from './command/reservation-ids';
 
@@ -15,6 +15,7 @@ export const accountsService = ({
   name: 'accounts',
   schema,
   categories: [ACCOUNT_STREAM_CATEGORY],
+  privacy: accountPrivacyCatalog,
   migrations: accountsMigrations,
   services: ({ store, logger }) => [accountCommandService({ store, logger })],
 });

@@ -1,5 +1,5 @@
 import { type CommandServiceDefinition } from '@ledgerline/command-service';
-import { PAYMENT_STREAM_CATEGORY } from '@ledgerline/payments-domain';
+import { PAYMENT_STREAM_CATEGORY, paymentPrivacyCatalog } from '@ledgerline/payments-domain';
 import { loadPackage } from '@ledgerline/proto';
 import { paymentCommandHandlers } from './command/handlers';
 
@@ -15,6 +15,7 @@ export const createPaymentsService = (
   name: 'payments',
   schema: options.schema ?? 'payments',
   categories: [PAYMENT_STREAM_CATEGORY],
+  privacy: paymentPrivacyCatalog,
   services: ({ store, logger }) => {
     const { PaymentCommandService } = loadPackage(['ledgerline/payments/v1/payments.proto'])
       .ledgerline.payments.v1;

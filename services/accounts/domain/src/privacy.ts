@@ -1,4 +1,4 @@
-import type { PrivacyDeclarations } from '@ledgerline/domain';
+import { privacyCatalog, type PrivacyDeclarations } from '@ledgerline/domain';
 import type { AccountEvent } from './events';
 
 // Whose data an account event holds: its owner's. Only AccountOpened names the owner; every later
@@ -56,3 +56,6 @@ export const accountEventPrivacy = {
   AccountUnfrozen: { subject: ofTheAccountsOwner, fields: { accountId: 'safe', at: 'safe' } },
   AccountClosed: { subject: ofTheAccountsOwner, fields: { accountId: 'safe', at: 'safe' } },
 } satisfies PrivacyDeclarations<AccountEvent>;
+
+/** The declarations as the event store looks them up. */
+export const accountPrivacyCatalog = privacyCatalog<AccountEvent>(accountEventPrivacy);

@@ -1,4 +1,4 @@
-import type { PrivacyDeclarations } from '@ledgerline/domain';
+import { privacyCatalog, type PrivacyDeclarations } from '@ledgerline/domain';
 import type { OrderEvent } from './events';
 
 // An order's personal data is its customer's: every order event names the customer.
@@ -35,3 +35,6 @@ export const orderEventPrivacy = {
     fields: { ...facts, paymentId: 'safe', carrier: 'personal', trackingNumber: 'personal' },
   },
 } satisfies PrivacyDeclarations<OrderEvent>;
+
+/** The declarations as the event store looks them up. */
+export const orderPrivacyCatalog = privacyCatalog<OrderEvent>(orderEventPrivacy);

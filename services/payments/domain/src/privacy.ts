@@ -1,4 +1,4 @@
-import type { PrivacyDeclarations } from '@ledgerline/domain';
+import { privacyCatalog, type PrivacyDeclarations } from '@ledgerline/domain';
 import type { PaymentEvent } from './events';
 
 // A payment's personal data is its customer's. PaymentCreated names the customer (when one placed
@@ -28,3 +28,6 @@ export const paymentEventPrivacy = {
   },
   PaymentRefunded: { subject: ofThePaymentsCustomer, fields: { ...facts, refundId: 'safe' } },
 } satisfies PrivacyDeclarations<PaymentEvent>;
+
+/** The declarations as the event store looks them up. */
+export const paymentPrivacyCatalog = privacyCatalog<PaymentEvent>(paymentEventPrivacy);

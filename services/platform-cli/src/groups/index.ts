@@ -4,6 +4,7 @@ import { dbGroup } from './db';
 import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
 import { loadGroup } from './load';
+import { privacyGroup } from './privacy';
 import { projectionsGroup } from './projections';
 import { sagasGroup } from './sagas';
 import { stackGroup } from './stack';
@@ -20,4 +21,5 @@ export const GROUPS: readonly CommandGroup[] = [
   authGroup,
   loadGroup,
   dbGroup,
+  privacyGroup,
 ];
