@@ -18,7 +18,7 @@ import {
 import { createLogger, type Logger } from '@ledgerline/logging';
 import { type PrivacyCatalog } from '@ledgerline/domain';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
-import { eventCodecFromConfig } from '@ledgerline/privacy';
+import { eventCodecFromConfig, forgetInContext, kekFromConfig } from '@ledgerline/privacy';
 import { registerRelayMetrics, type Relay, startRelay } from '@ledgerline/relay';
 import { startServiceMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
@@ -114,7 +114,18 @@ export const startCommandService = async (
     readiness,
     host: config.GRPC_HOST,
     port: config.GRPC_PORT,
-    services: [...definition.services({ store, logger }), adminService(relay, logger)],
+    services: [
+      ...definition.services({ store, logger }),
+      adminService(relay, logger, async (subject, actor) =>
+        forgetInContext(
+          { pool, schema: definition.schema, kek: await kekFromConfig(config) },
+          subject,
+          {
+            ...(actor !== undefined && { actor }),
+          },
+        ),
+      ),
+    ],
     logger,
     maxReceiveMessageLength: config.GRPC_MAX_MESSAGE_BYTES,
   });

@@ -69,6 +69,30 @@ export const subjectEvents = async (
   return found;
 };
 
+/**
+ * Forgets `subject` in one context: deletes its data key (a tombstone stays), drops its streams'
+ * snapshots and records SubjectForgotten in `privacy-<subject>`. Views are not touched.
+ */
+export const forgetInContext = async (
+  { pool, kek, schema }: { pool: Pool; kek: KeyEncryptionKey; schema: string },
+  subject: string,
+  { actor, now = new Date() }: { actor?: string; now?: Date } = {},
+): Promise<{ alreadyForgotten: boolean; streams: number }> => {
+  const keyring = postgresKeyring({ pool, schema, kek, cacheTtlMs: 0 });
+  const { alreadyForgotten, streams } = await keyring.forget(subject);
+  await new PostgresEventStore({ pool, schema }).append(
+    privacyStreamOf(subject),
+    [
+      {
+        type: 'SubjectForgotten',
+        data: { subjectId: subject, streams: streams.length, at: now.toISOString() },
+      },
+    ],
+    { expectedVersion: 'any', ...(actor !== undefined && { metadata: { actor } }) },
+  );
+  return { alreadyForgotten, streams: streams.length };
+};
+
 export interface ForgetOutcome {
   readonly subject: string;
   /** Per context: whether the subject had been forgotten before, and how many streams it has. */
@@ -130,19 +154,11 @@ export const forgetSubject = async (
   const texts = [...new Set(held.flatMap((context) => context.personalTexts))];
   const contexts: ForgetOutcome['contexts'][number][] = [];
   for (const schema of deps.schemas) {
-    const keyring = postgresKeyring({ pool: deps.pool, schema, kek: deps.kek, cacheTtlMs: 0 });
-    const { alreadyForgotten, streams } = await keyring.forget(subject);
-    await new PostgresEventStore({ pool: deps.pool, schema }).append(
-      privacyStreamOf(subject),
-      [
-        {
-          type: 'SubjectForgotten',
-          data: { subjectId: subject, streams: streams.length, at: now.toISOString() },
-        },
-      ],
-      { expectedVersion: 'any', ...(actor !== undefined && { metadata: { actor } }) },
-    );
-    contexts.push({ schema, alreadyForgotten, streams: streams.length });
+    const forgotten = await forgetInContext({ ...deps, schema }, subject, {
+      now,
+      ...(actor !== undefined && { actor }),
+    });
+    contexts.push({ schema, ...forgotten });
   }
   const scrubbedRows = await scrubPostgresViews(deps.pool, deps.viewSchemas ?? [], texts);
   let scrubbedElsewhere = 0;

@@ -2,6 +2,8 @@
 export type * from './AdminService';
 export type * from './EchoRequest';
 export type * from './EchoResponse';
+export type * from './ForgetSubjectRequest';
+export type * from './ForgetSubjectResponse';
 export type * from './GetProjectionStatusRequest';
 export type * from './GetProjectionStatusResponse';
 export type * from './GetRelayStatusRequest';
