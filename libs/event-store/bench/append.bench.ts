@@ -1,27 +1,19 @@
 // Append throughput and latency of the event store against the machine's own limits, measured in
-// one run on the real Postgres: `npm run bench -- append [--seconds 5] [--encryption]`.
-//
-// With --encryption it compares instead the store sealing personal fields (libs/privacy: one
-// AES-256-GCM field per event under its subject's data key) with the same store storing them in
-// plaintext, side by side in alternating slices.
+// one run on the real Postgres: `npm run bench -- append [--seconds 5]`.
 //
 // Each case runs `seconds` (default 5, env BENCH_SECONDS or --seconds), split into 4 slices that
 // alternate with its bare counterpart so background load hits both alike. "Bare" cases insert rows
 // of the same columns and sizes into a table with no index, constraint or lock: what the server
 // can do at all. Ratios compare the event store with the bare case at the same concurrency.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 
-import { privacyCatalog, type DomainEvent } from '@ledgerline/domain';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a benchmark of the store with its codec
-import { inMemoryKek, personalDataCodec, postgresKeyring } from '@ledgerline/privacy';
 import { migrate, PostgresEventStore, type NewEvent } from '../src/index';
 
 const argSeconds = process.argv.indexOf('--seconds');
 const seconds = Number(
   argSeconds >= 0 ? process.argv[argSeconds + 1] : (process.env['BENCH_SECONDS'] ?? 5),
 );
-const encryption = process.argv.includes('--encryption');
 const postgresUrl = process.env['POSTGRES_URL'];
 if (!postgresUrl) throw new Error('append.bench: POSTGRES_URL is not set');
 if (!(seconds > 0)) throw new Error('append.bench: --seconds must be a positive number');
@@ -29,9 +21,8 @@ if (!(seconds > 0)) throw new Error('append.bench: --seconds must be a positive 
 const schema = `bench_${Date.now().toString(36)}`;
 const s = `"${schema}"`;
 
-const payload = (ownerId = 'bench-owner') => ({
+const payload = () => ({
   accountId: randomUUID(),
-  ownerId,
   amountMinor: 125_000,
   currency: 'EUR',
   reference: 'invoice 2026-000123 / monthly settlement',
@@ -107,71 +98,6 @@ const compare = async (
 
 const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-
-type Deposited = DomainEvent<
-  'FundsDeposited',
-  ReturnType<typeof payload> & { readonly amountMinor: number }
->;
-
-/** The store sealing `reference` under its owner's key vs the same store in plaintext. */
-const encryptionMain = async (): Promise<void> => {
-  const pool = new Pool({ connectionString: postgresUrl, max: 34 });
-  await migrate(pool, { schema });
-  const catalog = privacyCatalog<Deposited>({
-    FundsDeposited: {
-      subject: (data) => data.ownerId,
-      fields: { accountId: 'safe', ownerId: 'safe', currency: 'safe', reference: 'personal' },
-    },
-  });
-  const keyring = postgresKeyring({ pool, schema, kek: inMemoryKek(randomBytes(32)) });
-  const plain = new PostgresEventStore({ pool, schema });
-  const sealed = new PostgresEventStore({
-    pool,
-    schema,
-    codec: personalDataCodec({ keyring, catalog }),
-  });
-  await Promise.all(Array.from({ length: 34 }, () => pool.query('SELECT 1')));
-  let run = 0;
-  const loop = (store: PostgresEventStore, batch: number) => {
-    const prefix = `bench-${run++}x`;
-    const versions = new Map<number, number>();
-    return async (client: number): Promise<void> => {
-      const events: NewEvent[] = Array.from({ length: batch }, () => ({
-        type: 'FundsDeposited',
-        data: payload(`owner-${client}`),
-      }));
-      const result = await store.append(`${prefix}${client}`, events, {
-        expectedVersion: versions.get(client) ?? 0,
-      });
-      versions.set(client, result.nextVersion);
-    };
-  };
-  const lines: string[] = [];
-  for (const [batch, clients] of [
-    [1, 1],
-    [1, 8],
-    [1, 32],
-    [100, 8],
-  ] as const) {
-    // compare() alternates its two cases: "bare" is the plaintext store here.
-    const o = await compare(clients, loop(plain, batch), loop(sealed, batch));
-    const on = perSecond(o.store, batch);
-    const off = perSecond(o.bare, batch);
-    const line = `| ${batch === 1 ? '1 event' : `batch of ${batch}`} per append | ${clients} | ${on.toFixed(0)} | ${off.toFixed(0)} | **${((on / off) * 100).toFixed(0)}%** | ${((o.store.clientCpuMs * 1000) / o.store.operations).toFixed(0)} µs / ${((o.bare.clientCpuMs * 1000) / o.bare.operations).toFixed(0)} µs |`;
-    lines.push(line);
-    console.error(line);
-  }
-  console.log(
-    `\n### Append with personal fields encrypted vs plaintext (${seconds} s per case, ${new Date().toISOString()})\n`,
-  );
-  console.log(
-    '| case | writers | encryption on rows/s | encryption off rows/s | on / off | Node CPU per op (on / off) |',
-  );
-  console.log('|---|---|---|---|---|---|');
-  for (const line of lines) console.log(line);
-  await pool.query(`DROP SCHEMA ${s} CASCADE`);
-  await pool.end();
-};
 
 const main = async (): Promise<void> => {
   const pool = new Pool({ connectionString: postgresUrl, max: 34 });
@@ -313,7 +239,7 @@ const main = async (): Promise<void> => {
   await pool.end();
 };
 
-(encryption ? encryptionMain() : main()).catch((error: unknown) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
