@@ -114,4 +114,4 @@ export const mapPersonal = (
 /** A context's declarations as the store looks them up (by event type name, data unknown). */
 export const privacyCatalog = <Event extends DomainEvent>(
   declarations: PrivacyDeclarations<Event>,
-): PrivacyCatalog => declarations as unknown as PrivacyCatalog;
+): PrivacyCatalog => declarations;
