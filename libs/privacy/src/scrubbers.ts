@@ -2,29 +2,34 @@ import { REDACTED } from '@ledgerline/domain';
 import { type SearchClient } from '@ledgerline/search';
 import { Redis } from 'ioredis';
 
-// Every string of a document equal to one of the texts becomes the marker, at any depth.
-const SCRUB_SCRIPT = `
-def scrub(def v, def texts, def marker) {
-  if (v instanceof String) { return texts.contains(v) ? marker : v; }
-  if (v instanceof Map) { for (def k : new ArrayList(v.keySet())) { v.put(k, scrub(v.get(k), texts, marker)); } return v; }
-  if (v instanceof List) { for (int i = 0; i < v.size(); i++) { v.set(i, scrub(v.get(i), texts, marker)); } return v; }
-  return v;
-}
-scrub(ctx._source, params.texts, params.marker);`;
+/** A copy of `value` with every string equal to one of `texts` replaced by the marker. */
+const scrubbed = (value: unknown, texts: ReadonlySet<string>): unknown => {
+  if (typeof value === 'string') return texts.has(value) ? REDACTED : value;
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, texts));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([name, item]) => [name, scrubbed(item, texts)]),
+    );
+  return value;
+};
 
 /**
- * Rewrites the Elasticsearch documents (of the indices `index` names, e.g. `ledgerline-*`) that
- * hold one of a forgotten subject's texts: each such value becomes the marker, as a rebuild of
- * the index would now write it.
+ * Rewrites the Elasticsearch documents (of the indices or aliases `index` names, comma-separated)
+ * that hold one of a forgotten subject's texts: each such value becomes the marker, as a rebuild
+ * of the index would now write it. Written back at the document's own external version
+ * (`external_gte`), so the projector's version checks see no change; a document the projector
+ * rewrote meanwhile is left to the next forget run (conflicts are reported, not retried).
  */
 export const searchScrubber =
   (client: SearchClient, index: string) =>
   async (texts: readonly string[]): Promise<number> => {
-    if (texts.length === 0) return 0;
-    const result = await client.updateByQuery({
+    if (texts.length === 0 || index === '') return 0;
+    const wanted = new Set(texts);
+    const found = await client.search<Record<string, unknown>>({
       index,
-      refresh: true,
-      conflicts: 'proceed',
+      size: 10_000,
+      version: true,
+      ignore_unavailable: true,
       query: {
         bool: {
           should: texts.map((text) => ({
@@ -33,9 +38,24 @@ export const searchScrubber =
           minimum_should_match: 1,
         },
       },
-      script: { lang: 'painless', source: SCRUB_SCRIPT, params: { texts, marker: REDACTED } },
     });
-    return result.updated ?? 0;
+    const hits = found.hits.hits.filter((hit) => hit._source !== undefined);
+    if (hits.length === 0) return 0;
+    const result = await client.bulk({
+      refresh: true,
+      operations: hits.flatMap((hit) => [
+        {
+          index: {
+            _index: hit._index,
+            _id: hit._id,
+            version: hit._version,
+            version_type: 'external_gte' as const,
+          },
+        },
+        scrubbed(hit._source, wanted),
+      ]),
+    });
+    return result.items.filter((item) => item.index?.status === 200).length;
   };
 
 /**
