@@ -16,7 +16,9 @@ import {
   startGrpcServer,
 } from '@ledgerline/grpc';
 import { createLogger, type Logger } from '@ledgerline/logging';
+import { type PrivacyCatalog } from '@ledgerline/domain';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
+import { eventCodecFromConfig, forgetInContext, kekFromConfig } from '@ledgerline/privacy';
 import { registerRelayMetrics, type Relay, startRelay } from '@ledgerline/relay';
 import { startServiceMetrics } from '@ledgerline/telemetry';
 import { type Pool } from 'pg';
@@ -34,6 +36,8 @@ export interface CommandServiceDefinition {
   /** Stream categories whose events the relay publishes. */
   readonly categories: readonly string[];
   readonly upcasters?: Upcasters;
+  /** Which fields of the context's event types are personal (sealed at append, docs/adr/0027). */
+  readonly privacy?: PrivacyCatalog;
   /** The context's own schema changes, applied after the event store's (versions from 1000). */
   readonly migrations?: readonly Migration[];
   readonly services: (context: {
@@ -85,15 +89,25 @@ export const startCommandService = async (
     schema: definition.schema,
     migrations: [...MIGRATIONS, ...(definition.migrations ?? [])],
   });
-  const store = new PostgresEventStore({
+  const storeOptions = {
     pool,
     schema: definition.schema,
     ...(definition.upcasters && { upcasters: definition.upcasters }),
+  };
+  const codec = await eventCodecFromConfig(config, {
+    pool,
+    schema: definition.schema,
+    ...(definition.privacy && { catalog: definition.privacy }),
   });
+  const store = new PostgresEventStore({ ...storeOptions, codec });
+  // Set to ciphertext, the relay reads events as stored: Kafka then carries sealed personal
+  // fields with their key ids, which nothing opens once the subject is forgotten.
+  const relayStore =
+    config.RELAY_PERSONAL_DATA === 'ciphertext' ? new PostgresEventStore(storeOptions) : store;
   limitCommandQueues(store, config.COMMAND_QUEUE_PER_STREAM);
   const relay = config.RELAY_ENABLED
     ? await startRelay({
-        store,
+        store: relayStore,
         pool,
         categories: definition.categories,
         messaging: namespacedMessaging(
@@ -117,7 +131,18 @@ export const startCommandService = async (
     readiness,
     host: config.GRPC_HOST,
     port: config.GRPC_PORT,
-    services: [...definition.services({ store, logger }), adminService(relay, logger)],
+    services: [
+      ...definition.services({ store, logger }),
+      adminService(relay, logger, async (subject, actor) =>
+        forgetInContext(
+          { pool, schema: definition.schema, kek: await kekFromConfig(config) },
+          subject,
+          {
+            ...(actor !== undefined && { actor }),
+          },
+        ),
+      ),
+    ],
     logger,
     maxReceiveMessageLength: config.GRPC_MAX_MESSAGE_BYTES,
   });

@@ -7,12 +7,14 @@ import {
   serverSettings,
   platformServiceSettings,
 } from '@ledgerline/config';
+import { privacySettings } from '@ledgerline/privacy';
 
 export const commandServiceSettings = {
   POSTGRES_URL: serverSettings.POSTGRES_URL,
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
   ...platformServiceSettings,
   RELAY_ENABLED: bool({ description: 'run the outbox relay in this process', default: true }),
+  ...privacySettings,
   ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.commandService }),
   IDEMPOTENCY_RETENTION_HOURS: int({
     description: "how long clients' idempotency keys are kept; must outlast any client's retries",

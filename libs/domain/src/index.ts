@@ -5,3 +5,4 @@ export * from './ids';
 export * from './money';
 export * from './saga';
 export * from './text';
+export * from './privacy';

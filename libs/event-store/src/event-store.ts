@@ -29,6 +29,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type Checkpoint,
+  type EventCodec,
   type EventMetadata,
   type ExpectedVersion,
   type NewEvent,
@@ -48,6 +49,11 @@ export interface EventStoreOptions {
   /** The bounded context's schema (`accounts`…), prepared by `migrate`. */
   readonly schema: string;
   readonly upcasters?: Upcasters;
+  /**
+   * Seals personal fields at append and opens them at read (libs/privacy). Without one, data is
+   * stored and read as given: a store without a codec reads sealed values as they are stored.
+   */
+  readonly codec?: EventCodec;
 }
 
 /** Anything that runs a query: the pool, or a client inside the caller's transaction. */
@@ -151,11 +157,13 @@ export class PostgresEventStore {
   readonly channel: string;
   private readonly pool: Pool;
   private readonly upcasters: Upcasters;
+  private readonly codec: EventCodec | undefined;
   private readonly s: string;
   private notifyPending = false;
   private lastNotifyAt = 0;
 
-  constructor({ pool, schema, upcasters = {} }: EventStoreOptions) {
+  constructor({ pool, schema, upcasters = {}, codec }: EventStoreOptions) {
+    this.codec = codec;
     this.s = quoteSchema(schema);
     this.pool = pool;
     this.schema = schema;
@@ -285,7 +293,8 @@ export class PostgresEventStore {
     if (deadline !== undefined && deadline.getTime() <= Date.now())
       throw new DeadlineExceeded(streamId, deadline);
     const category = categoryOf(streamId);
-    const prepared = events.map((event) => {
+    const stored = this.codec ? await this.codec.seal(streamId, events) : events;
+    const prepared = stored.map((event, index) => {
       // Postgres prints uuids in lower case; so does every id the store hands out.
       const id = event.eventId?.toLowerCase() ?? randomUUID();
       return {
@@ -293,6 +302,8 @@ export class PostgresEventStore {
         type: event.type,
         v: currentSchemaVersion(this.upcasters, event.type),
         data: event.data,
+        // What the caller appended: the result hands back plaintext, not the sealed data.
+        given: events[index]!.data,
         meta: compact({
           ...metadata,
           ...(idempotency ? { idempotencyKey: idempotency.key } : {}),
@@ -352,7 +363,7 @@ export class PostgresEventStore {
         const input = prepared[index]!;
         return {
           type: input.type,
-          data: input.data,
+          data: input.given,
           eventId: input.id,
           streamId,
           streamVersion: version,
@@ -370,7 +381,8 @@ export class PostgresEventStore {
       nextVersion: last[1],
       position: Number(last[0]),
       transactionId: last[2],
-      events: recorded,
+      // A replayed append hands back the stored (sealed) events: opened like any read.
+      events: replayed ? await this.opened(recorded) : recorded,
       replayed,
     };
   }
@@ -441,7 +453,7 @@ export class PostgresEventStore {
         LIMIT $3`,
       values: [streamId, from ?? (forward ? 1 : 2_147_483_647), limit ?? null],
     });
-    return rows.map((row) => this.toRecorded(row));
+    return this.opened(rows.map((row) => this.toRecorded(row)));
   }
 
   /**
@@ -497,7 +509,7 @@ export class PostgresEventStore {
         LIMIT $3`,
       values: params,
     });
-    const events = rows.map((row) => this.toRecorded(row));
+    const events = await this.opened(rows.map((row) => this.toRecorded(row)));
     const last = events[events.length - 1];
     return {
       events,
@@ -708,6 +720,11 @@ export class PostgresEventStore {
          WHERE s.state_version <> excluded.state_version OR s.version < excluded.version`,
       [streamId, snapshot.version, snapshot.position, JSON.stringify(snapshot.state), stateVersion],
     );
+  }
+
+  /** Events as readers see them: personal fields opened (or redacted) by the codec. */
+  private async opened(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    return this.codec ? [...(await this.codec.open(events))] : events;
   }
 
   private toRecorded(row: EventRow): RecordedEvent {

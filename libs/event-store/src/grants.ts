@@ -15,31 +15,35 @@ const quoteRole = (role: string): string => {
 
 /**
  * A command service and its outbox relay, in its context's event store: append (events, streams,
- * the idempotency key of a request), read, prune idempotency keys, keep snapshots and the relay's
- * checkpoint, and see which migrations are applied.
+ * the idempotency key of a request), read, prune idempotency keys, keep snapshots, the relay's
+ * checkpoint and the context's own tables (data keys, reservation deadlines kept by a trigger on
+ * the events), and see which migrations are applied. Recorded events and the migrations' record
+ * are the exceptions: SELECT and INSERT on events, SELECT on schema_migrations.
  */
 export const commandServiceGrants = (schema: string, role: string): string[] => {
   const s = quoteSchema(schema);
   const r = quoteRole(role);
   return [
     `GRANT USAGE ON SCHEMA ${s} TO ${r}`,
-    `REVOKE ALL ON ${s}.events FROM ${r}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r}`,
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r}`,
+    `REVOKE ALL ON ${s}.events, ${s}.schema_migrations FROM ${r}`,
     `GRANT SELECT, INSERT ON ${s}.events TO ${r}`,
-    `GRANT SELECT, INSERT, UPDATE ON ${s}.streams, ${s}.snapshots, ${s}.relay_checkpoints TO ${r}`,
-    // UPDATE only because pruning locks the keys it deletes (SELECT … FOR UPDATE SKIP LOCKED).
-    `GRANT SELECT, INSERT, UPDATE, DELETE ON ${s}.idempotency_keys TO ${r}`,
     `GRANT SELECT ON ${s}.schema_migrations TO ${r}`,
   ];
 };
 
-/** A query service reading a context's event store: the head of its log, for lag and catch-up. */
+/**
+ * A query service reading a context's event store: the head of its log, for lag and catch-up, and
+ * the subjects' data keys, to open personal fields a relay publishes as ciphertext.
+ */
 export const eventReaderGrants = (schema: string, role: string): string[] => {
   const s = quoteSchema(schema);
   const r = quoteRole(role);
   return [
     `GRANT USAGE ON SCHEMA ${s} TO ${r}`,
     `REVOKE ALL ON ${s}.events FROM ${r}`,
-    `GRANT SELECT ON ${s}.events TO ${r}`,
+    `GRANT SELECT ON ${s}.events, ${s}.data_keys, ${s}.stream_subjects TO ${r}`,
   ];
 };
 

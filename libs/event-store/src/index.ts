@@ -1,7 +1,14 @@
 export * from './command-loop';
 export * from './errors';
 export * from './event-store';
-export { MIGRATIONS, migrate, notifyChannel, SQLSTATE, type Migration } from './migrations';
+export {
+  MIGRATIONS,
+  migrate,
+  notifyChannel,
+  quoteSchema,
+  SQLSTATE,
+  type Migration,
+} from './migrations';
 export { canonicalJson, hashEvents, sha256 } from './request-hash';
 export * from './subscribe';
 export * from './types';

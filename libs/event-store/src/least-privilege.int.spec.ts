@@ -112,6 +112,21 @@ describe('least privilege in the event store', () => {
     expect(await migrate(accounts, { schema: fx.schema })).toEqual({ applied: [] });
   });
 
+  it("lets the command service role keep its context's own tables, never the migrations' record", async () => {
+    const subject = `subject-${Date.now()}`;
+    expect(
+      await outcome(
+        accounts,
+        `INSERT INTO "${fx.schema}".data_keys (subject_id, key_id, wrapped_key, kek_id)
+         VALUES ('${subject}', gen_random_uuid(), '\\x00', 'kek')`,
+      ),
+    ).toBe('ok');
+    expect(await outcome(accountsQuery, `SELECT * FROM "${fx.schema}".data_keys`)).toBe('ok');
+    expect(
+      await outcome(accounts, `DELETE FROM "${fx.schema}".schema_migrations WHERE version = 1`),
+    ).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
   it('tells a service role with a pending migration to run platform db migrate as the owner', async () => {
     const later = { version: 9_999, name: 'later', sql: (s: string) => `SELECT '${s}'` };
     await expect(migrate(accounts, { schema: fx.schema, migrations: [later] })).rejects.toThrow(

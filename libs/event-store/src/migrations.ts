@@ -242,6 +242,26 @@ CREATE TABLE IF NOT EXISTS ${s}.relay_checkpoints (
 );
 `;
 
+// One data key per subject (a customer, a merchant), wrapped by the key-encryption key. Forgetting
+// a subject sets wrapped_key to NULL: its ciphertexts stay in events and Kafka, and no key opens
+// them. stream_subjects records whose personal data a stream holds (named by its first event).
+const privacyTables = (s: string): string => `
+CREATE TABLE ${s}.data_keys (
+  subject_id text PRIMARY KEY,
+  key_id uuid NOT NULL UNIQUE,
+  wrapped_key bytea,
+  kek_id text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  forgotten_at timestamptz,
+  CONSTRAINT data_keys_forgotten_has_no_key CHECK (forgotten_at IS NULL OR wrapped_key IS NULL)
+);
+CREATE TABLE ${s}.stream_subjects (
+  stream_id text PRIMARY KEY,
+  subject_id text NOT NULL
+);
+CREATE INDEX stream_subjects_subject ON ${s}.stream_subjects (subject_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'event store tables', sql: tables },
   {
@@ -263,6 +283,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'append_events_many function (one transaction over several streams)',
     sql: (s) => appendManyFunction(s, s.slice(1, -1)),
+  },
+  {
+    version: 5,
+    name: 'data keys of subjects, for personal fields (crypto-shredding)',
+    sql: privacyTables,
   },
   { version: 6, name: 'events are append-only; relay checkpoints', sql: appendOnly },
 ];

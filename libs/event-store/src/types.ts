@@ -37,6 +37,18 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly recordedAt: Date;
 }
 
+/**
+ * What happens to event data on its way into and out of the store: personal fields are sealed
+ * (encrypted) at append and opened at read (libs/privacy). The store applies it on every append
+ * and read path, so no reader or writer does it on its own.
+ */
+export interface EventCodec {
+  /** The events as they are to be stored. */
+  seal(streamId: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]>;
+  /** The events as readers see them. */
+  open(events: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]>;
+}
+
 export interface IdempotencyOptions {
   readonly key: string;
   /** Defaults to the sha256 of the events' types and data. */

@@ -43,3 +43,38 @@ describe('createLogger', () => {
     context.disable();
   });
 });
+
+describe('personal fields in logs', () => {
+  it('redacts them at any nesting a log call uses, keeping ids and amounts', () => {
+    const { lines, destination } = capture();
+    createLogger({ service: 'orders', destination }).warn(
+      {
+        reason: 'Ada moved house',
+        command: {
+          type: 'PlaceOrder',
+          data: {
+            orderId: 'o-1',
+            totalMinor: 3000,
+            lines: [{ sku: 'MUG', description: 'Ada’s engraved mug' }],
+          },
+        },
+        event: { data: { reference: 'rent for Ada', trackingNumber: 'ADA-1', amount: 5 } },
+      },
+      'rejected',
+    );
+    const text = JSON.stringify(lines[0]);
+    for (const plain of ['Ada moved house', 'engraved', 'rent for Ada', 'ADA-1'])
+      expect(text).not.toContain(plain);
+    expect(lines[0]).toMatchObject({
+      reason: '[redacted]',
+      command: {
+        data: {
+          orderId: 'o-1',
+          totalMinor: 3000,
+          lines: [{ sku: 'MUG', description: '[redacted]' }],
+        },
+      },
+      event: { data: { reference: '[redacted]', amount: 5 } },
+    });
+  });
+});

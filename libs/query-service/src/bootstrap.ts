@@ -14,6 +14,12 @@ import {
 import { createLogger, type Logger } from '@ledgerline/logging';
 import { createKafkaMessaging, type Messaging, namespacedMessaging } from '@ledgerline/messaging';
 import {
+  combinedKeyring,
+  kekFromConfig,
+  openingMessaging,
+  postgresKeyring,
+} from '@ledgerline/privacy';
+import {
   type ElasticsearchProjection,
   type HeadSource,
   migrateRuntime,
@@ -134,13 +140,29 @@ export const startQueryService = async (
     });
     await migrateRuntime(pool, definition.schema);
 
-    const messaging = namespacedMessaging(
-      createKafkaMessaging({
-        brokers: config.KAFKA_BROKERS,
-        clientId: `${definition.name}-query`,
-        logger,
-      }),
-      config.KAFKA_TOPIC_PREFIX,
+    // Relays set to publish ciphertext leave personal fields sealed in Kafka: the projectors open
+    // them with the sources' keyrings (a forgotten subject's read as the marker).
+    const kek = await kekFromConfig(config);
+    const keyring = combinedKeyring(
+      definition.sources.map((source) =>
+        postgresKeyring({
+          pool,
+          schema: source.schema,
+          kek,
+          cacheTtlMs: config.PRIVACY_KEY_CACHE_MS,
+        }),
+      ),
+    );
+    const messaging = openingMessaging(
+      namespacedMessaging(
+        createKafkaMessaging({
+          brokers: config.KAFKA_BROKERS,
+          clientId: `${definition.name}-query`,
+          logger,
+        }),
+        config.KAFKA_TOPIC_PREFIX,
+      ),
+      keyring,
     );
     const admin = await messaging.admin();
     closers.push({ what: 'kafka admin', close: () => admin.close() });

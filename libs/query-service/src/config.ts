@@ -1,3 +1,4 @@
+import { privacySettings } from '@ledgerline/privacy';
 import {
   bool,
   ConfigError,
@@ -29,6 +30,8 @@ export const queryServiceSettings = {
   ...serverSettings,
   ...storeCredentialSettings,
   ...platformServiceSettings,
+  PRIVACY_KEK_FILE: privacySettings.PRIVACY_KEK_FILE,
+  PRIVACY_KEY_CACHE_MS: privacySettings.PRIVACY_KEY_CACHE_MS,
   PROJECTORS_ENABLED: bool({
     description: 'run the projectors in this process (off: serve queries only)',
     default: true,

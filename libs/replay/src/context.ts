@@ -45,6 +45,7 @@ export const context = (deps: ReplayDeps, view: ReplayableView, batchSize = 10_0
     pool: deps.pool,
     schema: view.source.schema,
     ...(view.source.upcasters ? { upcasters: view.source.upcasters } : {}),
+    ...(deps.codecFor ? { codec: deps.codecFor(view.source.schema) } : {}),
   }),
   progress: deps.progress ?? silentProgress,
   batchSize,

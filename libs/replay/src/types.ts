@@ -1,4 +1,4 @@
-import { type Checkpoint } from '@ledgerline/event-store';
+import { type Checkpoint, type EventCodec } from '@ledgerline/event-store';
 import { type Messaging } from '@ledgerline/messaging';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool } from 'pg';
@@ -12,6 +12,11 @@ export interface ReplayDeps {
   /** Needed for Elasticsearch views. */
   readonly searchClient?: SearchClient;
   readonly progress?: ProgressReporter;
+  /**
+   * Opens sealed personal fields of a source store's events (libs/privacy): without it a rebuild
+   * would copy ciphertext into the view. A forgotten subject's fields rebuild as the marker.
+   */
+  readonly codecFor?: (schema: string) => EventCodec;
   /**
    * Retires a cache namespace (every entry becomes a miss), called after a switch for a view with
    * a `cacheNamespace`: a rebuilt row can differ from the cached one at the same stream version.

@@ -1,5 +1,5 @@
 import { type CommandServiceDefinition } from '@ledgerline/command-service';
-import { ACCOUNT_STREAM_CATEGORY } from '@ledgerline/accounts-domain';
+import { ACCOUNT_STREAM_CATEGORY, accountPrivacyCatalog } from '@ledgerline/accounts-domain';
 import { loadConfig } from '@ledgerline/config';
 import { type PostgresEventStore } from '@ledgerline/event-store';
 import { type Logger } from '@ledgerline/logging';
@@ -35,6 +35,7 @@ export const accountsService = ({
     name: 'accounts',
     schema,
     categories: [ACCOUNT_STREAM_CATEGORY],
+    privacy: accountPrivacyCatalog,
     migrations: [...accountsMigrations, reservationDeadlinesMigration],
     services: ({ store, logger }) => [
       accountCommandService({

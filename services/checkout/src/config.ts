@@ -8,11 +8,19 @@ import {
   platformServiceSettings,
   str,
 } from '@ledgerline/config';
+import { privacySettings } from '@ledgerline/privacy';
 
 export const checkoutSettings = {
   POSTGRES_URL: serverSettings.POSTGRES_URL,
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
   ...platformServiceSettings,
+  PRIVACY_KEK_FILE: privacySettings.PRIVACY_KEK_FILE,
+  PRIVACY_KEY_CACHE_MS: privacySettings.PRIVACY_KEY_CACHE_MS,
+  PRIVACY_SOURCE_SCHEMAS: str({
+    description:
+      'event store schemas whose sealed personal fields the saga opens when relays publish ciphertext (comma-separated)',
+    default: 'orders,payments,accounts',
+  }),
   ACCOUNTS_ADDRESS: str({
     description: 'accounts command service, host:port[,host:port…] (replicas: round robin)',
     default: '127.0.0.1:50051',

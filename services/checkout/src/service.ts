@@ -16,6 +16,12 @@ import { createOrdersClient } from '@ledgerline/orders-client';
 import { ORDER_STREAM_CATEGORY } from '@ledgerline/orders-domain';
 import { createPaymentsClient } from '@ledgerline/payments-client';
 import {
+  combinedKeyring,
+  kekFromConfig,
+  openingMessaging,
+  postgresKeyring,
+} from '@ledgerline/privacy';
+import {
   registerSagaMetrics,
   sagaAdminService,
   type SagaFaultHooks,
@@ -66,9 +72,22 @@ export const startCheckoutService = async (
     orders: createOrdersClient(config.ORDERS_ADDRESS, clientOptions),
   };
   const closeClients = () => Object.values(clients).forEach((client) => client.close());
-  const messaging = namespacedMessaging(
-    createKafkaMessaging({ brokers: config.KAFKA_BROKERS, clientId: 'checkout-saga', logger }),
-    config.KAFKA_TOPIC_PREFIX,
+  // With relays publishing ciphertext the saga opens personal fields like a projector does, so
+  // what it copies into commands (a failure reason) is text, not another key's ciphertext.
+  const kek = await kekFromConfig(config);
+  const messaging = openingMessaging(
+    namespacedMessaging(
+      createKafkaMessaging({ brokers: config.KAFKA_BROKERS, clientId: 'checkout-saga', logger }),
+      config.KAFKA_TOPIC_PREFIX,
+    ),
+    combinedKeyring(
+      config.PRIVACY_SOURCE_SCHEMAS.split(',')
+        .map((schema) => schema.trim())
+        .filter(Boolean)
+        .map((schema) =>
+          postgresKeyring({ pool, schema, kek, cacheTtlMs: config.PRIVACY_KEY_CACHE_MS }),
+        ),
+    ),
   );
   try {
     // The orders relay creates the topic too; whichever starts first, the consumer finds it.

@@ -1,5 +1,5 @@
 import { type CommandServiceDefinition } from '@ledgerline/command-service';
-import { ORDER_STREAM_CATEGORY } from '@ledgerline/orders-domain';
+import { ORDER_STREAM_CATEGORY, orderPrivacyCatalog } from '@ledgerline/orders-domain';
 import { loadPackage } from '@ledgerline/proto';
 import { orderCommandHandlers } from './command/handlers';
 
@@ -15,6 +15,7 @@ export const createOrdersService = (
   name: 'orders',
   schema: options.schema ?? 'orders',
   categories: [ORDER_STREAM_CATEGORY],
+  privacy: orderPrivacyCatalog,
   services: ({ store, logger }) => {
     const { OrderCommandService } = loadPackage(['ledgerline/orders/v1/orders.proto']).ledgerline
       .orders.v1;

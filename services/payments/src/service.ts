@@ -1,5 +1,9 @@
 import { type CommandServiceDefinition } from '@ledgerline/command-service';
-import { PAYMENT_STREAM_CATEGORY, paymentUpcasters } from '@ledgerline/payments-domain';
+import {
+  PAYMENT_STREAM_CATEGORY,
+  paymentPrivacyCatalog,
+  paymentUpcasters,
+} from '@ledgerline/payments-domain';
 import { loadPackage } from '@ledgerline/proto';
 import { paymentCommandHandlers } from './command/handlers';
 
@@ -16,6 +20,7 @@ export const createPaymentsService = (
   schema: options.schema ?? 'payments',
   categories: [PAYMENT_STREAM_CATEGORY],
   upcasters: paymentUpcasters,
+  privacy: paymentPrivacyCatalog,
   services: ({ store, logger }) => {
     const { PaymentCommandService } = loadPackage(['ledgerline/payments/v1/payments.proto'])
       .ledgerline.payments.v1;

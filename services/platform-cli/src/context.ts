@@ -12,6 +12,14 @@ import {
 } from '@ledgerline/config';
 import { createPostgresPool } from '@ledgerline/event-store';
 import { createKafkaMessaging, type Messaging, namespacedMessaging } from '@ledgerline/messaging';
+import {
+  kekFromConfig,
+  type KeyEncryptionKey,
+  lazyKek,
+  personalDataCodec,
+  postgresKeyring,
+  privacySettings,
+} from '@ledgerline/privacy';
 import { type ReplayDeps, streamProgress } from '@ledgerline/replay';
 import { createSearchClient, searchCredentialsFrom, type SearchClient } from '@ledgerline/search';
 import { readFileSync } from 'node:fs';
@@ -34,6 +42,7 @@ export const cliSettings = {
   ...storeCredentialSettings,
   // Rebuilds and verifications legitimately run long statements: no statement timeout by default.
   ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.platformCli, statementTimeoutMs: 0 }),
+  PRIVACY_KEK_FILE: privacySettings.PRIVACY_KEK_FILE,
   PLATFORM_VIEWS: str({
     description: 'JSON file of per-context schema/name overrides for the views (default: none)',
     default: '',
@@ -56,6 +65,10 @@ export interface CliContext {
   messaging(): Messaging;
   searchClient(): SearchClient;
   views(): readonly PlatformView[];
+  /** The query services' cache (Redis) URL. */
+  redisUrl(): string;
+  /** The master key that wraps the data keys of personal fields (loaded on first use). */
+  kek(): KeyEncryptionKey;
   /** Replay's dependencies, with progress on stderr unless `--json`. */
   replayDeps(): ReplayDeps & { end(): void };
   close(): Promise<void>;
@@ -83,6 +96,7 @@ export const createContext = (input: {
   let messaging: Messaging | undefined;
   let search: SearchClient | undefined;
   let views: readonly PlatformView[] | undefined;
+  let kek: KeyEncryptionKey | undefined;
   return {
     ...input,
     pool: () => (pool ??= createPostgresPool(settings(), 'platform-cli')),
@@ -97,6 +111,8 @@ export const createContext = (input: {
         searchCredentialsFrom(settings()),
       )),
     views: () => (views ??= platformViews(readOverrides(settings().PLATFORM_VIEWS))),
+    redisUrl: () => settings().REDIS_URL,
+    kek: () => (kek ??= lazyKek(() => kekFromConfig(settings(), input.env))),
     replayDeps() {
       const progress = input.json
         ? { phase: () => undefined, advance: () => undefined, end: () => undefined }
@@ -108,6 +124,11 @@ export const createContext = (input: {
         progress,
         retireCache: (namespace) =>
           retireNamespace(settings().REDIS_URL, namespace, redisCredentialsFrom(settings())),
+        // A rebuild opens personal fields; a forgotten subject's rebuild as the marker.
+        codecFor: (schema) =>
+          personalDataCodec({
+            keyring: postgresKeyring({ pool: this.pool(), schema, kek: this.kek(), cacheTtlMs: 0 }),
+          }),
         end: () => progress.end(),
       };
     },

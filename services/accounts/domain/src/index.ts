@@ -10,3 +10,4 @@ export * from './reservation-history';
 export * from './ledger';
 export * from './expiry';
 export * from './transfer';
+export * from './privacy';

@@ -6,3 +6,4 @@ export * from './evolve';
 export * from './parse';
 export * from './state';
 export * from './stream';
+export * from './privacy';

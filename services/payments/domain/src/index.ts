@@ -7,3 +7,4 @@ export { MAX_FAILURE_REASON_LENGTH } from './lifecycle';
 export * from './state';
 export * from './stream';
 export * from './upcasters';
+export * from './privacy';

@@ -5,6 +5,7 @@ import { dlqGroup } from './dlq';
 import { eventsGroup } from './events';
 import { ledgerGroup } from './ledger';
 import { loadGroup } from './load';
+import { privacyGroup } from './privacy';
 import { projectionsGroup } from './projections';
 import { sagasGroup } from './sagas';
 import { stackGroup } from './stack';
@@ -22,4 +23,5 @@ export const GROUPS: readonly CommandGroup[] = [
   loadGroup,
   dbGroup,
   ledgerGroup,
+  privacyGroup,
 ];

@@ -4,6 +4,8 @@ export type * from './CurrencyZeroSum';
 export type * from './EchoRequest';
 export type * from './EchoResponse';
 export type * from './ExternalAccountBalance';
+export type * from './ForgetSubjectRequest';
+export type * from './ForgetSubjectResponse';
 export type * from './GetProjectionStatusRequest';
 export type * from './GetProjectionStatusResponse';
 export type * from './GetRelayStatusRequest';

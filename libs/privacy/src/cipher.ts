@@ -1,0 +1,60 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+// AES-256-GCM: a fresh random 96-bit IV per value (never reused under one key), a 128-bit tag
+// that fails decryption of anything altered. The key id is authenticated as additional data, so
+// a ciphertext moved beside another key id does not open either.
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+/** Stored personal values start with this; what follows is `<key id>:<base64url(iv‖ct‖tag)>`. */
+export const SEALED_PREFIX = 'enc:v1:';
+
+export interface SealedValue {
+  readonly keyId: string;
+  readonly payload: Buffer;
+}
+
+export const isSealed = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(SEALED_PREFIX);
+
+/** Encrypts bytes under `key`, binding `associated` (authenticated, not secret). */
+export const encrypt = (key: Buffer, plaintext: Buffer, associated: string): Buffer => {
+  if (key.length !== KEY_BYTES) throw new RangeError(`an AES-256 key has ${KEY_BYTES} bytes`);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(associated, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]);
+};
+
+/** Decrypts what `encrypt` produced; throws when the key, the data or `associated` differ. */
+export const decrypt = (key: Buffer, sealed: Buffer, associated: string): Buffer => {
+  if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short');
+  const iv = sealed.subarray(0, IV_BYTES);
+  const tag = sealed.subarray(sealed.length - TAG_BYTES);
+  const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(associated, 'utf8'));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, -TAG_BYTES)), decipher.final()]);
+};
+
+/** One personal text value as stored: `enc:v1:<keyId>:<payload>`. */
+export const sealText = (key: Buffer, keyId: string, text: string): string =>
+  `${SEALED_PREFIX}${keyId}:${encrypt(key, Buffer.from(text, 'utf8'), keyId).toString('base64url')}`;
+
+/** The key id and payload of a stored value; throws when it is not one. */
+export const parseSealed = (value: string): SealedValue => {
+  if (!isSealed(value)) throw new Error('not a sealed value');
+  const rest = value.slice(SEALED_PREFIX.length);
+  const colon = rest.indexOf(':');
+  if (colon <= 0) throw new Error('sealed value without a key id');
+  return { keyId: rest.slice(0, colon), payload: Buffer.from(rest.slice(colon + 1), 'base64url') };
+};
+
+/** The text of a stored value under `key`; throws when it was altered or sealed under another key. */
+export const openText = (key: Buffer, value: string): string => {
+  const { keyId, payload } = parseSealed(value);
+  return decrypt(key, payload, keyId).toString('utf8');
+};

@@ -1,0 +1,117 @@
+import { mapPersonal, type PrivacyCatalog, REDACTED } from '@ledgerline/domain';
+import { type EventCodec, type NewEvent, type RecordedEvent } from '@ledgerline/event-store';
+import { isSealed, openText, parseSealed, sealText } from './cipher';
+import { type Keyring } from './keyring';
+
+/**
+ * Each data with its sealed values opened (or REDACTED when their key is gone); data without
+ * sealed values is returned as the same object. `describe` names a data in an error, never a value.
+ */
+export const openAll = async (
+  keyring: Pick<Keyring, 'keysById'>,
+  datas: readonly unknown[],
+  describe: (index: number) => string,
+): Promise<unknown[]> => {
+  const ids = datas.flatMap(keyIdsIn);
+  if (ids.length === 0) return [...datas];
+  const keys = await keyring.keysById(ids);
+  return datas.map((data, index) => {
+    if (keyIdsIn(data).length === 0) return data;
+    return mapStrings(data, (text) => {
+      if (!isSealed(text)) return text;
+      const key = keys.get(parseSealed(text).keyId);
+      if (!key) return REDACTED;
+      try {
+        return openText(key, text);
+      } catch (cause) {
+        // An altered ciphertext is an integrity failure, not a forgotten subject.
+        throw new Error(`${describe(index)}: a personal field does not decrypt (altered?)`, {
+          cause,
+        });
+      }
+    });
+  });
+};
+
+export interface PersonalDataCodecOptions {
+  readonly keyring: Keyring;
+  /** The classification of the event types this process appends; readers need none. */
+  readonly catalog?: PrivacyCatalog;
+}
+
+/** Calls `visit` on every string anywhere inside `value`. */
+const eachString = (value: unknown, visit: (text: string) => void): void => {
+  if (typeof value === 'string') visit(value);
+  else if (Array.isArray(value)) for (const item of value) eachString(item, visit);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) eachString(item, visit);
+};
+
+/** A copy of `value` with every string passed through `transform`. */
+const mapStrings = (value: unknown, transform: (text: string) => string): unknown => {
+  if (typeof value === 'string') return transform(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, transform));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [name, item] of Object.entries(value)) out[name] = mapStrings(item, transform);
+    return out;
+  }
+  return value;
+};
+
+const keyIdsIn = (data: unknown): string[] => {
+  const ids: string[] = [];
+  eachString(data, (text) => {
+    if (isSealed(text)) ids.push(parseSealed(text).keyId);
+  });
+  return ids;
+};
+
+/**
+ * Seals personal fields at append and opens them where events are read. Sealed values carry their
+ * key id, so opening needs no classification: any reader with the keyring opens them, and a value
+ * whose key was deleted (its subject forgotten) reads as the REDACTED marker.
+ */
+export const personalDataCodec = ({
+  keyring,
+  catalog = {},
+}: PersonalDataCodecOptions): EventCodec => ({
+  async seal(streamId: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]> {
+    const sealed: NewEvent[] = [];
+    for (const event of events) {
+      const declaration = catalog[event.type];
+      if (!declaration) {
+        sealed.push(event);
+        continue;
+      }
+      const named = declaration.subject(event.data);
+      if (named !== undefined) await keyring.recordStreamSubject(streamId, named);
+      let holdsPersonal = false;
+      mapPersonal(declaration.fields, event.data, (text) => ((holdsPersonal = true), text));
+      if (!holdsPersonal) {
+        sealed.push(event);
+        continue;
+      }
+      // Not named by the event: the stream's subject; a stream written before any event named
+      // its subject is its own subject.
+      const subject = named ?? (await keyring.subjectOfStream(streamId)) ?? streamId;
+      const key = await keyring.keyFor(subject);
+      const data = mapPersonal(declaration.fields, event.data, (text) =>
+        key ? sealText(key.key, key.keyId, text) : REDACTED,
+      );
+      sealed.push({ ...event, data });
+    }
+    return sealed;
+  },
+
+  async open(events: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
+    const opened = await openAll(
+      keyring,
+      events.map((event) => event.data),
+      (index) => `event ${events[index]!.eventId} of ${events[index]!.streamId}`,
+    );
+    return events.map((event, index) =>
+      opened[index] === event.data ? event : { ...event, data: opened[index] },
+    );
+  },
+});

@@ -1,0 +1,122 @@
+import { type PrivacyCatalog, type PrivacyDeclarations, REDACTED } from '@ledgerline/domain';
+import { type DomainEvent } from '@ledgerline/domain';
+import { type RecordedEvent } from '@ledgerline/event-store';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { personalDataCodec } from './codec';
+import { type DataKey, type Keyring } from './keyring';
+
+type NoteAdded = DomainEvent<
+  'NoteAdded',
+  { readonly noteId: string; readonly ownerId?: string; readonly text: string | null }
+>;
+
+const declarations = {
+  NoteAdded: {
+    subject: (data) => data.ownerId,
+    fields: { noteId: 'safe', ownerId: 'safe', text: 'personal' },
+  },
+} satisfies PrivacyDeclarations<NoteAdded>;
+const catalog = declarations as unknown as PrivacyCatalog;
+
+/** Keys in memory: the codec's logic alone (the Postgres keyring has its own integration test). */
+const memoryKeyring = (): Keyring & { subjects: Map<string, DataKey | null> } => {
+  const subjects = new Map<string, DataKey | null>();
+  const streams = new Map<string, string>();
+  return {
+    subjects,
+    keyFor: (subject) => {
+      if (!subjects.has(subject))
+        subjects.set(subject, { keyId: randomUUID(), key: randomBytes(32) });
+      return Promise.resolve(subjects.get(subject) ?? undefined);
+    },
+    keysById: (ids) =>
+      Promise.resolve(
+        new Map(
+          [...subjects.values()]
+            .filter((key): key is DataKey => key !== null && ids.includes(key.keyId))
+            .map((key) => [key.keyId, key.key]),
+        ),
+      ),
+    subjectOfStream: (stream) => Promise.resolve(streams.get(stream)),
+    recordStreamSubject: (stream, subject) => {
+      streams.set(stream, subject);
+      return Promise.resolve();
+    },
+    forget: (subject) => {
+      subjects.set(subject, null);
+      return Promise.resolve({ alreadyForgotten: false, streams: [] });
+    },
+  };
+};
+
+const recorded = (streamId: string, data: unknown): RecordedEvent => ({
+  type: 'NoteAdded',
+  data,
+  eventId: randomUUID(),
+  streamId,
+  streamVersion: 1,
+  globalPosition: 1,
+  transactionId: '1',
+  schemaVersion: 1,
+  metadata: {},
+  recordedAt: new Date(),
+});
+
+describe('the personal data codec', () => {
+  it('seals only personal fields, and opens them again', async () => {
+    const codec = personalDataCodec({ keyring: memoryKeyring(), catalog });
+    const [sealed] = await codec.seal('note-1', [
+      { type: 'NoteAdded', data: { noteId: 'n-1', ownerId: 'ada', text: 'call me at 555' } },
+    ]);
+    const data = sealed!.data as { noteId: string; text: string };
+    expect(data.noteId).toBe('n-1');
+    expect(data.text).not.toContain('555');
+    const [opened] = await codec.open([recorded('note-1', data)]);
+    expect(opened!.data).toEqual({ noteId: 'n-1', ownerId: 'ada', text: 'call me at 555' });
+  });
+
+  it('a later event without a subject uses the subject its stream was written for', async () => {
+    const keyring = memoryKeyring();
+    const codec = personalDataCodec({ keyring, catalog });
+    await codec.seal('note-1', [
+      { type: 'NoteAdded', data: { noteId: 'n-1', ownerId: 'ada', text: 'x' } },
+    ]);
+    const [later] = await codec.seal('note-1', [
+      { type: 'NoteAdded', data: { noteId: 'n-1', text: 'y' } },
+    ]);
+    await keyring.forget('ada');
+    const [opened] = await codec.open([recorded('note-1', later!.data)]);
+    expect(opened!.data).toEqual({ noteId: 'n-1', text: REDACTED });
+  });
+
+  it('reads a forgotten subject’s fields as the marker, another subject’s as written', async () => {
+    const keyring = memoryKeyring();
+    const codec = personalDataCodec({ keyring, catalog });
+    const [ada] = await codec.seal('note-1', [
+      { type: 'NoteAdded', data: { noteId: 'n-1', ownerId: 'ada', text: 'mine' } },
+    ]);
+    const [bob] = await codec.seal('note-2', [
+      { type: 'NoteAdded', data: { noteId: 'n-2', ownerId: 'bob', text: 'his' } },
+    ]);
+    await keyring.forget('ada');
+    const opened = await codec.open([recorded('note-1', ada!.data), recorded('note-2', bob!.data)]);
+    expect(opened.map((event) => (event.data as { text: string }).text)).toEqual([REDACTED, 'his']);
+  });
+
+  it('stores a forgotten subject’s new personal fields already redacted', async () => {
+    const keyring = memoryKeyring();
+    await keyring.forget('ada');
+    const codec = personalDataCodec({ keyring, catalog });
+    const [sealed] = await codec.seal('note-1', [
+      { type: 'NoteAdded', data: { noteId: 'n-1', ownerId: 'ada', text: 'again' } },
+    ]);
+    expect(sealed!.data).toEqual({ noteId: 'n-1', ownerId: 'ada', text: REDACTED });
+  });
+
+  it('leaves events of unclassified types and null personal fields as they are', async () => {
+    const codec = personalDataCodec({ keyring: memoryKeyring(), catalog });
+    const other = { type: 'Other', data: { text: 'plain' } };
+    const empty = { type: 'NoteAdded', data: { noteId: 'n-1', ownerId: 'ada', text: null } };
+    await expect(codec.seal('s-1', [other, empty])).resolves.toEqual([other, empty]);
+  });
+});
