@@ -117,6 +117,28 @@ export const resolveIdempotencyKey = (
 };
 
 /**
+ * What a command takes from its call: the propagated metadata, the verified actor (never what a
+ * header claims: x-actor is ignored), the idempotency key (saga keys only from sagas) and the
+ * trace parent. The gRPC instrumentation makes the server span active; without it (in-process
+ * callers) the caller's metadata names the parent.
+ */
+export const commandCall = (metadata: grpc.Metadata, idempotencyKey: string | undefined) => {
+  const call = readCallMetadata(metadata);
+  const caller = callerOf(metadata);
+  const actor = caller === undefined ? undefined : actorOf(caller);
+  const key = resolveIdempotencyKey(idempotencyKey, call.idempotencyKey);
+  checkSagaKey(key, caller);
+  const callerTraceparent = metadata.get('traceparent')[0];
+  const parent = trace.getSpan(context.active())
+    ? context.active()
+    : contextOfTraceparent(
+        typeof callerTraceparent === 'string' ? callerTraceparent : undefined,
+        context.active(),
+      );
+  return { call, actor, key, parent };
+};
+
+/**
  * The transport's side of a command: reads the propagated metadata, resolves the idempotency
  * key, and runs the shared command loop. The request hash covers the stream and the command's
  * type and data but not the time the service stamped, so a retry hashes the same.
@@ -128,21 +150,7 @@ export const runCommand = async <
 >(
   options: RunCommandOptions<Command, State, Event>,
 ): Promise<CommandResult<State>> => {
-  const call = readCallMetadata(options.metadata);
-  // The actor is who the guard verified, never what a header claims (x-actor is ignored).
-  const caller = callerOf(options.metadata);
-  const actor = caller === undefined ? undefined : actorOf(caller);
-  const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
-  checkSagaKey(key, caller);
-  const callerTraceparent = options.metadata.get('traceparent')[0];
-  // The gRPC instrumentation makes the server span active; without it (in-process callers) the
-  // caller's metadata names the parent.
-  const parent = trace.getSpan(context.active())
-    ? context.active()
-    : contextOfTraceparent(
-        typeof callerTraceparent === 'string' ? callerTraceparent : undefined,
-        context.active(),
-      );
+  const { call, actor, key, parent } = commandCall(options.metadata, options.idempotencyKey);
   // eslint-disable-next-line @typescript-eslint/unbound-method -- an identity key, never called
   const streams = streamsOf(options.store, options.decider.evolve);
   const span = tracer.startSpan(

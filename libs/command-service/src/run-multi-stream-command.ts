@@ -9,10 +9,9 @@ import {
   type MultiStreamStorePort,
   sha256,
 } from '@ledgerline/event-store';
-import { actorOf, callerOf, readCallMetadata } from '@ledgerline/grpc';
-import { contextOfTraceparent, endWith, traceparentOf } from '@ledgerline/messaging';
+import { endWith, traceparentOf } from '@ledgerline/messaging';
 import { context, SpanKind, trace } from '@opentelemetry/api';
-import { checkSagaKey, resolveIdempotencyKey, streamsOf } from './run-command';
+import { commandCall, streamsOf } from './run-command';
 
 export interface RunMultiStreamCommandOptions<
   Command extends { type: string; data: unknown },
@@ -58,18 +57,7 @@ export const runMultiStreamCommand = async <
 >(
   options: RunMultiStreamCommandOptions<Command, State, Event>,
 ): Promise<MultiStreamCommandResult<State>> => {
-  const call = readCallMetadata(options.metadata);
-  const caller = callerOf(options.metadata);
-  const actor = caller === undefined ? undefined : actorOf(caller);
-  const key = resolveIdempotencyKey(options.idempotencyKey, call.idempotencyKey);
-  checkSagaKey(key, caller);
-  const callerTraceparent = options.metadata.get('traceparent')[0];
-  const parent = trace.getSpan(context.active())
-    ? context.active()
-    : contextOfTraceparent(
-        typeof callerTraceparent === 'string' ? callerTraceparent : undefined,
-        context.active(),
-      );
+  const { call, actor, key, parent } = commandCall(options.metadata, options.idempotencyKey);
   const streams = streamsOf(options.store, options.decider.evolve);
   const span = tracer.startSpan(
     `command ${options.command.type}`,
