@@ -40,6 +40,8 @@ const PLAN: readonly Step[] = [
     name: 'deposit',
     args: ['--seconds', '5', '--sweep', '25,50,75,100,125', '--sweep-seconds', '4'],
   },
+  { name: 'append-encryption', args: ['--seconds', '3'] },
+  { name: 'transfer', args: ['--seconds', '4', '--accounts', '512'] },
   { name: 'guard', args: ['--seconds', '3'] },
   { name: 'relay', args: ['--events', '100000', '--seconds', '5'] },
   { name: 'relay-profile', args: [] },
@@ -50,6 +52,7 @@ const PLAN: readonly Step[] = [
   },
   { name: 'rebuild', args: ['--events', '200000'] },
   { name: 'accounts-rebuild', args: ['--events', '40000'] },
+  { name: 'ledger-verify', args: ['--events', '200000'] },
 ];
 /** A benchmark still running after this is stopped (its process group) and listed as failed. */
 const STEP_TIMEOUT_MS = 5 * 60_000;

@@ -6,6 +6,7 @@
 // benchmark's deposit (libs/event-store/bench/append.bench.ts) with one personal field
 // (`reference`), sealed under its owner's data key (one owner per writer, as one customer writes
 // many events); key creation and the stream's subject row happen once per writer.
+import { emitResult, figure, type Figure } from '@ledgerline/bench';
 import { privacyCatalog, type DomainEvent } from '@ledgerline/domain';
 import { migrate, type NewEvent, PostgresEventStore } from '@ledgerline/event-store';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -91,6 +92,7 @@ const alternate = async (
 };
 
 const main = async (): Promise<void> => {
+  const startedAt = new Date().toISOString();
   const pool = new Pool({ connectionString: postgresUrl, max: 34 });
   await migrate(pool, { schema });
   const catalog = privacyCatalog<Deposited>({
@@ -128,6 +130,7 @@ const main = async (): Promise<void> => {
   const perSecond = (o: Outcome, rows: number) => (o.operations * rows * 1000) / o.elapsedMs;
   const cpu = (o: Outcome) => `${((o.clientCpuMs * 1000) / o.operations).toFixed(0)} µs`;
   const lines: string[] = [];
+  const figures: Figure[] = [];
   for (const [batch, clients] of [
     [1, 1],
     [1, 8],
@@ -143,6 +146,21 @@ const main = async (): Promise<void> => {
     const line = `| ${name} | ${clients} | ${on.toFixed(0)} | ${off.toFixed(0)} | **${cost}** | ${cpu(o.on)} / ${cpu(o.off)} |`;
     lines.push(line);
     console.error(line);
+    const key = `batch${batch}.writers${clients}`;
+    figures.push(
+      figure(`${key}.on`, `${name}, ${clients} writers, encrypted`, on, 'rows/s'),
+      figure(`${key}.off`, `${name}, ${clients} writers, plaintext`, off, 'rows/s'),
+      figure(
+        `${key}.cost`,
+        `${name}, ${clients} writers, cost of encryption`,
+        (1 - on / off) * 100,
+        '%',
+        {
+          op: '<=',
+          limit: 15,
+        },
+      ),
+    );
   }
   console.log(
     `\n### Append, personal fields encrypted vs plaintext (${seconds} s per case, ${new Date().toISOString()})\n`,
@@ -152,6 +170,13 @@ const main = async (): Promise<void> => {
   );
   console.log('|---|---|---|---|---|---|');
   for (const line of lines) console.log(line);
+  emitResult({
+    name: 'append-encryption',
+    startedAt,
+    parameters: { seconds },
+    figures,
+    curves: [],
+  });
   await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
   await pool.end();
 };

@@ -22,6 +22,7 @@ import {
   processCpuMs,
   quantile,
 } from './loops';
+import { emitResult, figure } from '@ledgerline/bench';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -63,6 +64,7 @@ interface Case {
 }
 
 const main = async (): Promise<void> => {
+  const startedAt = new Date().toISOString();
   const schema = `bench_transfer_${Date.now().toString(36)}`;
   const port = await freePort();
   const service = await startProcess('services/accounts/bench/service.process.ts', {
@@ -123,6 +125,21 @@ const main = async (): Promise<void> => {
   console.log('|---|---|---|');
   row('TransferFunds (2 streams, 1 transaction)', 'transfers', transfers);
   row('DepositFunds (1 stream, 1 event), same accounts', 'commands', deposits);
+  const figures = (key: string, name: string, unit: string, c: Case) => [
+    figure(`${key}.rate`, `${name}, 32 callers`, perSecond(c.peak), `${unit}/s`),
+    figure(`${key}.p50`, `${name} at half load, p50`, quantile(c.latencies, 0.5), 'ms'),
+    figure(`${key}.p99`, `${name} at half load, p99`, quantile(c.latencies, 0.99), 'ms'),
+  ];
+  emitResult({
+    name: 'transfer',
+    startedAt,
+    parameters: { seconds, accounts },
+    figures: [
+      ...figures('transfer', 'TransferFunds', 'transfers', transfers),
+      ...figures('deposit', 'DepositFunds on the same accounts', 'commands', deposits),
+    ],
+    curves: [],
+  });
 };
 
 main().catch((error: unknown) => {

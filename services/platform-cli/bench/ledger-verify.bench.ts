@@ -4,6 +4,7 @@
 // from it by the rebuild's batch path, then times `ledger verify` over it: the fold of every
 // event and the comparison of every account. Everything it creates is removed afterwards.
 import { parseArgs } from 'node:util';
+import { emitResult, figure } from '@ledgerline/bench';
 import { verifyLedger } from '@ledgerline/accounts-views';
 import { migrate } from '@ledgerline/event-store';
 import { createKafkaMessaging } from '@ledgerline/messaging';
@@ -61,6 +62,7 @@ const insertAccounts = (count: number) => `
    ORDER BY a.id, e.n`;
 
 const main = async () => {
+  const startedAt = new Date().toISOString();
   const pool = new Pool({ connectionString: env('POSTGRES_URL'), max: 8 });
   const messaging = createKafkaMessaging({
     brokers: env('KAFKA_BROKERS').split(','),
@@ -126,6 +128,20 @@ const main = async () => {
         )
         .join('\n'),
     );
+    emitResult({
+      name: 'ledger-verify',
+      startedAt,
+      parameters: { events: result.events, accounts: result.accounts },
+      figures: [
+        figure('verify.seconds', 'ledger verify, fold and compare', result.durationMs / 1000, 's'),
+        figure('verify.rate', 'ledger verify throughput', result.eventsPerSecond, 'events/s'),
+        figure('verify.equal', 'ledger verify found the views equal', result.ok ? 1 : 0, 'yes=1', {
+          op: '>=',
+          limit: 1,
+        }),
+      ],
+      curves: [],
+    });
   } finally {
     await pool.query(`DROP SCHEMA IF EXISTS "${names.read}" CASCADE`);
     await pool.query(`DROP SCHEMA IF EXISTS "${names.store}" CASCADE`);
