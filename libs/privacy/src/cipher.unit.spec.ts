@@ -18,6 +18,15 @@ describe('sealing a personal value (AES-256-GCM)', () => {
     expect(sealText(key, KEY_ID, 'same')).not.toBe(sealText(key, KEY_ID, 'same'));
   });
 
+  it('never repeats an IV across more values than one block of drawn IVs holds', () => {
+    // given 10,000 values sealed under one key (the IV block holds 4,096)
+    const ivs = Array.from({ length: 10_000 }, () =>
+      parseSealed(sealText(key, KEY_ID, 'same')).payload.subarray(0, 12).toString('hex'),
+    );
+    // then every IV is distinct
+    expect(new Set(ivs).size).toBe(ivs.length);
+  });
+
   it('refuses a tampered ciphertext', () => {
     const sealed = sealText(key, KEY_ID, 'a reference');
     const { payload } = parseSealed(sealed);
