@@ -1,9 +1,11 @@
 import { REDACTED } from '@ledgerline/domain';
 import { type SearchClient } from '@ledgerline/search';
+import { quoteSchema } from '@ledgerline/event-store';
 import { Redis } from 'ioredis';
+import { type Pool } from 'pg';
 
 /** A copy of `value` with every string equal to one of `texts` replaced by the marker. */
-const scrubbed = (value: unknown, texts: ReadonlySet<string>): unknown => {
+export const scrubbed = (value: unknown, texts: ReadonlySet<string>): unknown => {
   if (typeof value === 'string') return texts.has(value) ? REDACTED : value;
   if (Array.isArray(value)) return value.map((item) => scrubbed(item, texts));
   if (value !== null && typeof value === 'object')
@@ -86,4 +88,45 @@ export const redisScrubber =
       redis.disconnect();
     }
     return dropped;
+  };
+
+/**
+ * Rewrites the JSON columns of `schemas` (the saga runtime's inputs, states and commands; any view
+ * that keeps a document) where a value anywhere inside equals one of a forgotten subject's texts:
+ * each such value becomes the marker. Rows are found in SQL (a JSON path match per text) and
+ * rewritten one by one at their physical address, so no other row is touched.
+ */
+export const jsonColumnsScrubber =
+  (pool: Pool, schemas: readonly string[]) =>
+  async (texts: readonly string[]): Promise<number> => {
+    if (texts.length === 0) return 0;
+    const wanted = new Set(texts);
+    let rewritten = 0;
+    for (const schema of schemas) {
+      const { rows: columns } = await pool.query<{ table_name: string; column_name: string }>(
+        `SELECT c.table_name, c.column_name FROM information_schema.columns c
+           JOIN information_schema.tables t USING (table_schema, table_name)
+          WHERE c.table_schema = $1 AND t.table_type = 'BASE TABLE' AND c.data_type = 'jsonb'`,
+        [schema],
+      );
+      for (const { table_name: table, column_name: column } of columns) {
+        const target = `${quoteSchema(schema)}."${table.replaceAll('"', '""')}"`;
+        const col = `"${column.replaceAll('"', '""')}"`;
+        const { rows } = await pool.query<{ address: string; value: unknown }>(
+          `SELECT ctid::text AS address, ${col} AS value FROM ${target}
+            WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS x(text)
+                           WHERE jsonb_path_exists(${col}, '$.** ? (@ == $text)',
+                                                   jsonb_build_object('text', x.text)))`,
+          [texts],
+        );
+        for (const row of rows) {
+          const result = await pool.query(
+            `UPDATE ${target} SET ${col} = $1::jsonb WHERE ctid = $2::tid`,
+            [JSON.stringify(scrubbed(row.value, wanted)), row.address],
+          );
+          rewritten += result.rowCount ?? 0;
+        }
+      }
+    }
+    return rewritten;
   };

@@ -1,5 +1,6 @@
 import {
   forgetSubject,
+  jsonColumnsScrubber,
   redisScrubber,
   searchScrubber,
   subjectEvents,
@@ -88,6 +89,11 @@ const forget: Command = {
         scrubbers: [
           searchScrubber(context.searchClient(), searchIndicesOf(context).join(',')),
           redisScrubber(context.redisUrl()),
+          // The checkout saga keeps its inputs (events) and commands as JSON.
+          jsonColumnsScrubber(context.pool(), [
+            context.env['SAGA_SCHEMA'] ?? 'sagas',
+            ...(deps.viewSchemas ?? []),
+          ]),
         ],
       },
       subject,
