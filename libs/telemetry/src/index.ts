@@ -1,2 +1,3 @@
 export * from './telemetry';
 export * from './tracing';
+export * from './redacting-exporter';

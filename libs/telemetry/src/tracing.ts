@@ -12,6 +12,7 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { redactingExporter } from './redacting-exporter';
 
 export interface TracingExport {
   /** OTLP/HTTP collector base URL (e.g. http://127.0.0.1:4318: Jaeger in compose). */
@@ -24,20 +25,27 @@ export interface TracingExport {
 
 /**
  * The span processors for what is configured; none when nothing is (tracing stays off). Batched
- * for collectors, so a span's end never waits on the network.
+ * for collectors, so a span's end never waits on the network. Every exporter sees spans with
+ * personal fields' attributes redacted (ADR 0027).
  */
 export const spanProcessorsFor = (settings: TracingExport): SpanProcessor[] => [
   ...(settings.otlpEndpoint
     ? [
         new BatchSpanProcessor(
-          new OTLPTraceExporter({ url: `${settings.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }),
+          redactingExporter(
+            new OTLPTraceExporter({ url: `${settings.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }),
+          ),
         ),
       ]
     : []),
   ...(settings.zipkinEndpoint
-    ? [new BatchSpanProcessor(new ZipkinExporter({ url: settings.zipkinEndpoint }))]
+    ? [
+        new BatchSpanProcessor(
+          redactingExporter(new ZipkinExporter({ url: settings.zipkinEndpoint })),
+        ),
+      ]
     : []),
-  ...(settings.exporter ? [new SimpleSpanProcessor(settings.exporter)] : []),
+  ...(settings.exporter ? [new SimpleSpanProcessor(redactingExporter(settings.exporter))] : []),
 ];
 
 /**
