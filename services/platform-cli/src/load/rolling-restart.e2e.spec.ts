@@ -1,5 +1,6 @@
 import { clientAuthFromEnv } from '@ledgerline/grpc';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
+import { fileKek, personalDataCodec, postgresKeyring } from '@ledgerline/privacy';
 import { rebuild } from '@ledgerline/replay';
 import { createSearchClient } from '@ledgerline/search';
 import { eventually, servers } from '@ledgerline/testing';
@@ -116,9 +117,13 @@ describe('two replicas of every role under load', () => {
       `${platform.id}.`,
     );
     const searchClient = createSearchClient(env.elasticsearchUrl);
+    // Rebuilds open the personal fields the platform sealed, with its master key.
+    const kek = await fileKek(platform.kekFile);
+    const codecFor = (schema: string) =>
+      personalDataCodec({ keyring: postgresKeyring({ pool, schema, kek, cacheTtlMs: 0 }) });
     try {
       for (const view of viewsOf(platform.id)) {
-        const rebuilt = await rebuild({ pool, messaging, searchClient }, view.view);
+        const rebuilt = await rebuild({ pool, messaging, searchClient, codecFor }, view.view);
         expect({ view: view.name, equal: rebuilt.verification?.equal }).toEqual({
           view: view.name,
           equal: true,
