@@ -21,7 +21,9 @@ describe('sealing a personal value (AES-256-GCM)', () => {
   it('never repeats an IV across more values than one block of drawn IVs holds', () => {
     // given 10,000 values sealed under one key (the IV block holds 4,096)
     const ivs = Array.from({ length: 10_000 }, () =>
-      parseSealed(sealText(key, KEY_ID, 'same')).payload.subarray(0, 12).toString('hex'),
+      parseSealed(sealText(key, KEY_ID, 'same'))
+        .payload.subarray(0, 12)
+        .toString('hex'),
     );
     // then every IV is distinct
     expect(new Set(ivs).size).toBe(ivs.length);
