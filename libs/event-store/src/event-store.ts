@@ -4,6 +4,7 @@ import { DatabaseError, type ClientBase, type Pool } from 'pg';
 import {
   appendMany,
   findAppendManyResult,
+  hashStreamAppends,
   type AppendManyOptions,
   type AppendManyResult,
   type StreamAppend,
@@ -202,14 +203,40 @@ export class PostgresEventStore {
     appends: readonly StreamAppend[],
     options: AppendManyOptions = {},
   ): Promise<AppendManyResult> {
+    // Personal fields are sealed per stream as in `append`; the request hash is taken over what
+    // the caller gave (sealing draws fresh IVs), and what comes back is opened again.
+    const idempotency = options.idempotency && {
+      ...options.idempotency,
+      requestHash: options.idempotency.requestHash ?? hashStreamAppends(appends),
+    };
+    const stored = this.codec
+      ? await Promise.all(
+          appends.map(async (a) => ({
+            ...a,
+            events: await this.codec!.seal(a.streamId, a.events),
+          })),
+        )
+      : appends;
     const result = await appendMany(
       this.pool,
       { s: this.s, schema: this.schema, upcasters: this.upcasters },
-      appends,
-      options,
+      stored,
+      { ...options, ...(idempotency && { idempotency }) },
     );
     if (!result.replayed) this.announce();
-    return result;
+    return this.codec ? this.openedStreams(result) : result;
+  }
+
+  private async openedStreams<Result extends { streams: readonly AppendResult[] }>(
+    result: Result,
+  ): Promise<Result> {
+    const streams = await Promise.all(
+      result.streams.map(async (stream) => ({
+        ...stream,
+        events: await this.opened([...stream.events]),
+      })),
+    );
+    return { ...result, streams };
   }
 
   /** What an appendMany with this key recorded; see findIdempotentResult. */
@@ -222,7 +249,7 @@ export class PostgresEventStore {
       { s: this.s, upcasters: this.upcasters },
       category,
       idempotency,
-    );
+    ).then((found) => (found && this.codec ? this.openedStreams(found) : found));
   }
 
   /** The pool's statement_timeout in ms; Infinity when it sets none. */

@@ -221,4 +221,55 @@ describe('personal fields sealed in the event store, forgotten by deleting the k
       note: REDACTED,
     });
   });
+
+  it('seals an append over several streams too, hands it back open and replays it by its key', async () => {
+    // given two new streams of one customer written in one transaction with personal text
+    const carol = uniqueName('carol');
+    const first = `order-${uniqueName('m1')}`;
+    const second = `order-${uniqueName('m2')}`;
+    const shipped = (orderId: string, note: string) => ({
+      type: 'Shipped',
+      data: { orderId, trackingNumber: null, note },
+    });
+    const placed = (orderId: string) => ({
+      type: 'Placed',
+      data: { orderId, customerId: carol, totalMinor: 100, lines: [] },
+    });
+    const appends = [
+      {
+        streamId: first,
+        expectedVersion: 'no_stream' as const,
+        events: [placed('m1'), shipped('m1', 'ring the bell, Carol')],
+      },
+      {
+        streamId: second,
+        expectedVersion: 'no_stream' as const,
+        events: [placed('m2'), shipped('m2', 'second door, Carol')],
+      },
+    ];
+    const key = { key: `many-${uniqueName('k')}` };
+    // when it is appended, and retried under the same key
+    const result = await store.appendMany(appends, { idempotency: key });
+    const retried = await store.appendMany(appends, { idempotency: key });
+    // then the store holds only ciphertext, and both answers read the caller's text
+    const raw = await rawData();
+    expect(raw).not.toContain('ring the bell, Carol');
+    expect(raw).not.toContain('second door, Carol');
+    expect(result.streams[0]?.events[1]?.data).toMatchObject({ note: 'ring the bell, Carol' });
+    expect(retried.replayed).toBe(true);
+    expect(retried.streams[1]?.events[1]?.data).toMatchObject({ note: 'second door, Carol' });
+    expect((await store.readStream(second))[1]?.data).toMatchObject({ note: 'second door, Carol' });
+  });
+
+  it('hands one key to concurrent first uses of a new subject', async () => {
+    // given 20 subjects no key exists for yet, each used by 8 keyrings (processes) at once
+    const subjects = Array.from({ length: 20 }, () => uniqueName('dave'));
+    const keyrings = Array.from({ length: 8 }, () => postgresKeyring({ pool, schema, kek }));
+    // when each keyring asks for each subject's key
+    const keys = await Promise.all(
+      subjects.map((subject) => Promise.all(keyrings.map((keyring) => keyring.keyFor(subject)))),
+    );
+    // then every subject's users all got the one key that was stored
+    for (const used of keys) expect(new Set(used.map((key) => key?.keyId)).size).toBe(1);
+  });
 });

@@ -82,7 +82,16 @@ export const postgresKeyring = ({
          SELECT subject_id, key_id, wrapped_key FROM ${s}.data_keys WHERE subject_id = $1`,
         [subject, keyId, wrapped, kek.id],
       );
-      const row = rows[0];
+      // A concurrent first use created it after this statement's snapshot was taken: the insert
+      // waited for it and did nothing, and the select could not see it. A new statement does.
+      const row =
+        rows[0] ??
+        (
+          await pool.query<KeyRow>(
+            `SELECT subject_id, key_id, wrapped_key FROM ${s}.data_keys WHERE subject_id = $1`,
+            [subject],
+          )
+        ).rows[0];
       if (!row) throw new Error('data key: neither created nor found');
       const key = await unwrap(row);
       remember(row, key);
