@@ -1,1 +1,2 @@
 export * from './view-harness';
+export * from './search-index-under-test';

@@ -1,6 +1,4 @@
-import { concreteIndexName, createSearchClient, type SearchClient } from '@ledgerline/search';
-import { servers, uniqueName } from '@ledgerline/testing';
-import { searchView, viewHarness, withHarness } from '@ledgerline/testing-projections';
+import { searchIndexUnderTest, withHarness } from '@ledgerline/testing-projections';
 import { analystQuery } from '../fixtures/analyst-queries';
 import { directoryScenario } from '../fixtures/directory';
 import { type AccountDocument } from './account-document';
@@ -20,47 +18,17 @@ interface Bucket {
 }
 
 describe('the accounts index', () => {
-  let client: SearchClient;
-  const aliases: string[] = [];
-  beforeAll(async () => {
-    client = createSearchClient((await servers()).elasticsearchUrl);
+  const index = searchIndexUnderTest<AccountDocument>({
+    name: 'accounts',
+    index: accountsIndex,
+    projection: accountsSearchProjection,
+    sortBy: 'accountId',
   });
-  afterAll(async () => {
-    for (const alias of aliases)
-      await client.indices.delete({
-        index: concreteIndexName(accountsIndex(alias)),
-        ignore_unavailable: true,
-      });
-    await client.close();
-  });
-
-  const accountsSearch = () => {
-    const alias = uniqueName('accounts');
-    aliases.push(alias);
-    return {
-      alias,
-      harness: viewHarness('accounts_search', (topic) => [
-        searchView(
-          accountsSearchProjection({ alias, name: uniqueName('accounts-search'), topics: [topic] }),
-          client,
-        ),
-      ]),
-    };
-  };
-
-  const documents = async (alias: string) => {
-    await client.indices.refresh({ index: alias });
-    const result = await client.search<AccountDocument>({
-      index: alias,
-      size: 100,
-      sort: ['accountId'],
-      version: true,
-    });
-    return result.hits.hits.map((hit) => ({ ...hit._source!, _version: hit._version }));
-  };
+  const { documents } = index;
+  const accountsSearch = index.open;
 
   const aggregation = async (alias: string, file: string, name: string) => {
-    const result = await client.search({ index: alias, ...analystQuery(file) });
+    const result = await index.client().search({ index: alias, ...analystQuery(file) });
     return (result.aggregations![name] as { buckets: Bucket[] }).buckets.map((bucket) => [
       bucket.key,
       bucket.doc_count,

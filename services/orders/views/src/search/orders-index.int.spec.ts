@@ -1,50 +1,18 @@
-import { concreteIndexName, createSearchClient, type SearchClient } from '@ledgerline/search';
-import { servers, uniqueName } from '@ledgerline/testing';
 import { analystQuery } from '../fixtures/analyst-queries';
 import { ordersScenario } from '../fixtures/orders';
-import { searchView, viewHarness, withHarness } from '@ledgerline/testing-projections';
+import { searchIndexUnderTest, withHarness } from '@ledgerline/testing-projections';
 import { type OrderDocument } from './order-document';
 import { ordersIndex, ordersSearchProjection } from './projection';
 
 describe('the orders index', () => {
-  let client: SearchClient;
-  const aliases: string[] = [];
-  beforeAll(async () => {
-    client = createSearchClient((await servers()).elasticsearchUrl);
+  const index = searchIndexUnderTest<OrderDocument>({
+    name: 'orders',
+    index: ordersIndex,
+    projection: ordersSearchProjection,
+    sortBy: 'orderId',
   });
-  afterAll(async () => {
-    for (const alias of aliases)
-      await client.indices.delete({
-        index: concreteIndexName(ordersIndex(alias)),
-        ignore_unavailable: true,
-      });
-    await client.close();
-  });
-
-  const ordersSearch = () => {
-    const alias = uniqueName('orders');
-    aliases.push(alias);
-    return {
-      alias,
-      harness: viewHarness('orders_search', (topic) => [
-        searchView(
-          ordersSearchProjection({ alias, name: uniqueName('orders-search'), topics: [topic] }),
-          client,
-        ),
-      ]),
-    };
-  };
-
-  const documents = async (alias: string) => {
-    await client.indices.refresh({ index: alias });
-    const result = await client.search<OrderDocument>({
-      index: alias,
-      size: 100,
-      sort: ['orderId'],
-      version: true,
-    });
-    return result.hits.hits.map((hit) => ({ ...hit._source!, _version: hit._version }));
-  };
+  const { documents } = index;
+  const ordersSearch = index.open;
 
   it('holds one document per order with its lines, and answers the analyst queries', async () => {
     const { alias, harness } = ordersSearch();
@@ -57,7 +25,7 @@ describe('the orders index', () => {
       // Who placed it, where the placing said; no field at all where it did not.
       expect(docs.find((d) => d.orderId === o.teapotShipped.orderId)?.placedBy).toBe(user.c1);
       expect(docs.find((d) => d.orderId === o.small3.orderId)).not.toHaveProperty('placedBy');
-      const mine = await client.search<OrderDocument>({
+      const mine = await index.client().search<OrderDocument>({
         index: alias,
         query: { term: { placedBy: user.c1 } },
         size: 20,
@@ -78,7 +46,7 @@ describe('the orders index', () => {
       });
 
       // Full text over line descriptions: both words, any case, in any line of the order.
-      const teapots = await client.search<Partial<OrderDocument>>({
+      const teapots = await index.client().search<Partial<OrderDocument>>({
         index: alias,
         ...analystQuery('order-lines-full-text.json'),
       });
@@ -87,7 +55,7 @@ describe('the orders index', () => {
       );
 
       // USD orders of at least 100.00 placed in the first week of March, largest first.
-      const large = await client.search<Partial<OrderDocument>>({
+      const large = await index.client().search<Partial<OrderDocument>>({
         index: alias,
         ...analystQuery('orders-above-amount-in-range.json'),
       });

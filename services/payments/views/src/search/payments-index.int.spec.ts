@@ -1,8 +1,6 @@
-import { concreteIndexName, createSearchClient, type SearchClient } from '@ledgerline/search';
-import { servers, uniqueName } from '@ledgerline/testing';
 import { analystQuery } from '../fixtures/analyst-queries';
 import { paymentsScenario } from '../fixtures/payments';
-import { searchView, viewHarness, withHarness } from '@ledgerline/testing-projections';
+import { searchIndexUnderTest, withHarness } from '@ledgerline/testing-projections';
 import { type PaymentDocument } from './payment-document';
 import { paymentsIndex, paymentsSearchProjection } from './projection';
 
@@ -17,44 +15,14 @@ interface ReasonBucket {
 }
 
 describe('the payments index', () => {
-  let client: SearchClient;
-  const aliases: string[] = [];
-  beforeAll(async () => {
-    client = createSearchClient((await servers()).elasticsearchUrl);
+  const index = searchIndexUnderTest<PaymentDocument>({
+    name: 'payments',
+    index: paymentsIndex,
+    projection: paymentsSearchProjection,
+    sortBy: 'paymentId',
   });
-  afterAll(async () => {
-    for (const alias of aliases)
-      await client.indices.delete({
-        index: concreteIndexName(paymentsIndex(alias)),
-        ignore_unavailable: true,
-      });
-    await client.close();
-  });
-
-  const paymentsSearch = () => {
-    const alias = uniqueName('payments');
-    aliases.push(alias);
-    return {
-      alias,
-      harness: viewHarness('payments_search', (topic) => [
-        searchView(
-          paymentsSearchProjection({ alias, name: uniqueName('payments-search'), topics: [topic] }),
-          client,
-        ),
-      ]),
-    };
-  };
-
-  const documents = async (alias: string) => {
-    await client.indices.refresh({ index: alias });
-    const result = await client.search<PaymentDocument>({
-      index: alias,
-      size: 100,
-      sort: ['paymentId'],
-      version: true,
-    });
-    return result.hits.hits.map((hit) => ({ ...hit._source!, _version: hit._version }));
-  };
+  const { documents } = index;
+  const paymentsSearch = index.open;
 
   it('holds one document per payment, versioned by its stream, and answers the analyst queries', async () => {
     const { alias, harness } = paymentsSearch();
@@ -70,7 +38,7 @@ describe('the payments index', () => {
       expect(docs.find((d) => d.paymentId === p.authorized.paymentId)).not.toHaveProperty(
         'ownerId',
       );
-      const mine = await client.search<PaymentDocument>({
+      const mine = await index.client().search<PaymentDocument>({
         index: alias,
         query: { term: { ownerId: owner.p1 } },
       });
@@ -99,7 +67,7 @@ describe('the payments index', () => {
       });
 
       // Total captured per merchant per day (refunds later do not undo a capture).
-      const captured = await client.search({
+      const captured = await index.client().search({
         index: alias,
         ...analystQuery('captured-per-merchant-per-day.json'),
       });
@@ -118,7 +86,7 @@ describe('the payments index', () => {
       expect(buckets).toHaveLength(4);
 
       // Failed payments by reason, with the amounts per currency.
-      const failed = await client.search({
+      const failed = await index.client().search({
         index: alias,
         ...analystQuery('failed-payments-by-reason.json'),
       });
