@@ -1,9 +1,8 @@
-import { parseId, RuleViolation } from '@ledgerline/domain';
+import { RuleViolation } from '@ledgerline/domain';
 import type { ExpireReservation } from './commands';
 import type { ReservationExpired } from './events';
 import { hasExpired } from './expiry';
-import { requireActive } from './guards';
-import { openReservationAmount } from './reservations';
+import { reservationToSettle } from './reservations';
 import type { AccountState } from './state';
 
 /**
@@ -15,10 +14,7 @@ export const expireReservation = (
   { data, metadata }: ExpireReservation,
   state: AccountState,
 ): [ReservationExpired] => {
-  const accountId = parseId('accountId', data.accountId);
-  const reservationId = parseId('reservationId', data.reservationId);
-  const account = requireActive(state, accountId);
-  const amount = openReservationAmount(account, reservationId, metadata);
+  const { account, reservationId, amount } = reservationToSettle(data, state, metadata);
   const expiresAt = account.reservationExpiries?.[reservationId];
   if (expiresAt === undefined || !hasExpired(account, reservationId, metadata.now))
     throw new RuleViolation(

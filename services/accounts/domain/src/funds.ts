@@ -19,85 +19,89 @@ import type { AccountState } from './state';
 
 // Money in (deposit, credit) is allowed on a frozen account; money out (withdraw, debit) is not.
 
-const parseMovement = (data: { accountId: string; amount: number; currency: string }) => ({
-  accountId: parseId('accountId', data.accountId),
-  amount: parsePositiveAmount('amount', data.amount),
-  currency: parseCurrency('currency', data.currency),
-});
+interface MovementData {
+  readonly accountId: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+
+/** A movement's parsed fields and the account it moves, checked in the order callers see. */
+const movementOn = <Reference extends string | null>(
+  data: MovementData,
+  parseReference: () => Reference,
+  state: AccountState,
+) => {
+  const accountId = parseId('accountId', data.accountId);
+  const amount = parsePositiveAmount('amount', data.amount);
+  const currency = parseCurrency('currency', data.currency);
+  const reference = parseReference();
+  const account = requireActive(state, accountId);
+  return { account, amount, currency, reference };
+};
+
+const optionalReference = (data: { readonly reference?: string | undefined }) => () =>
+  parseOptionalText('reference', data.reference, MAX_REFERENCE_LENGTH);
+const requiredReference = (data: { readonly reference: string }) => () =>
+  parseText('reference', data.reference, MAX_REFERENCE_LENGTH);
+
+/** Money in: allowed on a frozen account. */
+const moneyIn = <Reference extends string | null>(
+  data: MovementData,
+  parseReference: () => Reference,
+  state: AccountState,
+  at: string,
+) => {
+  const { account, amount, currency, reference } = movementOn(data, parseReference, state);
+  requireCurrency(account, currency);
+  const balance = balanceAfterAdding(account, amount);
+  const { accountId, reserved } = account;
+  return { accountId, amount, currency, reference, balance, reserved, at };
+};
+
+/** Money out: refused on a frozen account and beyond the available balance. */
+const moneyOut = <Reference extends string | null>(
+  data: MovementData,
+  parseReference: () => Reference,
+  state: AccountState,
+  at: string,
+  action: 'withdraw' | 'debit',
+) => {
+  const { account, amount, currency, reference } = movementOn(data, parseReference, state);
+  requireNotFrozen(account, action);
+  requireCurrency(account, currency);
+  requireAvailable(account, amount);
+  const balance = account.balance - amount;
+  const { accountId, reserved } = account;
+  return { accountId, amount, currency, reference, balance, reserved, at };
+};
 
 export const depositFunds = (
   { data, metadata }: DepositFunds,
   state: AccountState,
-): [FundsDeposited] => {
-  const { accountId, amount, currency } = parseMovement(data);
-  const reference = parseOptionalText('reference', data.reference, MAX_REFERENCE_LENGTH);
-  const account = requireActive(state, accountId);
-  requireCurrency(account, currency);
-  const balance = balanceAfterAdding(account, amount);
-  const { reserved } = account;
-  const at = metadata.now;
-  return [
-    {
-      type: 'FundsDeposited',
-      data: { accountId: account.accountId, amount, currency, reference, balance, reserved, at },
-    },
-  ];
-};
+): [FundsDeposited] => [
+  { type: 'FundsDeposited', data: moneyIn(data, optionalReference(data), state, metadata.now) },
+];
 
 export const creditFunds = (
   { data, metadata }: CreditFunds,
   state: AccountState,
-): [FundsCredited] => {
-  const { accountId, amount, currency } = parseMovement(data);
-  const reference = parseText('reference', data.reference, MAX_REFERENCE_LENGTH);
-  const account = requireActive(state, accountId);
-  requireCurrency(account, currency);
-  const balance = balanceAfterAdding(account, amount);
-  const { reserved } = account;
-  const at = metadata.now;
-  return [
-    {
-      type: 'FundsCredited',
-      data: { accountId: account.accountId, amount, currency, reference, balance, reserved, at },
-    },
-  ];
-};
+): [FundsCredited] => [
+  { type: 'FundsCredited', data: moneyIn(data, requiredReference(data), state, metadata.now) },
+];
 
 export const withdrawFunds = (
   { data, metadata }: WithdrawFunds,
   state: AccountState,
-): [FundsWithdrawn] => {
-  const { accountId, amount, currency } = parseMovement(data);
-  const reference = parseOptionalText('reference', data.reference, MAX_REFERENCE_LENGTH);
-  const account = requireActive(state, accountId);
-  requireNotFrozen(account, 'withdraw');
-  requireCurrency(account, currency);
-  requireAvailable(account, amount);
-  const balance = account.balance - amount;
-  const { reserved } = account;
-  const at = metadata.now;
-  return [
-    {
-      type: 'FundsWithdrawn',
-      data: { accountId: account.accountId, amount, currency, reference, balance, reserved, at },
-    },
-  ];
-};
+): [FundsWithdrawn] => [
+  {
+    type: 'FundsWithdrawn',
+    data: moneyOut(data, optionalReference(data), state, metadata.now, 'withdraw'),
+  },
+];
 
-export const debitFunds = ({ data, metadata }: DebitFunds, state: AccountState): [FundsDebited] => {
-  const { accountId, amount, currency } = parseMovement(data);
-  const reference = parseText('reference', data.reference, MAX_REFERENCE_LENGTH);
-  const account = requireActive(state, accountId);
-  requireNotFrozen(account, 'debit');
-  requireCurrency(account, currency);
-  requireAvailable(account, amount);
-  const balance = account.balance - amount;
-  const { reserved } = account;
-  const at = metadata.now;
-  return [
-    {
-      type: 'FundsDebited',
-      data: { accountId: account.accountId, amount, currency, reference, balance, reserved, at },
-    },
-  ];
-};
+export const debitFunds = ({ data, metadata }: DebitFunds, state: AccountState): [FundsDebited] => [
+  {
+    type: 'FundsDebited',
+    data: moneyOut(data, requiredReference(data), state, metadata.now, 'debit'),
+  },
+];

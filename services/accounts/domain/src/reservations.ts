@@ -104,6 +104,25 @@ export const openReservationAmount = (
   );
 };
 
+/**
+ * The active account and the open reservation that a capture, release or expiry names: parsed
+ * ids, then the reservation's amount, refused when it is unknown or already settled.
+ */
+export const reservationToSettle = (
+  data: { readonly accountId: string; readonly reservationId: string },
+  state: AccountState,
+  metadata: ReservationMetadata,
+) => {
+  const accountId = parseId('accountId', data.accountId);
+  const reservationId = parseId('reservationId', data.reservationId);
+  const account = requireActive(state, accountId);
+  return {
+    account,
+    reservationId,
+    amount: openReservationAmount(account, reservationId, metadata),
+  };
+};
+
 /** When the reservation ends, as the transport stamped it; a request's own ttl needs one. */
 const stampedExpiry = (
   ttlMs: number | undefined,
@@ -174,10 +193,7 @@ export const captureReservation = (
   { data, metadata }: CaptureReservation,
   state: AccountState,
 ): [ReservationCaptured] => {
-  const accountId = parseId('accountId', data.accountId);
-  const reservationId = parseId('reservationId', data.reservationId);
-  const account = requireActive(state, accountId);
-  const amount = openReservationAmount(account, reservationId, metadata);
+  const { account, reservationId, amount } = reservationToSettle(data, state, metadata);
   requireNotExpired(account, reservationId, metadata.now);
   const { currency } = account;
   const balance = account.balance - amount;
@@ -204,10 +220,7 @@ export const releaseReservation = (
   { data, metadata }: ReleaseReservation,
   state: AccountState,
 ): [ReservationReleased] => {
-  const accountId = parseId('accountId', data.accountId);
-  const reservationId = parseId('reservationId', data.reservationId);
-  const account = requireActive(state, accountId);
-  const amount = openReservationAmount(account, reservationId, metadata);
+  const { account, reservationId, amount } = reservationToSettle(data, state, metadata);
   const { currency, balance } = account;
   const reserved = account.reserved - amount;
   const at = metadata.now;
