@@ -10,6 +10,15 @@ const movement = {
   currency: 'safe',
   at: 'safe',
 } as const;
+const referencedMovement = { ...movement, reference: 'personal' } as const;
+const transferLeg = {
+  ...referencedMovement,
+  transferId: 'safe',
+  counterpartyAccountId: 'safe',
+} as const;
+
+/** A declaration for an event of an existing account: its fields belong to the owner. */
+const ownersEvent = <const Fields>(fields: Fields) => ({ subject: ofTheAccountsOwner, fields });
 
 /** Which account event fields are personal (free text a person wrote), and whose. */
 export const accountEventPrivacy = {
@@ -17,66 +26,20 @@ export const accountEventPrivacy = {
     subject: (data) => data.ownerId,
     fields: { accountId: 'safe', ownerId: 'safe', kind: 'safe', currency: 'safe', at: 'safe' },
   },
-  FundsDeposited: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reference: 'personal' },
-  },
-  FundsWithdrawn: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reference: 'personal' },
-  },
-  FundsReserved: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reservationId: 'safe', expiresAt: 'safe' },
-  },
-  FundsReservationRejected: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reservationId: 'safe', reason: 'safe' },
-  },
-  ReservationCaptured: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reservationId: 'safe' },
-  },
-  ReservationReleased: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reservationId: 'safe' },
-  },
-  ReservationExpired: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reservationId: 'safe', expiresAt: 'safe' },
-  },
-  FundsTransferredOut: {
-    subject: ofTheAccountsOwner,
-    fields: {
-      ...movement,
-      transferId: 'safe',
-      counterpartyAccountId: 'safe',
-      reference: 'personal',
-    },
-  },
-  FundsTransferredIn: {
-    subject: ofTheAccountsOwner,
-    fields: {
-      ...movement,
-      transferId: 'safe',
-      counterpartyAccountId: 'safe',
-      reference: 'personal',
-    },
-  },
-  FundsCredited: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reference: 'personal' },
-  },
-  FundsDebited: {
-    subject: ofTheAccountsOwner,
-    fields: { ...movement, reference: 'personal' },
-  },
-  AccountFrozen: {
-    subject: ofTheAccountsOwner,
-    fields: { accountId: 'safe', reason: 'personal', at: 'safe' },
-  },
-  AccountUnfrozen: { subject: ofTheAccountsOwner, fields: { accountId: 'safe', at: 'safe' } },
-  AccountClosed: { subject: ofTheAccountsOwner, fields: { accountId: 'safe', at: 'safe' } },
+  FundsDeposited: ownersEvent(referencedMovement),
+  FundsWithdrawn: ownersEvent(referencedMovement),
+  FundsReserved: ownersEvent({ ...movement, reservationId: 'safe', expiresAt: 'safe' }),
+  FundsReservationRejected: ownersEvent({ ...movement, reservationId: 'safe', reason: 'safe' }),
+  ReservationCaptured: ownersEvent({ ...movement, reservationId: 'safe' }),
+  ReservationReleased: ownersEvent({ ...movement, reservationId: 'safe' }),
+  ReservationExpired: ownersEvent({ ...movement, reservationId: 'safe', expiresAt: 'safe' }),
+  FundsTransferredOut: ownersEvent(transferLeg),
+  FundsTransferredIn: ownersEvent(transferLeg),
+  FundsCredited: ownersEvent(referencedMovement),
+  FundsDebited: ownersEvent(referencedMovement),
+  AccountFrozen: ownersEvent({ accountId: 'safe', reason: 'personal', at: 'safe' }),
+  AccountUnfrozen: ownersEvent({ accountId: 'safe', at: 'safe' }),
+  AccountClosed: ownersEvent({ accountId: 'safe', at: 'safe' }),
 } satisfies PrivacyDeclarations<AccountEvent>;
 
 /** The declarations as the event store looks them up. */
