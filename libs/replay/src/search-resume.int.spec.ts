@@ -1,7 +1,7 @@
 import { paymentsSearchProjection } from '@ledgerline/payments-views';
-import { eventually, startProcess } from '@ledgerline/testing';
 import { CopyCatalog } from './catalog';
 import { foldPayments } from './fixtures/expected-payments';
+import { rebuildKilledHalfWay } from './fixtures/killed-rebuild';
 import { type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
 import { rebuild } from './rebuild';
 
@@ -23,45 +23,11 @@ describe('an Elasticsearch rebuild killed half-way', () => {
   afterAll(() => pipeline?.close());
 
   it('holds the lock while it runs, and the next run resumes the same index from its checkpoint', async () => {
-    const child = await startProcess('libs/replay/src/fixtures/rebuild.process.ts', {
-      POSTGRES_URL: process.env['POSTGRES_URL'] ?? '',
-      KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '',
+    const half = await rebuildKilledHalfWay(pipeline, names, projection, {
       ELASTICSEARCH_URL: process.env['ELASTICSEARCH_URL'] ?? '',
-      STORE_SCHEMA: names.storeSchema,
-      READ_SCHEMA: names.readSchema,
-      CATEGORY: names.category,
-      BATCH_SIZE: '100',
       SINK: 'elasticsearch',
       ALIAS: names.alias,
     });
-    let backends: number[] = [];
-    try {
-      await child.waitForOutput(/^filled [3-9]\d\d$/, 30_000);
-      await expect(rebuild(pipeline.deps, pipeline.view(projection))).rejects.toThrow(
-        /another rebuild of .* is running \(PostgreSQL backend \d+/,
-      );
-      const { rows } = await pipeline.pool.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity WHERE application_name = 'replay-rebuild-process'`,
-      );
-      backends = rows.map((row) => row.pid);
-      expect(backends.length).toBeGreaterThan(0);
-    } finally {
-      await child.kill('SIGKILL');
-    }
-    expect(child.output()).not.toContain('rebuilt');
-    await eventually(async () => {
-      const { rows } = await pipeline.pool.query(
-        `SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1::int[])`,
-        [backends],
-      );
-      expect(rows).toEqual([]);
-    });
-    const catalog = new CopyCatalog(names.readSchema);
-    const half = (await catalog.list(pipeline.pool, projection.name)).find(
-      (copy) => copy.status === 'filling',
-    );
-    expect(half?.events).toBeGreaterThanOrEqual(300);
-    expect(half?.events).toBeLessThan(4_500);
 
     // No old copy kept: the next rebuild then fills `<alias>-v1` afresh.
     const summary = await rebuild(pipeline.deps, pipeline.view(projection), {
@@ -70,10 +36,11 @@ describe('an Elasticsearch rebuild killed half-way', () => {
     });
 
     expect(summary.resumed).toBe(true);
-    expect(summary.events).toBe(4_500 - half!.events);
+    expect(summary.events).toBe(4_500 - half.events);
     // Every document of both indices compared by the hash of its source, not a sample.
     expect(summary.verification?.equal).toBe(true);
-    expect(summary.live.target).toEqual(half!.target);
+    expect(summary.live.target).toEqual(half.target);
+    const catalog = new CopyCatalog(names.readSchema);
     const live = (await catalog.list(pipeline.pool, projection.name)).find(
       (copy) => copy.status === 'live',
     );
