@@ -8,7 +8,7 @@ import {
 } from '@ledgerline/grpc';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool, type PoolClient, type QueryConfig } from 'pg';
-import { callBounds, type WaitBounds } from './consistency';
+import { type callBounds, type WaitBounds } from './consistency';
 import { QueryDeadlineExceeded } from './errors';
 
 /**
