@@ -85,6 +85,9 @@ export const recordBatch = async (
   projection: string,
   summary: BatchSummary,
 ): Promise<void> => {
+  if (summary.parked.length === 0)
+    // The usual batch: versions and offset in one statement.
+    return state.saveOffset(client, projection, summary.offset, summary.versions);
   await state.saveVersions(client, projection, summary.versions);
   await state.park(client, projection, summary.parked);
   await state.saveOffset(client, projection, summary.offset);

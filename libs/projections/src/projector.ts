@@ -64,6 +64,11 @@ interface CommonSettings {
   /** Partitions of the dead-letter topic when the runtime creates it (default 1). */
   readonly deadLetterPartitions?: number;
   /**
+   * A Postgres projection with a batch path (`bulk`) applies each batch through it — one load and
+   * one upsert per table instead of a statement per event — unless this is false (handlers only).
+   */
+  readonly bulkBatches?: boolean;
+  /**
    * Called after each committed batch (tests, metrics, cache floors): `applied` holds, per stream
    * whose handler ran, the newest version the batch applied.
    */
@@ -240,7 +245,11 @@ export const startProjector = async <Tables extends TableNames>(
         projection,
         session: openSession(projection, client, sessionDeps),
         // Savepoints only once an event of the batch has failed.
-        optimistic: openSession(projection, client, { ...sessionDeps, guarded: false }),
+        optimistic: openSession(projection, client, {
+          ...sessionDeps,
+          guarded: false,
+          bulk: settings.bulkBatches ?? true,
+        }),
         messages: batch.messages,
         heartbeat,
       });

@@ -248,11 +248,22 @@ export class RuntimeState {
       /** The greatest checkpoint among the batch's events; the row keeps the greater one. */
       greatest: Checkpoint | undefined;
     },
+    /** Stream versions to save in the same statement (`saveVersions`): one round trip for both. */
+    versions: ReadonlyMap<string, number> = new Map(),
   ): Promise<void> {
     const raises = `($7::xid8 IS NOT NULL AND (checkpoint_transaction_id IS NULL
       OR ($7::xid8, $8::bigint) > (checkpoint_transaction_id, checkpoint_position)))`;
+    // The stream rows are locked by this transaction already (`lockStreams`), like the offset's.
+    const saveVersions =
+      versions.size === 0
+        ? ''
+        : `WITH saved_versions AS (
+             UPDATE ${this.s}.projection_streams AS s SET version = GREATEST(s.version, v.version)
+               FROM unnest($9::text[], $10::bigint[]) AS v(stream_id, version)
+              WHERE s.projection = $1 AND s.stream_id = v.stream_id)
+           `;
     await client.query(
-      `UPDATE ${this.s}.projection_offsets
+      `${saveVersions}UPDATE ${this.s}.projection_offsets
           SET "offset" = GREATEST("offset", $4::bigint),
               -- Monotonic, like the offset: a member that lost the partition in a rebalance
               -- may record an older batch after the new owner recorded a newer one.
@@ -273,6 +284,7 @@ export class RuntimeState {
         applied.newest?.time ?? null,
         applied.greatest?.transactionId ?? null,
         applied.greatest?.position ?? null,
+        ...(versions.size === 0 ? [] : [[...versions.keys()], [...versions.values()]]),
       ],
     );
   }

@@ -95,7 +95,10 @@ export interface QueryServiceDefinition {
   readonly errorMappers?: readonly ErrorMapper[];
   /** Projector runtime tuning (consumer timeouts, handler retries, lag interval, start). */
   readonly projector?: Partial<
-    Pick<ProjectorSettings<TableNames>, 'consumer' | 'retry' | 'lagIntervalMs' | 'startAt'>
+    Pick<
+      ProjectorSettings<TableNames>,
+      'consumer' | 'retry' | 'lagIntervalMs' | 'startAt' | 'bulkBatches'
+    >
   >;
 }
 

@@ -1,9 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { connect } from 'node:net';
-import { type UnaryHandler, type unaryHandlers } from '@ledgerline/grpc';
+import {
+  callAbortSignal,
+  callDeadline,
+  type UnaryHandler,
+  type unaryHandlers,
+} from '@ledgerline/grpc';
 import { type SearchClient } from '@ledgerline/search';
 import { type Pool, type PoolClient, type QueryConfig } from 'pg';
-import { callBounds, type WaitBounds } from './consistency';
+import { type callBounds, type WaitBounds } from './consistency';
 import { QueryDeadlineExceeded } from './errors';
 
 /**
@@ -19,12 +24,28 @@ export const currentCallBounds = (): WaitBounds | undefined => scope.getStore();
 
 type Unary = ReturnType<typeof unaryHandlers>;
 
+/**
+ * A call's bounds whose abort signal is made only when something asks for it (a query or search
+ * of the call): grpc-js fires `cancelled` at the end of every call, so a signal made for each call
+ * is aborted after each one (an AbortController, listeners and a DOMException per call), while a
+ * cache hit never needs it.
+ */
+const lazyCallBounds = (call: Parameters<typeof callBounds>[0]): WaitBounds => {
+  const deadline = callDeadline(call);
+  return {
+    deadline,
+    get signal() {
+      return callAbortSignal(call);
+    },
+  };
+};
+
 /** `unary` whose handlers run in their call's scope: callBoundPool and callBoundSearchClient apply. */
 export const callScopedHandlers =
   (unary: Unary): Unary =>
   <Request, Response>(handler: UnaryHandler<Request, Response>) =>
     unary<Request, Response>((request, call) =>
-      runInCallScope(callBounds(call), () => handler(request, call)),
+      runInCallScope(lazyCallBounds(call), () => handler(request, call)),
     );
 
 /**

@@ -4,6 +4,7 @@ export * from './config';
 export * from './consistency';
 export * from './coverage';
 export * from './cursor';
+export * from './entity-read';
 export * from './errors';
 export * from './ownership';
 export * from './search';

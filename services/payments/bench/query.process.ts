@@ -22,6 +22,11 @@ runQueryService(
     projectionPrefix: required('BENCH_PROJECTION_PREFIX'),
     searchAlias: required('BENCH_SEARCH_ALIAS'),
     cacheNamespace: required('BENCH_CACHE_NAMESPACE'),
-    projector: { consumer: { sessionTimeoutMs: 10_000 }, lagIntervalMs: 60_000 },
+    projector: {
+      consumer: { sessionTimeoutMs: 10_000 },
+      lagIntervalMs: 60_000,
+      // `--bulk-batches 0` measures the handlers-only path for comparison.
+      bulkBatches: process.env['BENCH_BULK_BATCHES'] !== 'false',
+    },
   }),
 );

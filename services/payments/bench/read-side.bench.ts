@@ -1,6 +1,7 @@
 // The read side's figures, measured in one run on the local stack (Postgres, Kafka, Redis and
 // Elasticsearch on this machine): `npm run bench -- read-side [--events 50000] [--rate 1000]
-// [--seconds 10] [--query-rate 5000]`.
+// [--seconds 10] [--query-rate 5000] [--bulk-batches 0|1]` (0: the Postgres projector applies
+// batches through its handlers, one statement per event, instead of its batch path).
 //
 // The payments command service (relay on, bench/command.process.ts) and the payments query
 // service (bench/query.process.ts) each run as their own process, on a fresh event store schema,
@@ -46,6 +47,7 @@ const EVENTS = arg('events', 50_000);
 const COMMAND_RATE = arg('rate', 1_000);
 const SECONDS = arg('seconds', 10);
 const QUERY_RATE = arg('query-rate', 5_000);
+const BULK_BATCHES = arg('bulk-batches', 1) !== 0;
 const QUERY_SECONDS = 4;
 const PG_POLL_MS = 5;
 const ES_POLL_MS = 50;
@@ -400,6 +402,7 @@ const main = async (): Promise<void> => {
       LOG_LEVEL: 'info',
       KAFKA_TOPIC_PREFIX: topicPrefix,
       CURSOR_SECRET: 'read-side-bench-cursor-secret',
+      BENCH_BULK_BATCHES: String(BULK_BATCHES),
     });
     children.push(query);
     const queryStarting = performance.now(); // spawned (the bundling is done)
@@ -844,6 +847,7 @@ const main = async (): Promise<void> => {
         seconds: SECONDS,
         queryRate: QUERY_RATE,
         querySeconds: QUERY_SECONDS,
+        bulkBatches: BULK_BATCHES ? 1 : 0,
       },
       figures,
       curves: [],

@@ -8,6 +8,7 @@ import {
   type TableNames,
 } from '../projection';
 import { searchSession } from './elasticsearch-sink';
+import { bulkSession } from './bulk-session';
 import { postgresSession, type RetryPolicy } from './postgres-sink';
 
 export type AnyProjection<Tables extends TableNames> =
@@ -20,6 +21,11 @@ export interface SessionDeps {
   readonly onRetry?: (reason: string, attempt: number) => void;
   /** Postgres only: false runs handlers without a savepoint each (see `postgresSession`). */
   readonly guarded?: boolean;
+  /**
+   * Postgres only, unguarded only: a projection with a batch path (`bulk`) writes the batch
+   * through it (`bulkSession`) unless this is false.
+   */
+  readonly bulk?: boolean;
 }
 
 /** A sink session for one batch, whichever sink the projection writes to. */
@@ -28,6 +34,13 @@ export const openSession = <Tables extends TableNames>(
   client: PoolClient,
   deps: SessionDeps,
 ): SinkSession<unknown> => {
+  if (
+    projection.sink === 'postgres' &&
+    deps.guarded === false &&
+    deps.bulk !== false &&
+    projection.bulk
+  )
+    return bulkSession(client, projection.tables, projection.bulk);
   if (projection.sink === 'postgres')
     return postgresSession(client, projection.tables, deps.retry, deps.guarded ?? true);
   return openSearchSession(projection, deps);

@@ -11,7 +11,7 @@ import {
 import { loadPackage, type ordersV1 } from '@ledgerline/proto';
 import {
   assertMayRead,
-  callBounds,
+  awaitCallToken,
   consistencyToken,
   type CursorValue,
   filterHash,
@@ -19,8 +19,8 @@ import {
   ownerOfSearches,
   pageSize,
   type QueryServiceContext,
+  readCachedEntity,
   readerOf,
-  tokenVersionOf,
 } from '@ledgerline/query-service';
 import { orderMessage, orderOfDocument } from './order-message';
 import { ORDER_SEARCH } from './order-search';
@@ -68,24 +68,19 @@ export const orderQueryService = (
     GetOrder: unary(async (request, call) => {
       const caller = readerOf(call.metadata);
       const orderId = parseId('orderId', request.orderId);
-      const streamId = orderStreamId(orderId);
-      const token = consistencyToken(request.consistencyToken);
-      await consistency.awaitToken({
+      const order = await readCachedEntity(consistency, call, {
         projection: views.orders.projection,
-        token,
-        scope: 'entity',
-        ...callBounds(call),
+        cache,
+        streamId: orderStreamId(orderId),
+        token: consistencyToken(request.consistencyToken),
+        ttlMs: CACHE_TTL_MS,
+        load: () => getOrder(pool, tables, orderId),
       });
-      const minVersion = tokenVersionOf(token, streamId);
-      const found = await cache.read(streamId, { ttlMs: CACHE_TTL_MS, minVersion }, async () => {
-        const order = await getOrder(pool, tables, orderId);
-        return order && { value: order, version: order.streamVersion };
-      });
-      if (!found) throw new NotFound('order', orderId);
+      if (!order) throw new NotFound('order', orderId);
       // On the value itself, cached or not: the cache holds one entry per order for every caller
       // (namespace v2: every cached value carries placedBy).
-      assertMayRead(caller, found.value.placedBy, 'order');
-      return { order: orderMessage(found.value) };
+      assertMayRead(caller, order.placedBy, 'order');
+      return { order: orderMessage(order) };
     }),
 
     ListOrdersByCustomer: unary(async (request, call) => {
@@ -100,11 +95,10 @@ export const orderQueryService = (
       const after = request.pageToken
         ? listCursor(cursors.decodeCursor(request.pageToken, scope))
         : undefined;
-      await consistency.awaitToken({
+      await awaitCallToken(consistency, call, {
         projection: views.orders.projection,
         token: consistencyToken(request.consistencyToken),
         scope: 'list',
-        ...callBounds(call),
       });
       const page = await listOrdersByCustomer(pool, tables, {
         customerId,
@@ -123,11 +117,10 @@ export const orderQueryService = (
     SearchOrders: unary(async (request, call) => {
       const owner = ownerOfSearches(readerOf(call.metadata));
       const plan = planSearch(cursors, ORDER_SEARCH, request, owner);
-      await consistency.awaitToken({
+      await awaitCallToken(consistency, call, {
         projection: views.search.projection,
         token: consistencyToken(request.consistencyToken),
         scope: 'list',
-        ...callBounds(call),
       });
       const result = await searchClient.search<OrderDocument>({
         index: views.search.index,

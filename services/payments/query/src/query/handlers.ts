@@ -11,7 +11,7 @@ import {
 import { loadPackage, type paymentsV1 } from '@ledgerline/proto';
 import {
   assertMayRead,
-  callBounds,
+  awaitCallToken,
   consistencyToken,
   type CursorValue,
   filterHash,
@@ -19,8 +19,8 @@ import {
   ownerOfSearches,
   pageSize,
   type QueryServiceContext,
+  readCachedEntity,
   readerOf,
-  tokenVersionOf,
 } from '@ledgerline/query-service';
 import { paymentListFilters } from './list-filters';
 import { paymentMessage } from './payment-message';
@@ -69,24 +69,19 @@ export const paymentQueryService = (
     GetPayment: unary(async (request, call) => {
       const caller = readerOf(call.metadata);
       const paymentId = parseId('paymentId', request.paymentId);
-      const streamId = paymentStreamId(paymentId);
-      const token = consistencyToken(request.consistencyToken);
-      await consistency.awaitToken({
+      const payment = await readCachedEntity(consistency, call, {
         projection: views.payments.projection,
-        token,
-        scope: 'entity',
-        ...callBounds(call),
+        cache,
+        streamId: paymentStreamId(paymentId),
+        token: consistencyToken(request.consistencyToken),
+        ttlMs: CACHE_TTL_MS,
+        load: () => getPayment(pool, tables, paymentId),
       });
-      const minVersion = tokenVersionOf(token, streamId);
-      const found = await cache.read(streamId, { ttlMs: CACHE_TTL_MS, minVersion }, async () => {
-        const payment = await getPayment(pool, tables, paymentId);
-        return payment && { value: payment, version: payment.streamVersion };
-      });
-      if (!found) throw new NotFound('payment', paymentId);
+      if (!payment) throw new NotFound('payment', paymentId);
       // On the value itself, cached or not: the cache holds one entry per payment for every
       // caller (namespace v2: every cached value carries ownerId).
-      assertMayRead(caller, found.value.ownerId, 'payment');
-      return { payment: paymentMessage(found.value) };
+      assertMayRead(caller, payment.ownerId, 'payment');
+      return { payment: paymentMessage(payment) };
     }),
 
     ListPayments: unary(async (request, call) => {
@@ -98,11 +93,10 @@ export const paymentQueryService = (
       const after = request.pageToken
         ? listCursor(cursors.decodeCursor(request.pageToken, scope))
         : undefined;
-      await consistency.awaitToken({
+      await awaitCallToken(consistency, call, {
         projection: views.payments.projection,
         token: consistencyToken(request.consistencyToken),
         scope: 'list',
-        ...callBounds(call),
       });
       const page = await listPayments(pool, tables, { ...filters, limit, after });
       return {
@@ -116,11 +110,10 @@ export const paymentQueryService = (
     SearchPayments: unary(async (request, call) => {
       const owner = ownerOfSearches(readerOf(call.metadata));
       const plan = planSearch(cursors, PAYMENT_SEARCH, request, owner);
-      await consistency.awaitToken({
+      await awaitCallToken(consistency, call, {
         projection: views.search.projection,
         token: consistencyToken(request.consistencyToken),
         scope: 'list',
-        ...callBounds(call),
       });
       const result = await searchClient.search<PaymentDocument>({
         index: views.search.index,

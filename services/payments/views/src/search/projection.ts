@@ -70,7 +70,12 @@ export const paymentsSearchProjection = (options: PaymentsSearchOptions = {}) =>
     handlers: forEveryPaymentEvent<SearchHandler>(async (published, context) => {
       const event = paymentEvent(published);
       const { paymentId } = event.data;
-      const current = (await context.get(paymentId)) as PaymentDocument | undefined;
+      // A payment's first event builds its document from nothing: no read of the index (a
+      // replayed one finds its document there already, and external versioning keeps that).
+      const current =
+        published.streamVersion === 1
+          ? undefined
+          : ((await context.get(paymentId)) as PaymentDocument | undefined);
       // Already there (a replay after lost checkpoints): nothing to write, nothing to build on.
       if (current && current.streamVersion >= published.streamVersion) return [];
       const document = paymentDocument(current, event, published.streamVersion);
