@@ -30,14 +30,16 @@ const original = {
   writeUVarInt: KafkaEncoder.prototype.writeUVarInt,
 };
 
+/** A header's key and value fit: fewer regrowths than starting from nothing. */
+const FIRST_CAPACITY = 64;
 /** The smallest power of two above `value`, as kafkajs grows its buffers. */
-const powerOfTwoAbove = (value: number): number => 2 ** (32 - Math.clz32(value));
+const powerOfTwoAbove = (value: number): number => 1 << (32 - Math.clz32(value));
 
 function ensureAvailable(this: KafkaEncoder, length: number): void {
   const needed = this.offset + length;
   if (needed <= this.buf.length) return;
   // Every byte up to `offset` is written before it is read, so unzeroed (pooled) memory will do.
-  const grown = Buffer.allocUnsafe(powerOfTwoAbove(needed));
+  const grown = Buffer.allocUnsafe(Math.max(FIRST_CAPACITY, powerOfTwoAbove(needed)));
   this.buf.copy(grown, 0, 0, this.offset);
   this.buf = grown;
 }
