@@ -44,6 +44,11 @@ export interface RelaySettings {
   /** How often a standby tries to take over. */
   readonly standbyRetryMs?: number;
   readonly topics?: CategoryTopicOptions;
+  /**
+   * Read the next batch from PostgreSQL while Kafka acknowledges the current one (default true).
+   * Batches are still sent one after another and checkpointed in order, each after its ack.
+   */
+  readonly readAhead?: boolean;
   /** Called after Kafka acknowledged a batch and before the checkpoint moves. */
   readonly onAcknowledged?: (events: readonly RecordedEvent[]) => void;
 }
@@ -211,7 +216,17 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
     await ensureTopics();
     state.checkpoint = await resumePoint();
     log.info({ relay: name, checkpoint: state.checkpoint }, 'relay: leading');
-    subscription = store.subscribe(
+    const readAhead = settings.readAhead ?? true;
+    /** The batch being sent: settles once Kafka acknowledged it and its checkpoint is saved. */
+    let inFlight: Promise<void> = Promise.resolve();
+    const acknowledge = async (events: readonly RecordedEvent[], checkpoint: Checkpoint) => {
+      await publishedInSpan(events);
+      settings.onAcknowledged?.(events);
+      await checkpoints.save(name, checkpoint);
+      state.checkpoint = checkpoint;
+      state.published += events.length;
+    };
+    const current = store.subscribe(
       {
         after: state.checkpoint,
         categories: settings.categories,
@@ -220,14 +235,22 @@ export const startRelay = async (settings: RelaySettings): Promise<Relay> => {
       },
       async (events, checkpoint) => {
         if (contracts) await checkContracts(events);
-        await publishedInSpan(events);
-        settings.onAcknowledged?.(events);
-        await checkpoints.save(name, checkpoint);
-        state.checkpoint = checkpoint;
-        state.published += events.length;
+        // One batch in flight: this one is sent only after the previous one was acknowledged
+        // and checkpointed (a failure of that one ends the subscription here).
+        await inFlight;
+        inFlight = acknowledge(events, checkpoint);
+        // A batch that fails while the subscription waits for new events ends it too.
+        inFlight.catch(() => void current.stop());
+        if (!readAhead) await inFlight;
       },
     );
-    await subscription.done;
+    subscription = current;
+    const ended = await current.done.then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    await inFlight; // the last batch's ack and checkpoint, or why it failed
+    if (ended) throw ended.error;
   };
 
   const loop = (async () => {

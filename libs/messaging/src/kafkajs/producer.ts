@@ -1,6 +1,10 @@
 import { CompressionTypes, type Kafka, Partitioners } from 'kafkajs';
 import { type MessageProducer, type OutgoingMessage } from '../ports';
+import { useLeanKafkaEncoding } from './lean-encoder';
 import { publishSpans } from './publish-spans';
+
+// Once per process, before the first record is encoded (see lean-encoder.ts).
+useLeanKafkaEncoding();
 
 const toKafka = (messages: readonly OutgoingMessage[]) =>
   messages.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } }));
