@@ -26,8 +26,11 @@ import { type SagaCommand, type SagaDefinition, type SagaInput } from './saga';
 import { SagaStateCache } from './state-cache';
 import { listParkedInputs, type ParkedInput, parkInput, unparkInput } from './parking';
 import {
+  HANDLE_ONE_BY_ONE,
   type HandledInput,
   handleInput,
+  handleInputs,
+  type InputToHandle,
   type OutboxCommand,
   ReactionFailed,
   type Settles,
@@ -253,12 +256,47 @@ export const startSagaRuntime = async <
       if (args.redrive) throw error;
       return { applied: false, commands: [] };
     }
-    if (handled.applied) flow.handled(args.sagaId, handled.status);
+    return afterHandled(args.sagaId, handled);
+  };
+
+  /** A written input: an ended saga frees its place, new commands go out behind it. */
+  const afterHandled = (sagaId: string, handled: HandledInput): HandledInput => {
+    if (handled.applied) flow.handled(sagaId, handled.status);
     if (handled.commands.length > 0) {
-      settings.faults?.afterCommit?.(args.sagaId, handled.commands);
-      schedule(args.sagaId, handled.commands, true);
+      settings.faults?.afterCommit?.(sagaId, handled.commands);
+      schedule(sagaId, handled.commands, true);
     }
     return handled;
+  };
+
+  /**
+   * The outcomes of commands sent together (the payment and the reservation, say): one write for
+   * all of them, so a step of two commands costs one round trip like a step of one. Handled one by
+   * one when the batch cannot be one write, or when one of them makes the saga's code throw (that
+   * one is parked on its own, the others are handled).
+   */
+  const handleReplies = async (sagaId: string, replies: readonly InputToHandle<Event>[]) => {
+    const fresh = replies.filter((r) => !parkedHere.has(`${sagaId}/${r.inputId}`));
+    let handled: HandledInput = HANDLE_ONE_BY_ONE;
+    if (fresh.length > 1)
+      try {
+        handled = await retrying(() =>
+          handleInputs(pool, tables, cache, definition, {
+            sagaId,
+            inputs: fresh,
+            now: new Date(),
+            claimUntil: new Date(Date.now() + claimMs),
+            owner: fence.owner,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ReactionFailed)) throw error;
+      }
+    if (!handled.oneByOne) {
+      afterHandled(sagaId, handled);
+      return;
+    }
+    for (const reply of fresh) await handle({ sagaId, ...reply });
   };
 
   /** Not sent: another replica superseded, settled or took over the command while it waited. */
@@ -289,22 +327,30 @@ export const startSagaRuntime = async <
     }
   };
 
-  /** The command's outcome becomes the saga's next input (or a scheduled retry). */
-  const settle = async (command: OutboxCommand, outcome: AttemptOutcome): Promise<void> => {
+  /**
+   * The command's outcome as the saga's next input, to be handled by the caller; a transient
+   * failure instead schedules the retry (and wakes the poller when it is due) or, for a
+   * compensation out of attempts, puts the saga in compensation_failed.
+   */
+  const settle = async (
+    command: OutboxCommand,
+    outcome: AttemptOutcome,
+  ): Promise<InputToHandle<Event> | undefined> => {
     const { sagaId, step, generation } = command;
     if (outcome.kind === 'transient') {
       const attempts = command.attempts + 1;
       if (command.compensation && attempts >= retry.compensationAttempts) {
         await compensationFailed(command, attempts, outcome.message);
-        return;
+        return undefined;
       }
       const delay = backoffDelay(attempts, { baseMs: retry.baseDelayMs, maxMs: retry.maxDelayMs });
       await retrying(() => scheduleRetry(pool, tables, command, attempts, outcome.message, delay));
+      wakePollerIn(delay);
       log.warn(
         { saga: definition.type, sagaId, step, attempts, retryInMs: delay, error: outcome.message },
         'saga: command failed, retrying',
       );
-      return;
+      return undefined;
     }
     const input: SagaInput<Event> =
       outcome.kind === 'succeeded'
@@ -316,12 +362,11 @@ export const startSagaRuntime = async <
             rule: outcome.rule,
             message: outcome.message,
           };
-    await handle({
-      sagaId,
+    return {
       inputId: `reply:${step}:${generation}`,
       input,
       settles: { step, status: outcome.kind === 'succeeded' ? 'done' : 'rejected' },
-    });
+    };
   };
 
   const compensationFailed = async (
@@ -386,12 +431,15 @@ export const startSagaRuntime = async <
         .run(sagaId, async () => {
           const sendable = await stillPending(sagaId, fresh, fromHandle);
           const outcomes = await Promise.all(sendable.map((c) => attempt(c)));
+          const replies: InputToHandle<Event>[] = [];
           for (const [i, command] of sendable.entries()) {
             const outcome = outcomes[i]!;
             if (outcome === NOT_SENT) continue;
             settings.faults?.afterSend?.(sagaId, command.step);
-            await settle(command, outcome);
+            const reply = await settle(command, outcome);
+            if (reply) replies.push(reply);
           }
+          await handleReplies(sagaId, replies);
         })
         .catch((error: unknown) =>
           log.warn({ err: error, saga: definition.type, sagaId }, 'saga: sending stopped'),
@@ -437,6 +485,13 @@ export const startSagaRuntime = async <
     return rows.length;
   };
 
+  // The pollers sleep `pollIntervalMs`, or less when a retry this process scheduled falls due
+  // sooner: a retry waits for its backoff, not for the next round of polling.
+  let nap = new AbortController();
+  const wakePollerIn = (delayMs: number): void => {
+    // A few ms late, so PostgreSQL's clock finds the retry due too.
+    setTimeout(() => nap.abort(), delayMs + 5).unref();
+  };
   const pollers = (async () => {
     while (!stopping.signal.aborted) {
       try {
@@ -445,7 +500,9 @@ export const startSagaRuntime = async <
       } catch (error) {
         log.warn({ err: error, saga: definition.type }, 'saga: polling failed');
       }
-      await sleep(pollIntervalMs, stopping.signal);
+      if (!nap.signal.aborted)
+        await sleep(pollIntervalMs, AbortSignal.any([stopping.signal, nap.signal]));
+      nap = new AbortController();
     }
   })();
 

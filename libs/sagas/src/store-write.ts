@@ -12,10 +12,21 @@ import { type SagaTables } from './tables';
  * parsing and planning a CTE of six parts on every input costs PostgreSQL more than running it.
  */
 export const prepared = (text: string, values: unknown[]) => ({
-  name: `saga_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`,
+  name: statementName(text),
   text,
   values,
 });
+
+// The name of each statement text seen, so its hash is taken once, not on every input.
+const statementNames = new Map<string, string>();
+const statementName = (text: string): string => {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `saga_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+};
 
 export type DeadlineChange =
   | { readonly op: 'keep' }
@@ -23,25 +34,35 @@ export type DeadlineChange =
   | { readonly op: 'consume'; readonly dueAt: Date }
   | { readonly op: 'set'; readonly name: string; readonly dueAt: Date };
 
+/** One handled input as its history records it: the saga's version and status after it. */
+export interface HistoryEntry {
+  readonly inputId: string;
+  readonly input: unknown;
+  readonly version: number;
+  readonly status: SagaStatus;
+  readonly commands: readonly unknown[];
+}
+
 export interface Write {
   readonly sagaId: string;
   readonly sagaType: string;
-  readonly inputId: string;
-  readonly input: unknown;
+  /** In order; the last entry's version and status are the saga's next ones. */
+  readonly history: readonly HistoryEntry[];
   readonly previous: CachedSaga | undefined;
   readonly next: { readonly state: unknown; readonly status: SagaStatus; readonly version: number };
   readonly commands: readonly OutboxCommand[];
   readonly claimUntil: Date;
   readonly owner: string;
-  readonly settles: Settles | undefined;
+  readonly settles: readonly Settles[];
   readonly supersede: readonly string[];
   readonly deadline: DeadlineChange;
 }
 
 /**
- * Everything an input changes, as one statement (so one atomic round trip): the saga's row,
- * guarded by its version (or created), its history entry, the settled and superseded commands,
- * the new commands and the deadline. Every part but the first runs only if the row was written.
+ * Everything its inputs change, as one statement (so one atomic round trip): the saga's row,
+ * guarded by its version (or created), a history entry per input, the settled and superseded
+ * commands, the new commands and the deadline. Every part but the first runs only if the row was
+ * written.
  */
 export const writeReaction = async (
   pool: Pool | PoolClient,
@@ -65,15 +86,30 @@ export const writeReaction = async (
          VALUES (${id}, ${p(w.sagaType)}, ${p(w.next.status)}, ${p(JSON.stringify(w.next.state))}, ${p(w.next.version)})
          ON CONFLICT (saga_id) DO NOTHING RETURNING saga_id)`,
   );
+  const h = w.history;
   parts.push(
-    `history AS (INSERT INTO ${t.history} (saga_id, input_id, version, input, status, commands)
-       SELECT saga_id, ${p(w.inputId)}, ${p(w.next.version)}, ${p(JSON.stringify(w.input))}, ${p(w.next.status)},
-              ${p(JSON.stringify(w.commands.map((c) => c.command)))} FROM saga)`,
+    h.length === 1
+      ? `history AS (INSERT INTO ${t.history} (saga_id, input_id, version, input, status, commands)
+       SELECT saga_id, ${p(h[0]!.inputId)}, ${p(h[0]!.version)}, ${p(JSON.stringify(h[0]!.input))}, ${p(h[0]!.status)},
+              ${p(JSON.stringify(h[0]!.commands))} FROM saga)`
+      : `history AS (INSERT INTO ${t.history} (saga_id, input_id, version, input, status, commands)
+       SELECT saga_id, e.input_id, e.version, e.input, e.status, e.commands
+       FROM saga, unnest(${p(h.map((e) => e.inputId))}::text[], ${p(h.map((e) => e.version))}::integer[],
+                         ${p(h.map((e) => JSON.stringify(e.input)))}::jsonb[], ${p(h.map((e) => e.status))}::text[],
+                         ${p(h.map((e) => JSON.stringify(e.commands)))}::jsonb[])
+         AS e(input_id, version, input, status, commands))`,
   );
-  if (w.settles)
+  const s = w.settles;
+  if (s.length === 1)
     parts.push(
-      `settled AS (UPDATE ${t.commands} SET status = ${p(w.settles.status)}, updated_at = now()
-         WHERE saga_id = ${id} AND step = ${p(w.settles.step)} AND ${written})`,
+      `settled AS (UPDATE ${t.commands} SET status = ${p(s[0]!.status)}, updated_at = now()
+         WHERE saga_id = ${id} AND step = ${p(s[0]!.step)} AND ${written})`,
+    );
+  else if (s.length > 1)
+    parts.push(
+      `settled AS (UPDATE ${t.commands} c SET status = o.status, updated_at = now()
+         FROM unnest(${p(s.map((o) => o.step))}::text[], ${p(s.map((o) => o.status))}::text[]) AS o(step, status)
+         WHERE c.saga_id = ${id} AND c.step = o.step AND ${written})`,
     );
   if (w.supersede.length > 0)
     parts.push(

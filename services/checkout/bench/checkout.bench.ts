@@ -121,13 +121,19 @@ const paced = async (
 /**
  * Where a checkout's time goes, from the stored timestamps (PostgreSQL's clock): OrderPlaced
  * committed → its saga started (relay, Kafka, consumer), saga started → ConfirmOrder's outcome
- * recorded (the seven steps over gRPC), p50 of each.
+ * recorded (the steps over gRPC), p50 of each; and the saga writes per checkout (history entries
+ * written by one statement share its timestamp).
  */
 const stages = async (
   pool: Pool,
   schemas: { orders: string; sagas: string },
   orderIds: readonly string[],
 ) => {
+  const writes = await pool.query<{ writes: number }>(
+    `SELECT count(DISTINCT (saga_id, recorded_at))::float / greatest(1, count(DISTINCT saga_id)) AS writes
+     FROM "${schemas.sagas}".saga_history WHERE saga_id = ANY($1)`,
+    [orderIds],
+  );
   const { rows } = await pool.query<{ to_saga: number; saga: number }>(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h1.recorded_at - e.recorded_at) * 1000) AS to_saga,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h2.recorded_at - h1.recorded_at) * 1000) AS saga
@@ -137,7 +143,7 @@ const stages = async (
      WHERE e.event_type = 'OrderPlaced' AND e.data->>'orderId' = ANY($1)`,
     [orderIds],
   );
-  return rows[0]!;
+  return { ...rows[0]!, writes: writes.rows[0]?.writes ?? NaN };
 };
 
 /** `loops` customers each placing an order and waiting for its confirmation, for `ms`. */
@@ -366,6 +372,7 @@ const main = async () => {
     console.log(
       `| steady, p50 of each stage: OrderPlaced → saga started / saga started → ConfirmOrder recorded / the rest (OrderConfirmed → relay → Kafka → orders view → seen) | ${f(split.to_saga)} ms / ${f(split.saga)} ms / ${f(steady.p50 - split.to_saga - split.saga)} ms |`,
     );
+    console.log(`| steady: saga writes per checkout | ${split.writes.toFixed(2)} |`);
     console.log(`| steady: CPU per process (100% = one core) | ${cpuShare.join(', ')} |`);
     console.log(
       `| steady: checkouts confirmed / cancelled / placed | ${steady.confirmed} / ${steady.cancelled} / ${steady.placed} |`,
@@ -462,6 +469,7 @@ const main = async () => {
             limit: 6,
           },
         ),
+        figure('steady.sagaWrites', 'steady: saga writes per checkout', split.writes, ''),
         figure('steady.cancelled', 'steady: checkouts cancelled', steady.cancelled, 'checkouts'),
         ...burstFigures,
       ],

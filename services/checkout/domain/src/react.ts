@@ -12,10 +12,11 @@ import {
 import type { CheckoutPhase, CheckoutState } from './state';
 import { commandFor, isCheckoutStep, isCompensationStep, refusalMeansDone } from './steps';
 
-// OrderPlaced → create-payment → reserve-funds → authorize-payment → capture-reservation and
-// credit-merchant → capture-payment → confirm-order. Before money moves (up to authorizing) a
-// refusal, the order's cancellation or the payment deadline compensates; once the reservation is
-// being captured the checkout goes forward, and an order cancelled after that is refunded.
+// OrderPlaced → create-payment and reserve-funds → authorize-payment → capture-reservation and
+// credit-merchant → capture-payment → confirm-order (docs/adr/0032). Before money moves (up to
+// authorizing) a refusal, the order's cancellation or the payment deadline compensates; once the
+// reservation is being captured the checkout goes forward, and an order cancelled after that is
+// refunded.
 
 const MAX_REASON = 450;
 
@@ -84,6 +85,53 @@ const refund = (state: CheckoutState): CheckoutReaction =>
     orderCancelled: true,
   });
 
+/**
+ * The payment and the reservation are asked for together (neither needs the other); once both
+ * have answered the payment is authorised with the reservation, or what was made is undone. A
+ * checkout started when they went one after the other reaches here with only the payment made.
+ */
+const afterOpening = (state: CheckoutState): CheckoutReaction => {
+  if (state.awaiting.length > 0) return { state, status: 'running' };
+  const created = state.succeeded.includes('create-payment');
+  const reserved = state.succeeded.includes('reserve-funds');
+  if (state.reason === null && created)
+    return reserved
+      ? to(state, 'authorizing', ['authorize-payment'])
+      : to(state, 'reserving', ['reserve-funds']);
+  const undo: CompensationStep[] = [
+    ...(reserved ? (['release-reservation'] as const) : []),
+    ...(created ? (['fail-payment'] as const) : []),
+    'cancel-order',
+  ];
+  return compensate(state, undo, state.reason ?? 'payment could not be opened');
+};
+
+/**
+ * Gives up while the payment and the reservation are being made: whichever is still awaited is
+ * superseded, and both are undone ("never happened" counts as done), the order too unless it was
+ * cancelled already.
+ */
+const abandonOpening = (
+  state: CheckoutState,
+  reason: string,
+  cancelOrder: boolean,
+): CheckoutReaction => {
+  const reserveSent =
+    state.awaiting.includes('reserve-funds') || state.succeeded.includes('reserve-funds');
+  const undo: CompensationStep[] = [
+    ...(reserveSent ? (['release-reservation'] as const) : []),
+    'fail-payment',
+    ...(cancelOrder ? (['cancel-order'] as const) : []),
+  ];
+  const supersede = state.awaiting.filter(
+    (step) => step === 'create-payment' || step === 'reserve-funds',
+  );
+  return compensate(state, undo, reason, {
+    supersede,
+    ...(cancelOrder ? {} : { orderCancelled: true }),
+  });
+};
+
 /** Both legs of settling have answered: go on, or undo the leg that did succeed. */
 const afterSettling = (state: CheckoutState): CheckoutReaction => {
   const captured = state.succeeded.includes('capture-reservation');
@@ -148,7 +196,7 @@ const start = (
     orderCancelled: false,
     reason: null,
   };
-  return to(state, 'creating-payment', ['create-payment'], {
+  return to(state, 'creating-payment', ['create-payment', 'reserve-funds'], {
     deadline: { name: PAYMENT_DEADLINE, afterMs: settings.paymentTimeoutMs },
   });
 };
@@ -157,15 +205,8 @@ const orderCancelled = (state: CheckoutState, reason: string): CheckoutReaction 
   const why = `order cancelled: ${reason}`;
   switch (state.phase) {
     case 'creating-payment':
-      return compensate(state, ['fail-payment'], why, {
-        supersede: ['create-payment'],
-        orderCancelled: true,
-      });
     case 'reserving':
-      return compensate(state, ['release-reservation', 'fail-payment'], why, {
-        supersede: ['reserve-funds'],
-        orderCancelled: true,
-      });
+      return abandonOpening(state, why, false);
     case 'authorizing':
       return compensate(state, ['release-reservation', 'fail-payment'], why, {
         supersede: ['authorize-payment'],
@@ -192,13 +233,8 @@ const deadlineReached = (state: CheckoutState): CheckoutReaction | undefined => 
   const reason = 'payment not completed in time';
   switch (state.phase) {
     case 'creating-payment':
-      return compensate(state, ['fail-payment', 'cancel-order'], reason, {
-        supersede: ['create-payment'],
-      });
     case 'reserving':
-      return compensate(state, ['release-reservation', 'fail-payment', 'cancel-order'], reason, {
-        supersede: ['reserve-funds'],
-      });
+      return abandonOpening(state, reason, true);
     case 'authorizing':
       return compensate(state, ['release-reservation', 'fail-payment', 'cancel-order'], reason, {
         supersede: ['authorize-payment'],
@@ -235,9 +271,8 @@ const succeeded = (state: CheckoutState, step: CheckoutStep): CheckoutReaction |
   };
   switch (step) {
     case 'create-payment':
-      return to(next, 'reserving', ['reserve-funds']);
     case 'reserve-funds':
-      return to(next, 'authorizing', ['authorize-payment']);
+      return afterOpening(next);
     case 'authorize-payment':
       // The point of no return: from here the checkout finishes (or refunds), whatever the clock.
       return to(next, 'settling', ['capture-reservation', 'credit-merchant'], { deadline: null });
@@ -272,7 +307,7 @@ const rejected = (
   const next: CheckoutState = { ...state, awaiting: state.awaiting.filter((s) => s !== step) };
   switch (step) {
     case 'create-payment':
-      return compensate(next, ['cancel-order'], `payment refused: ${message}`);
+      return afterOpening({ ...next, reason: next.reason ?? `payment refused: ${message}` });
     case 'reserve-funds': {
       // PERMISSION_DENIED: the order's placer does not own the paying account. A refusal like
       // any other: nothing was reserved, the payment fails and the order is cancelled.
@@ -284,7 +319,7 @@ const rejected = (
             : code === 'PERMISSION_DENIED'
               ? "the paying account is not the customer's"
               : `funds not reserved: ${message}`;
-      return compensate(next, ['fail-payment', 'cancel-order'], reason);
+      return afterOpening({ ...next, reason: next.reason ?? reason });
     }
     case 'authorize-payment':
       return compensate(

@@ -1,15 +1,27 @@
-import { context, deadline, given, ok, orderCancelled, orderPlaced, refused } from './testing';
+import {
+  context,
+  deadline,
+  given,
+  givenState,
+  ok,
+  orderCancelled,
+  orderPlaced,
+  refused,
+} from './testing';
 
 const paid = [orderPlaced(), ok('create-payment'), ok('reserve-funds'), ok('authorize-payment')];
 const settled = [...paid, ok('capture-reservation'), ok('credit-merchant')];
 const completed = [...settled, ok('capture-payment'), ok('confirm-order')];
 
 describe('a new checkout', () => {
-  it('creates the payment with derived ids and sets the payment deadline', () => {
+  it('creates the payment and reserves the funds together, with derived ids, and sets the payment deadline', () => {
     const reaction = given()
       .when(orderPlaced(2500))
       .then({
-        commands: [['CreatePayment', 'create-payment']],
+        commands: [
+          ['CreatePayment', 'create-payment'],
+          ['ReserveFunds', 'reserve-funds'],
+        ],
         status: 'running',
         phase: 'creating-payment',
       });
@@ -23,6 +35,14 @@ describe('a new checkout', () => {
       amount: 2500,
       currency: 'EUR',
     });
+    expect(reaction.commands?.[1]).toEqual({
+      step: 'reserve-funds',
+      type: 'ReserveFunds',
+      accountId: 'customer-1',
+      reservationId: context.ids.reservation,
+      amount: 2500,
+      currency: 'EUR',
+    });
     expect(reaction.deadline).toEqual({ name: 'payment-timeout', afterMs: 30_000 });
   });
 
@@ -32,29 +52,42 @@ describe('a new checkout', () => {
 });
 
 describe('the happy path', () => {
-  it('reserves the customer funds once the payment exists', () => {
-    const reaction = given(orderPlaced())
+  it('waits for both the payment and the reservation, in either order', () => {
+    given(orderPlaced())
       .when(ok('create-payment'))
-      .then({
-        commands: [['ReserveFunds', 'reserve-funds']],
-        status: 'running',
-        phase: 'reserving',
-      });
-    expect(reaction.commands?.[0]).toMatchObject({
-      accountId: 'customer-1',
-      reservationId: 'res-1',
-      amount: 2500,
-    });
+      .then({ commands: [], status: 'running', phase: 'creating-payment' });
+    given(orderPlaced())
+      .when(ok('reserve-funds'))
+      .then({ commands: [], status: 'running', phase: 'creating-payment' });
   });
 
-  it('authorizes the payment with the reservation', () => {
-    given(orderPlaced(), ok('create-payment'))
+  it('authorizes the payment with the reservation once both exist', () => {
+    const reaction = given(orderPlaced(), ok('create-payment'))
       .when(ok('reserve-funds'))
       .then({
         commands: [['AuthorizePayment', 'authorize-payment']],
         status: 'running',
         phase: 'authorizing',
       });
+    expect(reaction.commands?.[0]).toMatchObject({ paymentId: 'pay-1', reservationId: 'res-1' });
+    given(orderPlaced(), ok('reserve-funds'))
+      .when(ok('create-payment'))
+      .then({
+        commands: [['AuthorizePayment', 'authorize-payment']],
+        status: 'running',
+        phase: 'authorizing',
+      });
+  });
+
+  it('given a checkout started when the payment came before the reservation, then it still reserves after the payment', () => {
+    const reaction = givenState({ phase: 'creating-payment', awaiting: ['create-payment'] })
+      .when(ok('create-payment'))
+      .then({
+        commands: [['ReserveFunds', 'reserve-funds']],
+        status: 'running',
+        phase: 'reserving',
+      });
+    expect(reaction.commands?.[0]).toMatchObject({ accountId: 'customer-1', amount: 2500 });
   });
 
   it('captures the reservation and credits the merchant together, and clears the deadline', () => {
@@ -126,6 +159,23 @@ describe('a reservation refused', () => {
     expect(reaction.deadline).toBeNull();
   });
 
+  it('given the reservation is refused before the payment answers, then it waits for the payment and fails it', () => {
+    given(orderPlaced())
+      .when(refused('reserve-funds', 'insufficient-funds'))
+      .then({ commands: [], status: 'running', phase: 'creating-payment' });
+    const reaction = given(orderPlaced(), refused('reserve-funds', 'insufficient-funds'))
+      .when(ok('create-payment'))
+      .then({
+        commands: [
+          ['FailPayment', 'fail-payment'],
+          ['CancelOrder', 'cancel-order'],
+        ],
+        status: 'compensating',
+        phase: 'compensating',
+      });
+    expect(reaction.state.reason).toBe('insufficient funds');
+  });
+
   it('ends compensated when both compensations are done', () => {
     given(
       orderPlaced(),
@@ -138,7 +188,64 @@ describe('a reservation refused', () => {
   });
 });
 
+describe('a payment refused', () => {
+  it('given the funds were reserved, then it releases them and cancels the order', () => {
+    const reaction = given(orderPlaced(), ok('reserve-funds'))
+      .when(refused('create-payment', null, 'INVALID_ARGUMENT'))
+      .then({
+        commands: [
+          ['ReleaseReservation', 'release-reservation'],
+          ['CancelOrder', 'cancel-order'],
+        ],
+        status: 'compensating',
+        phase: 'compensating',
+      });
+    expect(reaction.deadline).toBeNull();
+    expect(reaction.state.reason).toBe('payment refused: create-payment refused');
+  });
+
+  it('given the reservation was refused too, then it only cancels the order', () => {
+    given(orderPlaced(), refused('create-payment'))
+      .when(refused('reserve-funds', 'insufficient-funds'))
+      .then({
+        commands: [['CancelOrder', 'cancel-order']],
+        status: 'compensating',
+        phase: 'compensating',
+      });
+  });
+});
+
 describe('the payment deadline', () => {
+  it('given neither the payment nor the reservation answered, then both are superseded and undone', () => {
+    const reaction = given(orderPlaced())
+      .when(deadline)
+      .then({
+        commands: [
+          ['ReleaseReservation', 'release-reservation'],
+          ['FailPayment', 'fail-payment'],
+          ['CancelOrder', 'cancel-order'],
+        ],
+        status: 'compensating',
+        phase: 'compensating',
+      });
+    expect(reaction.supersede).toEqual(['create-payment', 'reserve-funds']);
+    expect(reaction.deadline).toBeNull();
+  });
+
+  it('given a checkout started when the payment came first, then no reservation is released', () => {
+    const reaction = givenState({ phase: 'creating-payment', awaiting: ['create-payment'] })
+      .when(deadline)
+      .then({
+        commands: [
+          ['FailPayment', 'fail-payment'],
+          ['CancelOrder', 'cancel-order'],
+        ],
+        status: 'compensating',
+        phase: 'compensating',
+      });
+    expect(reaction.supersede).toEqual(['create-payment']);
+  });
+
   it('releases any reservation, fails the payment and cancels the order, dropping the awaited step', () => {
     const reaction = given(orderPlaced(), ok('create-payment'))
       .when(deadline)
@@ -192,6 +299,21 @@ describe('a compensation refused', () => {
 });
 
 describe('an order cancelled by someone else', () => {
+  it('while the payment and the reservation are made: supersedes both, releases and fails', () => {
+    const reaction = given(orderPlaced())
+      .when(orderCancelled())
+      .then({
+        commands: [
+          ['ReleaseReservation', 'release-reservation'],
+          ['FailPayment', 'fail-payment'],
+        ],
+        status: 'compensating',
+        phase: 'compensating',
+      });
+    expect(reaction.supersede).toEqual(['create-payment', 'reserve-funds']);
+    expect(reaction.state.orderCancelled).toBe(true);
+  });
+
   it('before money moves: releases and fails, but does not cancel the order again', () => {
     given(orderPlaced(), ok('create-payment'), ok('reserve-funds'))
       .when(orderCancelled())

@@ -1,0 +1,137 @@
+import * as grpc from '@grpc/grpc-js';
+import { RpcError } from '@ledgerline/grpc';
+import { createLogger } from '@ledgerline/logging';
+import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
+import { type EventTopic, eventTopic } from '@ledgerline/testing-kafka';
+import { type Pool } from 'pg';
+import { type TransferCommand, transferRequested, transferSaga } from './fixtures/transfer-saga';
+import { sagaOperator } from './operator';
+import { type SagaRuntime, startSagaRuntime } from './runtime';
+import { type SagaDefinition } from './saga';
+
+// Commands a saga sends together: their outcomes are one write, and a retry of one of them goes
+// out when its backoff ends, not at the next round of polling.
+
+const logger = createLogger({ service: 'sagas-test', level: 'silent' });
+
+let db: { pool: Pool; schema: string; drop(): Promise<void> };
+let topic: EventTopic;
+const running: SagaRuntime[] = [];
+
+beforeAll(async () => {
+  db = await isolatedPostgres('sagas_together');
+  topic = await eventTopic(3);
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+});
+afterAll(async () => {
+  await topic.close();
+  await db.drop();
+});
+
+type Step = TransferCommand['step'];
+
+/** TransferRequested → `debit` and `credit` together → `refund` (a stand-in third step) → done. */
+const pairSaga = (): SagaDefinition<{ waiting: Step[] }, unknown, TransferCommand, 'transfer'> => {
+  const base = transferSaga(topic.topic);
+  return {
+    ...base,
+    react: (input, state, { ids }) => {
+      if (input.kind === 'event')
+        return state
+          ? undefined
+          : {
+              state: { waiting: ['debit', 'credit'] },
+              status: 'running',
+              commands: [
+                { step: 'debit', transferId: ids.transfer },
+                { step: 'credit', transferId: ids.transfer },
+              ],
+            };
+      if (input.kind !== 'succeeded' || !state) return undefined;
+      const waiting = state.waiting.filter((step) => step !== input.step);
+      if (waiting.length > 0) return { state: { waiting }, status: 'running' };
+      if (input.step === 'refund') return { state: { waiting }, status: 'completed' };
+      return {
+        state: { waiting: ['refund'] },
+        status: 'running',
+        commands: [{ step: 'refund', transferId: ids.transfer }],
+      };
+    },
+  };
+};
+
+const start = (dispatch: (command: TransferCommand) => Promise<unknown>, pollIntervalMs: number) =>
+  startSagaRuntime({
+    definition: pairSaga(),
+    pool: db.pool,
+    schema: db.schema,
+    messaging: topic.messaging,
+    logger,
+    dispatch,
+    groupId: uniqueName('saga-group'),
+    consumer: { sessionTimeoutMs: 6_000 },
+    pollIntervalMs,
+    claimMs: 1_000,
+    retry: { baseDelayMs: 20, maxDelayMs: 100, compensationAttempts: 3 },
+  }).then((runtime) => {
+    running.push(runtime);
+    return runtime;
+  });
+
+const operator = () => sagaOperator({ pool: db.pool, schema: db.schema });
+const statusOf = async (sagaId: string) => (await operator().show(sagaId)).status;
+
+describe('commands a saga sends together', () => {
+  it('given both outcomes came back, then they are written in one statement, each with its own history entry', async () => {
+    const sent: Step[] = [];
+    await start((command) => {
+      sent.push(command.step);
+      return Promise.resolve({});
+    }, 50);
+    const sagaId = uniqueName('pair');
+    await topic.publish([transferRequested(sagaId)]);
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
+    const { rows } = await db.pool.query<{ input_id: string; version: number; at: string }>(
+      `SELECT input_id, version, recorded_at::text AS at FROM "${db.schema}".saga_history
+       WHERE saga_id = $1 AND input_id LIKE 'reply:%' ORDER BY version`,
+      [sagaId],
+    );
+    expect(rows.map((r) => [r.input_id, r.version])).toEqual([
+      ['reply:debit:1', 2],
+      ['reply:credit:1', 3],
+      ['reply:refund:1', 4],
+    ]);
+    // One transaction's timestamp: the two replies were one write; the third reply another.
+    expect(rows[0]!.at).toBe(rows[1]!.at);
+    expect(rows[2]!.at).not.toBe(rows[1]!.at);
+    const { commands } = await operator().show(sagaId);
+    expect(commands.map((c) => [c.step, c.status])).toEqual([
+      ['credit', 'done'],
+      ['debit', 'done'],
+      ['refund', 'done'],
+    ]);
+    expect([...sent].sort()).toEqual(['credit', 'debit', 'refund']);
+  });
+
+  it('given one of them fails for a transient reason, then the other is handled and the retry goes out after its backoff, not the polling interval', async () => {
+    const sent: Step[] = [];
+    await start((command) => {
+      sent.push(command.step);
+      if (command.step === 'credit' && sent.filter((s) => s === 'credit').length === 1)
+        return Promise.reject(
+          new RpcError(grpc.status.UNAVAILABLE, 'down', new grpc.Metadata(), undefined),
+        );
+      return Promise.resolve({});
+    }, 60_000);
+    const sagaId = uniqueName('pair');
+    await topic.publish([transferRequested(sagaId)]);
+    // The poller's first round ran at start-up; the next would be a minute later.
+    await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'), {
+      timeoutMs: 8_000,
+    });
+    expect(sent.filter((s) => s === 'credit')).toHaveLength(2);
+    expect(sent.filter((s) => s === 'refund')).toHaveLength(1);
+  });
+});
