@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { InvalidInput } from '@ledgerline/domain';
 import { bindCaller, type Caller, Forbidden } from '@ledgerline/grpc';
 import { actingFor, checkSagaDerivedId, onBehalfOf, ownedBy } from './acting-for';
-import { checkSagaKey } from './run-command';
+import { checkSagaKey } from './command-call';
 
 const saga: Caller = {
   kind: 'workload',

@@ -3,6 +3,7 @@ export * from './bootstrap';
 export * from './config';
 export * from './proto-values';
 export * from './receipt';
+export * from './command-call';
 export * from './run-command';
 export * from './startup-failure';
 export * from './keyed-mutex';

@@ -1,23 +1,12 @@
 import type * as grpc from '@grpc/grpc-js';
-import { checkText, type Decider, type DomainEvent, InvalidInput } from '@ledgerline/domain';
+import { type Decider, type DomainEvent } from '@ledgerline/domain';
 import {
-  canonicalJson,
   type CommandResult,
   type EventStorePort,
   handleCommand,
   LruStateCache,
-  sha256,
 } from '@ledgerline/event-store';
-import {
-  actorOf,
-  type Caller,
-  callerOf,
-  Forbidden,
-  readCallMetadata,
-  SAGA_SCOPE,
-} from '@ledgerline/grpc';
-import { contextOfTraceparent, endWith, traceparentOf } from '@ledgerline/messaging';
-import { context, SpanKind, trace } from '@opentelemetry/api';
+import { commandEnvelope, inCommandSpan } from './command-call';
 import { DEFAULT_MAX_WAITERS_PER_KEY, KeyedMutex } from './keyed-mutex';
 
 export interface RunCommandOptions<
@@ -50,21 +39,6 @@ export interface RunCommandOptions<
    */
   readonly authorize?: (state: State) => void;
 }
-
-const MAX_KEY_LENGTH = 128;
-const tracer = trace.getTracer('@ledgerline/command-service');
-
-/** Idempotency keys of this prefix name a saga's steps (libs/sagas idempotencyKeyOf). */
-export const SAGA_KEY_PREFIX = 'saga:';
-
-/**
- * A `saga:` key is the checkout saga's: whoever used one first would own that step's outcome, and
- * the saga's own command would then replay it (or conflict). Only a SAGA_SCOPE caller may use one.
- */
-export const checkSagaKey = (key: string | undefined, caller: Caller | undefined): void => {
-  if (key?.startsWith(SAGA_KEY_PREFIX) && !caller?.scopes.has(SAGA_SCOPE))
-    throw new Forbidden('saga-keys', 'saga: idempotency keys are reserved for the checkout saga');
-};
 
 /**
  * Per store and state (a decider's `evolve` defines its state): the folded states of recent
@@ -99,49 +73,9 @@ export const streamsOf = (store: object, evolve: object): StreamsInProcess => {
   return streams;
 };
 
-export const resolveIdempotencyKey = (
-  fromRequest: string | undefined,
-  fromHeader: string | undefined,
-): string | undefined => {
-  const key = fromRequest === '' ? undefined : fromRequest;
-  if (key !== undefined) {
-    if (key.length > MAX_KEY_LENGTH)
-      throw new InvalidInput('idempotencyKey', `must be at most ${MAX_KEY_LENGTH} characters`);
-    // The key is stored as text beside the events: a NUL would fail inside PostgreSQL.
-    checkText('idempotencyKey', key);
-    if (fromHeader !== undefined && fromHeader !== key) {
-      throw new InvalidInput('idempotencyKey', 'differs from the idempotency-key header');
-    }
-  }
-  return key ?? fromHeader;
-};
-
 /**
- * What a command takes from its call: the propagated metadata, the verified actor (never what a
- * header claims: x-actor is ignored), the idempotency key (saga keys only from sagas) and the
- * trace parent. The gRPC instrumentation makes the server span active; without it (in-process
- * callers) the caller's metadata names the parent.
- */
-export const commandCall = (metadata: grpc.Metadata, idempotencyKey: string | undefined) => {
-  const call = readCallMetadata(metadata);
-  const caller = callerOf(metadata);
-  const actor = caller === undefined ? undefined : actorOf(caller);
-  const key = resolveIdempotencyKey(idempotencyKey, call.idempotencyKey);
-  checkSagaKey(key, caller);
-  const callerTraceparent = metadata.get('traceparent')[0];
-  const parent = trace.getSpan(context.active())
-    ? context.active()
-    : contextOfTraceparent(
-        typeof callerTraceparent === 'string' ? callerTraceparent : undefined,
-        context.active(),
-      );
-  return { call, actor, key, parent };
-};
-
-/**
- * The transport's side of a command: reads the propagated metadata, resolves the idempotency
- * key, and runs the shared command loop. The request hash covers the stream and the command's
- * type and data but not the time the service stamped, so a retry hashes the same.
+ * The transport's side of a command: its envelope from the call (commandEnvelope: metadata,
+ * idempotency key and request hash, span), then the shared command loop in the stream's queue.
  */
 export const runCommand = async <
   Command extends { type: string; data: unknown },
@@ -150,17 +84,14 @@ export const runCommand = async <
 >(
   options: RunCommandOptions<Command, State, Event>,
 ): Promise<CommandResult<State>> => {
-  const { call, actor, key, parent } = commandCall(options.metadata, options.idempotencyKey);
+  const { started, envelope } = commandEnvelope(
+    options.metadata,
+    options.idempotencyKey,
+    options.command,
+    { streamId: options.streamId },
+  );
   // eslint-disable-next-line @typescript-eslint/unbound-method -- an identity key, never called
   const streams = streamsOf(options.store, options.decider.evolve);
-  const span = tracer.startSpan(
-    `command ${options.command.type}`,
-    { kind: SpanKind.INTERNAL, attributes: { 'ledgerline.stream_id': options.streamId } },
-    parent,
-  );
-  const inSpan = trace.setSpan(parent, span);
-  // Stored with the events: the relay's publish span and every consumer continue this trace.
-  const traceparent = traceparentOf(inSpan);
   const run = () =>
     streams.mutex.run(options.streamId, () =>
       handleCommand({
@@ -168,25 +99,7 @@ export const runCommand = async <
         decider: options.decider,
         streamId: options.streamId,
         command: options.command,
-        ...(key !== undefined && {
-          idempotency: {
-            key,
-            requestHash: sha256(
-              canonicalJson({
-                streamId: options.streamId,
-                type: options.command.type,
-                data: options.command.data,
-              }),
-            ),
-          },
-        }),
-        metadata: {
-          correlationId: call.correlationId,
-          ...(call.causationId !== undefined && { causationId: call.causationId }),
-          ...(actor !== undefined && { actor }),
-          ...(key !== undefined && { idempotencyKey: key }),
-          ...(traceparent !== undefined && { traceparent }),
-        },
+        ...envelope,
         ...(options.snapshotEvery !== undefined && { snapshotEvery: options.snapshotEvery }),
         ...(options.snapshotStateVersion !== undefined && {
           snapshotStateVersion: options.snapshotStateVersion,
@@ -198,5 +111,5 @@ export const runCommand = async <
         ...(options.deadline !== undefined && { deadline: options.deadline }),
       }),
     );
-  return context.with(inSpan, () => endWith(span, run));
+  return inCommandSpan(started, run);
 };

@@ -1,17 +1,14 @@
 import type * as grpc from '@grpc/grpc-js';
 import { type DomainEvent } from '@ledgerline/domain';
 import {
-  canonicalJson,
   handleMultiStreamCommand,
   type LruStateCache,
   type MultiStreamCommandResult,
   type MultiStreamDecider,
   type MultiStreamStorePort,
-  sha256,
 } from '@ledgerline/event-store';
-import { endWith, traceparentOf } from '@ledgerline/messaging';
-import { context, SpanKind, trace } from '@opentelemetry/api';
-import { commandCall, streamsOf } from './run-command';
+import { commandEnvelope, inCommandSpan } from './command-call';
+import { streamsOf } from './run-command';
 
 export interface RunMultiStreamCommandOptions<
   Command extends { type: string; data: unknown },
@@ -30,8 +27,6 @@ export interface RunMultiStreamCommandOptions<
   /** Whether the verified caller may run the command, asked with every stream's state. */
   readonly authorize?: (states: readonly State[]) => void;
 }
-
-const tracer = trace.getTracer('@ledgerline/command-service');
 
 /** Runs `task` holding every key's queue, taken in sorted order so two callers never deadlock. */
 const inQueues = <T>(
@@ -57,15 +52,13 @@ export const runMultiStreamCommand = async <
 >(
   options: RunMultiStreamCommandOptions<Command, State, Event>,
 ): Promise<MultiStreamCommandResult<State>> => {
-  const { call, actor, key, parent } = commandCall(options.metadata, options.idempotencyKey);
-  const streams = streamsOf(options.store, options.decider.evolve);
-  const span = tracer.startSpan(
-    `command ${options.command.type}`,
-    { kind: SpanKind.INTERNAL, attributes: { 'ledgerline.stream_ids': [...options.streamIds] } },
-    parent,
+  const { started, envelope } = commandEnvelope(
+    options.metadata,
+    options.idempotencyKey,
+    options.command,
+    { streamIds: options.streamIds },
   );
-  const inSpan = trace.setSpan(parent, span);
-  const traceparent = traceparentOf(inSpan);
+  const streams = streamsOf(options.store, options.decider.evolve);
   const run = () =>
     inQueues(streams.mutex, options.streamIds, () =>
       handleMultiStreamCommand({
@@ -73,30 +66,12 @@ export const runMultiStreamCommand = async <
         decider: options.decider,
         streamIds: options.streamIds,
         command: options.command,
-        ...(key !== undefined && {
-          idempotency: {
-            key,
-            requestHash: sha256(
-              canonicalJson({
-                streamIds: options.streamIds,
-                type: options.command.type,
-                data: options.command.data,
-              }),
-            ),
-          },
-        }),
-        metadata: {
-          correlationId: call.correlationId,
-          ...(call.causationId !== undefined && { causationId: call.causationId }),
-          ...(actor !== undefined && { actor }),
-          ...(key !== undefined && { idempotencyKey: key }),
-          ...(traceparent !== undefined && { traceparent }),
-        },
+        ...envelope,
         ...(options.authorize !== undefined && { authorize: options.authorize }),
         cache: streams.cache as LruStateCache<State>,
         maxRetries: 5,
         ...(options.deadline !== undefined && { deadline: options.deadline }),
       }),
     );
-  return context.with(inSpan, () => endWith(span, run));
+  return inCommandSpan(started, run);
 };

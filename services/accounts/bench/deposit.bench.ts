@@ -1,5 +1,5 @@
 // DepositFunds over gRPC against the event store's raw append rate, measured in one run on the real
-// Postgres: `npm run bench -- deposit [--seconds 10] [--accounts 1000] [--relay]`.
+// Postgres: `npm run bench -- deposit [--seconds 10] [--accounts 1000] [--relay] [--against <checkout>]`.
 //
 // 1. The accounts service starts as its own process (bench/service.process.ts) on a fresh schema
 //    (relay off unless --relay, so both sides write to an otherwise idle store; with it, to topics
@@ -11,23 +11,19 @@
 // 4. 32 writers call store.append directly, one event per append, on a fresh schema: appends/s.
 // 5. With --sweep 25,50,75,100,125 (percentages of the peak), 32 callers paced at each rate for
 //    --sweep-seconds (default 5): p50/p99 against the offered rate, the throughput–latency curve.
+// 6. With --against <checkout> (e.g. a worktree of the main branch), that checkout's service runs
+//    beside this one's, each on its own schema and accounts: --rounds (default 3) closed loops of
+//    each, alternated, then both paced at one rate (half the lower peak), so a change is measured
+//    side by side in one run: commands/s and service CPU per command of each.
 // The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
-import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
 import { migrate, PostgresEventStore } from '@ledgerline/event-store';
 import { createKafkaMessaging, namespacedMessaging } from '@ledgerline/messaging';
 import { Pool } from 'pg';
-import { startProcess } from '@ledgerline/testing';
-import { type CurvePoint, emitResult, figure } from '@ledgerline/bench';
-import {
-  closedLoop,
-  cpuPerOp,
-  freePort,
-  pacedLoop,
-  perSecond,
-  processCpuMs,
-  quantile,
-} from './loops';
+import { type CurvePoint, emitResult, type Figure, figure } from '@ledgerline/bench';
+import { abRounds, type AbResult, medianCpuOf, printAb, rateOf } from './deposit-ab';
+import { CALLERS, peakOf, startDepositTarget } from './deposit-target';
+import { closedLoop, cpuPerOp, type Outcome, pacedLoop, perSecond, quantile } from './loops';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -39,78 +35,80 @@ const relay = process.argv.includes('--relay');
 const sweepArg = process.argv.indexOf('--sweep');
 const sweep = sweepArg >= 0 ? (process.argv[sweepArg + 1] ?? '').split(',').map(Number) : [];
 const sweepSeconds = arg('sweep-seconds', 5);
+const againstArg = process.argv.indexOf('--against');
+const against = againstArg >= 0 ? process.argv[againstArg + 1] : undefined;
+const rounds = arg('rounds', 3);
 if (sweep.some((percent) => !(percent > 0)))
   throw new Error('deposit.bench: --sweep takes percentages of the peak, e.g. 25,50,100');
-const CALLERS = 32;
+if (againstArg >= 0 && !against) throw new Error('deposit.bench: --against takes a checkout');
 const postgresUrl = process.env['POSTGRES_URL'];
 const kafkaBrokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 if (!postgresUrl) throw new Error('deposit.bench: POSTGRES_URL is not set');
 
-const usd = (amountMinor: number) => ({ amountMinor: String(amountMinor), currency: 'USD' });
-
-/** Caller `c` deposits round-robin on accounts c, c + 32, c + 64… */
-const depositor = (client: AccountsClient, ids: readonly string[]) => {
-  const perCaller = Math.floor(ids.length / CALLERS);
-  return (caller: number, iteration: number) =>
-    client.depositFunds({
-      accountId: ids[caller + CALLERS * (iteration % perCaller)]!,
-      amount: usd(100),
-      reference: 'bench deposit',
-    });
+const serviceEnv = {
+  POSTGRES_URL: postgresUrl,
+  KAFKA_BROKERS: kafkaBrokers,
+  LOG_LEVEL: 'info',
+  RELAY_ENABLED: String(relay),
+  ...(process.env['PG_POOL_SIZE'] && { PG_POOL_SIZE: process.env['PG_POOL_SIZE'] }),
 };
 
-const benchGrpc = async () => {
-  const schema = `bench_accounts_${Date.now().toString(36)}`;
-  const port = await freePort();
-  const service = await startProcess('services/accounts/bench/service.process.ts', {
-    BENCH_SCHEMA: schema,
-    POSTGRES_URL: postgresUrl,
-    KAFKA_BROKERS: kafkaBrokers,
-    GRPC_PORT: String(port),
-    LOG_LEVEL: 'info',
-    RELAY_ENABLED: String(relay),
-    // With --relay, topics of its own: a platform on the same broker never sees these accounts.
-    KAFKA_TOPIC_PREFIX: `${schema}.`,
-    ...(process.env['PG_POOL_SIZE'] && { PG_POOL_SIZE: process.env['PG_POOL_SIZE'] }),
-  });
-  await service.waitForOutput(/gRPC server listening/, 60_000);
-  const running = { stop: () => service.kill('SIGTERM') };
-  const client = createAccountsClient(`127.0.0.1:${port}`, { retries: 0 });
+interface GrpcRun {
+  readonly peak: Outcome;
+  readonly serverCpuMs: number;
+  readonly latencies: readonly number[];
+  readonly curve: readonly CurvePoint[];
+  readonly schemas: readonly string[];
+  readonly ab?: AbResult;
+}
+
+const benchGrpc = async (): Promise<GrpcRun> => {
+  const start = (checkout: string | undefined, schemaPrefix?: string) =>
+    startDepositTarget({
+      checkout,
+      accounts,
+      env: serviceEnv,
+      ...(schemaPrefix && { schemaPrefix }),
+    });
+  const target = await start(undefined);
+  const other =
+    against === undefined
+      ? undefined
+      : await start(against, 'bench_against').catch(async (error: unknown) => {
+          await target.stop();
+          throw error;
+        });
   try {
-    const ids = Array.from({ length: Math.max(accounts, CALLERS) }, () => randomUUID());
-    for (let i = 0; i < ids.length; i += 64)
-      await Promise.all(
-        ids.slice(i, i + 64).map((accountId) =>
-          client.openAccount({
-            accountId,
-            ownerId: randomUUID(),
-            kind: 'ACCOUNT_KIND_CUSTOMER',
-            currency: 'USD',
-          }),
-        ),
-      );
-    const deposit = depositor(client, ids);
-    await closedLoop(CALLERS, 1_000, deposit); // warm-up: connections, JIT, plans
-    const serverCpuBefore = processCpuMs(service.child.pid);
-    const peak = await closedLoop(CALLERS, seconds * 1000, deposit);
-    const serverCpuMs = processCpuMs(service.child.pid) - serverCpuBefore;
-    const latencies = await pacedLoop(CALLERS, seconds * 1000, perSecond(peak) / 2, deposit);
+    const ab = other && (await abRounds([target, other], rounds, seconds * 1000));
+    const { peak, serverCpuMs } = ab
+      ? // This checkout's figures: its median round.
+        [...ab.sides[0].runs].sort((a, b) => perSecond(a.peak) - perSecond(b.peak))[
+          Math.floor(ab.sides[0].runs.length / 2)
+        ]!
+      : await peakOf(target, seconds * 1000);
+    const latencies = ab
+      ? ab.sides[0].latencies
+      : await pacedLoop(CALLERS, seconds * 1000, perSecond(peak) / 2, target.deposit);
     const curve: CurvePoint[] = [];
     for (const percent of sweep) {
       const offered = (perSecond(peak) * percent) / 100;
       const started = performance.now();
-      const at = await pacedLoop(CALLERS, sweepSeconds * 1000, offered, deposit);
+      const at = await pacedLoop(CALLERS, sweepSeconds * 1000, offered, target.deposit);
       const achieved = (at.length * 1000) / (performance.now() - started);
       curve.push({ offered, achieved, p50: quantile(at, 0.5), p99: quantile(at, 0.99) });
       console.error(
         `deposit sweep ${percent}%: offered ${offered.toFixed(0)}/s, achieved ${achieved.toFixed(0)}/s, p50 ${quantile(at, 0.5).toFixed(2)} ms, p99 ${quantile(at, 0.99).toFixed(2)} ms`,
       );
     }
-    return { peak, latencies, schema, serverCpuMs, curve };
+    const schemas = [target.schema, ...(other ? [other.schema] : [])];
+    return { peak, serverCpuMs, latencies, curve, schemas, ...(ab && { ab }) };
   } finally {
-    client.close();
-    await running.stop();
-    if (relay) await removeTopics(`${schema}.`);
+    await target.stop();
+    await other?.stop();
+    if (relay) {
+      await removeTopics(`${target.schema}.`);
+      if (other) await removeTopics(`${other.schema}.`);
+    }
   }
 };
 
@@ -173,12 +171,24 @@ const dropSchemas = async (...schemas: string[]) => {
   await pool.end();
 };
 
+/** The other checkout's side of --against, and this checkout's CPU per command against it. */
+const againstFigures = ({ sides: [own, other] }: AbResult): Figure[] => [
+  figure('against.grpc', `DepositFunds over gRPC, ${other.label}`, rateOf(other), 'commands/s'),
+  figure('against.serviceCpu', `service CPU per command, ${other.label}`, medianCpuOf(other), 'µs'),
+  figure(
+    'against.cpuChange',
+    'service CPU per command, this checkout against the other (median rounds)',
+    (medianCpuOf(own) / medianCpuOf(other) - 1) * 100,
+    '%',
+  ),
+];
+
 const main = async (): Promise<void> => {
   const startedAt = new Date().toISOString();
   const grpc = await benchGrpc();
   const raw = await benchRawAppend();
   await raw.pool.end();
-  await dropSchemas(grpc.schema, raw.schema);
+  await dropSchemas(...grpc.schemas, raw.schema);
 
   const grpcRate = perSecond(grpc.peak);
   const rawRate = perSecond(raw.outcome);
@@ -207,11 +217,13 @@ const main = async (): Promise<void> => {
     console.log(
       `| paced at ${point.offered.toFixed(0)}/s: achieved, p50 / p99 | ${point.achieved.toFixed(0)}/s, ${point.p50.toFixed(2)} ms / ${point.p99.toFixed(2)} ms | |`,
     );
+  if (grpc.ab) printAb(grpc.ab, seconds * 1000);
   emitResult({
     name: 'deposit',
     startedAt,
     parameters: {
       seconds,
+      ...(against !== undefined && { against, rounds }),
       callers: CALLERS,
       accounts,
       pool,
@@ -231,6 +243,7 @@ const main = async (): Promise<void> => {
         (grpc.serverCpuMs * 1000) / grpc.peak.operations,
         'µs',
       ),
+      ...(grpc.ab ? againstFigures(grpc.ab) : []),
     ],
     curves:
       grpc.curve.length > 0

@@ -9,7 +9,7 @@ import { type RpcClass } from '../overload/overloaded';
 import { type AccessTable, type MethodRule } from './access-table';
 import { bindCaller, type Caller } from './caller';
 import { type TokenVerifier, Unauthenticated } from './token-verifier';
-import { workloadOf } from './tls';
+import { peerWorkloadOf } from './peer-workload';
 
 /** Admits or refuses a call of an authenticated caller (rate limits); rejects to refuse. */
 export interface CallAdmission {
@@ -46,7 +46,7 @@ class Refused extends Error {
 
 const peerWorkload = (call: grpc.ServerUnaryCall<unknown, unknown>): string | undefined => {
   try {
-    return workloadOf(call.getAuthContext().sslPeerCertificate);
+    return peerWorkloadOf(call);
   } catch {
     return undefined;
   }
