@@ -42,10 +42,12 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 
 // Secrets each overlay expects to exist without rendering them (README, Deploy).
 const EXTERNAL_SECRETS: Record<string, string[]> = {
-  local: ['ledgerline-jwks', 'ledgerline-tls'], // overlays/local/secrets.sh, from deploy/local/pki.mjs
+  // overlays/local/secrets.sh, from deploy/local/pki.mjs and the local stack's master key
+  local: ['ledgerline-jwks', 'ledgerline-privacy', 'ledgerline-tls'],
   production: [
     'ledgerline-jwks',
     'ledgerline-postgres-roles',
+    'ledgerline-privacy',
     'ledgerline-servers',
     'ledgerline-tls',
   ],

@@ -7,6 +7,8 @@ export const PKI_SERVICE = 'pki';
 /** Where the pki volume is mounted in every platform container, read-only. */
 export const PKI_MOUNT = '/etc/ledgerline';
 export const TLS_DIR = `${PKI_MOUNT}/pki`;
+/** The development master key of personal data, made by the pki service next to the PKI. */
+export const PRIVACY_KEK_FILE = `${PKI_MOUNT}/privacy/kek`;
 /**
  * The one-shot service that migrates every schema as the owner role and grants each service's
  * role (docs/adr/0028-least-privilege-in-the-stores.md); services using PostgreSQL wait for it.
@@ -46,6 +48,9 @@ export const containerEnv = (svc) => ({
   TLS_DIR,
   TLS_IDENTITY: svc.name,
   AUTH_JWKS: `${TLS_DIR}/jwt/jwks.json`,
+  // One master key for every service: the relays publish personal fields sealed and the query
+  // services and the checkout open them with the data keys it wraps (docs/adr/0027).
+  PRIVACY_KEK_FILE,
   // The image says production, which refuses the development token issuer and cursor secret
   // that this key material and `platform auth token` use.
   NODE_ENV: 'development',

@@ -32,6 +32,7 @@ const platformConfig = {
     GRPC_TLS: 'mtls',
     TLS_DIR: '/etc/ledgerline/tls',
     AUTH_JWKS: '/etc/ledgerline/jwks/jwks.json',
+    PRIVACY_KEK_FILE: '/etc/ledgerline/privacy/kek',
     LEDGERLINE_PROTO_DIR: '/app/proto',
     LOG_LEVEL: 'info',
   },

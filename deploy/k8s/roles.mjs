@@ -137,6 +137,7 @@ const deployment = (svc, platform) => {
               volumeMounts: [
                 { name: 'tls', mountPath: '/etc/ledgerline/tls', readOnly: true },
                 { name: 'jwks', mountPath: '/etc/ledgerline/jwks', readOnly: true },
+                { name: 'privacy', mountPath: '/etc/ledgerline/privacy', readOnly: true },
                 { name: 'tmp', mountPath: '/tmp' },
               ],
             },
@@ -156,6 +157,9 @@ const deployment = (svc, platform) => {
               },
             },
             { name: 'jwks', secret: { secretName: 'ledgerline-jwks', defaultMode: 0o444 } },
+            // The master key of personal data (PRIVACY_KEK_FILE): one for the whole platform, as
+            // relays publish personal fields sealed and query services and the checkout open them.
+            { name: 'privacy', secret: { secretName: 'ledgerline-privacy', defaultMode: 0o440 } },
             { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
           ],
         },

@@ -100,8 +100,8 @@ export const startCommandService = async (
     ...(definition.privacy && { catalog: definition.privacy }),
   });
   const store = new PostgresEventStore({ ...storeOptions, codec });
-  // Set to ciphertext, the relay reads events as stored: Kafka then carries sealed personal
-  // fields with their key ids, which nothing opens once the subject is forgotten.
+  // With ciphertext (the default) the relay reads events as stored: Kafka then carries sealed
+  // personal fields with their key ids, which nothing opens once the subject is forgotten.
   const relayStore =
     config.RELAY_PERSONAL_DATA === 'ciphertext' ? new PostgresEventStore(storeOptions) : store;
   limitCommandQueues(store, config.COMMAND_QUEUE_PER_STREAM);

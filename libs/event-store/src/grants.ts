@@ -48,6 +48,17 @@ export const eventReaderGrants = (schema: string, role: string): string[] => {
 };
 
 /**
+ * A consumer of a context's published events outside its query service (the checkout saga): the
+ * subjects' data keys only, to open the personal fields the relay publishes sealed. Not the
+ * events, nor which streams a subject owns.
+ */
+export const keyReaderGrants = (schema: string, role: string): string[] => {
+  const s = quoteSchema(schema);
+  const r = quoteRole(role);
+  return [`GRANT USAGE ON SCHEMA ${s} TO ${r}`, `GRANT SELECT ON ${s}.data_keys TO ${r}`];
+};
+
+/**
  * A schema holding a service's own mutable state (projection runtime and views, saga tables):
  * rows of every table, including tables the owner creates later (a view's rebuilt copy), but no
  * DDL.

@@ -23,5 +23,10 @@ export {
   type StreamAppend,
 } from './append-many';
 export * from './multi-stream-command';
-export { commandServiceGrants, eventReaderGrants, stateSchemaGrants } from './grants';
+export {
+  commandServiceGrants,
+  eventReaderGrants,
+  keyReaderGrants,
+  stateSchemaGrants,
+} from './grants';
 export { maySetUpSchema } from './schema-privileges';

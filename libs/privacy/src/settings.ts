@@ -28,8 +28,8 @@ export const privacySettings = {
   }),
   RELAY_PERSONAL_DATA: oneOf(['plaintext', 'ciphertext'], {
     description:
-      'what the relay publishes in personal fields: plaintext, or the stored ciphertext with its key id (then Kafka holds nothing a forget leaves readable)',
-    default: 'plaintext',
+      'what the relay publishes in personal fields: the stored ciphertext with its key id (Kafka then holds nothing a forget leaves readable; consumers open it with the keyring), or plaintext (an explicit opt-in: Kafka keeps a forgotten subject readable for the topic retention)',
+    default: 'ciphertext',
   }),
 };
 

@@ -1,5 +1,6 @@
 import {
   type Checkpoint,
+  type EventCodec,
   PostgresEventStore,
   type RecordedEvent,
   START,
@@ -11,6 +12,7 @@ import { CopyCatalog, type CopyRow } from './catalog';
 import { acquireRebuildLock } from './lock';
 import { postgresSink } from './postgres-sink';
 import { type ProgressReporter, silentProgress } from './progress';
+import { refusingSealedValues } from './sealed-guard';
 import { searchSink } from './search-sink';
 import { type CopySink } from './sink';
 import { type CacheOutcome, type ReplayDeps } from './types';
@@ -35,6 +37,12 @@ export const sinkFor = (deps: ReplayDeps, view: ReplayableView): CopySink => {
   return searchSink(deps.searchClient, view.projection);
 };
 
+/** How the replay reads sealed personal fields: opened, refused, or (when told) as stored. */
+const sourceCodec = (deps: ReplayDeps, schema: string): { codec?: EventCodec } => {
+  if (deps.codecFor) return { codec: deps.codecFor(schema) };
+  return deps.copySealedValues ? {} : { codec: refusingSealedValues(schema) };
+};
+
 export const context = (deps: ReplayDeps, view: ReplayableView, batchSize = 10_000): Context => ({
   deps,
   view,
@@ -45,7 +53,7 @@ export const context = (deps: ReplayDeps, view: ReplayableView, batchSize = 10_0
     pool: deps.pool,
     schema: view.source.schema,
     ...(view.source.upcasters ? { upcasters: view.source.upcasters } : {}),
-    ...(deps.codecFor ? { codec: deps.codecFor(view.source.schema) } : {}),
+    ...sourceCodec(deps, view.source.schema),
   }),
   progress: deps.progress ?? silentProgress,
   batchSize,

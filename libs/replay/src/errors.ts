@@ -9,6 +9,8 @@ export class ReplayError extends Error {
       | 'nothing-to-roll-back'
       /** A reset needs messages the broker no longer holds (retention deleted them). */
       | 'range-gone'
+      /** The source holds sealed personal fields and the replay has no keyring to open them. */
+      | 'sealed-without-keyring'
       | 'bad-input',
     message: string,
   ) {

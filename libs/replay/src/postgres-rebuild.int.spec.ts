@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { paymentsProjection } from '@ledgerline/payments-views';
 import { queryLoop } from './fixtures/query-loop';
 import { foldPayments, paymentsInTable } from './fixtures/expected-payments';
-import { type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
+import { paymentLifecycle, type Pipeline, pipelineNames, startPipeline } from './fixtures/pipeline';
 import { CopyCatalog } from './catalog';
 import { rebuild } from './rebuild';
 
@@ -80,5 +81,49 @@ describe('rebuilding a Postgres view blue-green while commands flow', () => {
     expect(summary.verification?.equal).toBe(true);
     expect(summary.verification?.tables[0]?.liveRows).toBeGreaterThan(400);
     expect(summary.dropped).toEqual([1]); // retention keeps one old copy
+  }, 60_000);
+
+  it('refuses to copy sealed personal fields into the view without a keyring, unless told to', async () => {
+    // given a payment that failed for a reason stored sealed, as the payments service stores it
+    const paymentId = randomUUID();
+    const [created] = paymentLifecycle(paymentId, 10_000, 700);
+    const reason = `enc:v1:${randomUUID()}:${Buffer.from('Ada moved away').toString('base64url')}`;
+    await pipeline.store.append(
+      `${names.category}-${paymentId}`,
+      [
+        created!,
+        { type: 'PaymentFailed', data: { ...created!.data, reason, reservationId: null } },
+      ],
+      { expectedVersion: 'no_stream' },
+    );
+    await pipeline.liveCaughtUp(projection.name);
+    const catalog = new CopyCatalog(names.readSchema);
+    const liveBefore = (await catalog.list(pipeline.pool, projection.name)).find(
+      (copy) => copy.status === 'live',
+    );
+
+    // when the view is rebuilt with no keyring to open it
+    const refused = rebuild(pipeline.deps, pipeline.view(projection), { batchSize: 500 });
+
+    // then the rebuild stops, naming the setting it lacks, and the live copy stays live
+    await expect(refused).rejects.toMatchObject({ kind: 'sealed-without-keyring' });
+    await expect(refused).rejects.toThrow(/PaymentFailed.* no keyring .*PRIVACY_KEK_FILE/);
+    const liveAfter = (await catalog.list(pipeline.pool, projection.name)).find(
+      (copy) => copy.status === 'live',
+    );
+    expect(liveAfter?.generation).toBe(liveBefore?.generation);
+
+    // and told to copy sealed values as stored, it copies them as the live projector did
+    const copied = await rebuild(
+      { ...pipeline.deps, copySealedValues: true },
+      pipeline.view(projection),
+      { batchSize: 500 },
+    );
+    expect(copied.verification?.equal).toBe(true);
+    const { rows } = await pipeline.pool.query<{ failure_reason: string }>(
+      `SELECT failure_reason FROM ${table} WHERE payment_id = $1`,
+      [paymentId],
+    );
+    expect(rows).toEqual([{ failure_reason: reason }]);
   }, 60_000);
 });

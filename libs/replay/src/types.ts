@@ -13,10 +13,15 @@ export interface ReplayDeps {
   readonly searchClient?: SearchClient;
   readonly progress?: ProgressReporter;
   /**
-   * Opens sealed personal fields of a source store's events (libs/privacy): without it a rebuild
-   * would copy ciphertext into the view. A forgotten subject's fields rebuild as the marker.
+   * Opens sealed personal fields of a source store's events (libs/privacy). A forgotten subject's
+   * fields rebuild as the marker.
    */
   readonly codecFor?: (schema: string) => EventCodec;
+  /**
+   * Without `codecFor`, a replay stops at the first event holding a sealed value (the view would
+   * serve ciphertext, out of a forget's reach); set, it copies sealed values as stored instead.
+   */
+  readonly copySealedValues?: boolean;
   /**
    * Retires a cache namespace (every entry becomes a miss), called after a switch for a view with
    * a `cacheNamespace`: a rebuilt row can differ from the cached one at the same stream version.

@@ -149,7 +149,7 @@ describe('platform db migrate: the services’ roles', () => {
     ).toBe('42501');
   });
 
-  it('lets the checkout keep its sagas and nothing else', async () => {
+  it("lets the checkout keep its sagas and read the stores' data keys, nothing else", async () => {
     const { checkout } = as;
 
     expect(
@@ -162,6 +162,23 @@ describe('platform db migrate: the services’ roles', () => {
     expect(
       await sqlState(checkout, `SELECT count(*) FROM "${names.orders.sourceSchema}".events`),
     ).toBe('42501');
+    // The relays publish personal fields sealed: the saga opens them with the data keys.
+    for (const context of contexts)
+      expect(
+        await sqlState(
+          checkout,
+          `SELECT key_id, wrapped_key FROM "${names[context].sourceSchema}".data_keys`,
+        ),
+      ).toBe('ok');
+    expect(
+      await sqlState(
+        checkout,
+        `SELECT count(*) FROM "${names.orders.sourceSchema}".stream_subjects`,
+      ),
+    ).toBe('42501');
+    expect(await sqlState(checkout, `DELETE FROM "${names.orders.sourceSchema}".data_keys`)).toBe(
+      '42501',
+    );
   });
 
   it("leaves the schemas alone when a service's start-up finds them migrated", async () => {

@@ -40,6 +40,8 @@ export const exitCodeOf = (kind: ReplayError['kind']): ExitCode => {
       return EXIT.usage;
     case 'range-gone':
       return EXIT.rangeGone;
+    case 'sealed-without-keyring':
+      return EXIT.failed;
     default:
       return assertNever(kind);
   }

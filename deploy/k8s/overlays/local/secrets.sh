@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the local overlay's key material Secrets from the development PKI (deploy/local/pki.mjs):
-# ledgerline-tls (the CA and every service's certificate and key) and ledgerline-jwks (the dev
-# token issuer's public keys). Run once before `kubectl apply -k deploy/k8s/overlays/local`;
+# ledgerline-tls (the CA and every service's certificate and key), ledgerline-jwks (the dev
+# token issuer's public keys) and ledgerline-privacy (the local stack's master key of personal
+# data, <stack>/privacy/kek, made when missing). Run once before `kubectl apply -k deploy/k8s/overlays/local`;
 # again after rotating the keys (kubectl apply keeps the Secrets in step).
 #   bash deploy/k8s/overlays/local/secrets.sh [pki dir, default .stack/pki]
 set -euo pipefail
@@ -15,3 +16,9 @@ done
 kubectl create namespace ledgerline --dry-run=client -o yaml | kubectl apply -f -
 kubectl -n ledgerline create secret generic ledgerline-tls "${files[@]}" --dry-run=client -o yaml | kubectl apply -f -
 kubectl -n ledgerline create secret generic ledgerline-jwks --from-file="$PKI/jwt/jwks.json" --dry-run=client -o yaml | kubectl apply -f -
+KEK="$(dirname "$PKI")/privacy/kek"
+if [ ! -s "$KEK" ]; then
+  mkdir -p -m 700 "$(dirname "$KEK")"
+  (umask 077 && head -c 32 /dev/urandom | base64 >"$KEK")
+fi
+kubectl -n ledgerline create secret generic ledgerline-privacy --from-file=kek="$KEK" --dry-run=client -o yaml | kubectl apply -f -

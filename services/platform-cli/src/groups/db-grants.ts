@@ -1,6 +1,7 @@
 import {
   commandServiceGrants,
   eventReaderGrants,
+  keyReaderGrants,
   stateSchemaGrants,
 } from '@ledgerline/event-store';
 import { schemaOfTable } from '@ledgerline/projections';
@@ -27,7 +28,7 @@ export interface RoleGrants {
  * What every service may do, schema by schema, following the same views and saga schema as the
  * migrations: a command service its context's event store (with its relay), a query service
  * reads that store's events and owns the rows of its projection runtime and views, the checkout
- * the rows of the saga tables.
+ * the rows of the saga tables and the stores' data keys (to open what the relays publish sealed).
  */
 export const platformGrants = (context: CliContext): RoleGrants[] => {
   const byService = new Map<string, Set<string>>();
@@ -49,6 +50,9 @@ export const platformGrants = (context: CliContext): RoleGrants[] => {
   }
   const sagaSchema = context.env['SAGA_SCHEMA'] || 'sagas';
   add(SAGA_SERVICE, stateSchemaGrants(sagaSchema, postgresRoleOf(SAGA_SERVICE)));
+  // The saga consumes every context's topic, whose personal fields the relays publish sealed.
+  for (const { view } of context.views())
+    add(SAGA_SERVICE, keyReaderGrants(view.source.schema, postgresRoleOf(SAGA_SERVICE)));
   return [...byService].map(([service, statements]) => ({
     service,
     role: postgresRoleOf(service),

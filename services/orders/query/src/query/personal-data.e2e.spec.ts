@@ -3,28 +3,32 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REDACTED } from '@ledgerline/domain';
+import { PostgresEventStore } from '@ledgerline/event-store';
 import { unary } from '@ledgerline/grpc';
 import { ORDER_STREAM_CATEGORY, orderStreamId } from '@ledgerline/orders-domain';
 import {
   fileKek,
   forgetSubject,
   type KeyEncryptionKey,
+  personalDataCodec,
+  postgresKeyring,
   redisScrubber,
   searchScrubber,
 } from '@ledgerline/privacy';
 import { rebuild, type ReplayDeps, reset } from '@ledgerline/replay';
-import { personalDataCodec, postgresKeyring } from '@ledgerline/privacy';
 import { createSearchClient, type SearchClient } from '@ledgerline/search';
 import { servers } from '@ledgerline/testing';
 import { readCategory } from '@ledgerline/testing-kafka';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
-import { newOrder, orderLine, type OrdersStack, startOrdersStack } from '../fixtures/orders-stack';
+import { type OrdersProcesses, startOrdersProcesses } from '../fixtures/orders-processes';
+import { newOrder, orderLine } from '../fixtures/orders-stack';
 
 // A customer's orders carry personal text in every personal field (line descriptions, a cancel
-// reason, carrier and tracking number). The relay publishes ciphertext; the projector opens it.
-// After the customer is forgotten, none of that text is left in the views, the search index, the
-// cache, Kafka or a rebuild, while totals and the other customer's orders stay as they were.
+// reason, carrier and tracking number). The relay publishes ciphertext (its default); the
+// projector opens it. After the customer is forgotten, none of that text is left in the views, the
+// search index, the cache, Kafka or a rebuild, while totals and the other customer's orders stay
+// as they were; and none of it was ever in the services' logs, written at debug level.
 
 const ADA = {
   mug: `Ada's engraved mug ${randomUUID()}`,
@@ -35,7 +39,8 @@ const ADA = {
 const BOB = { saucer: `Bob's saucer ${randomUUID()}` };
 const adaTexts = Object.values(ADA);
 
-let stack: OrdersStack;
+let stack: OrdersProcesses;
+let store: PostgresEventStore;
 let dir: string;
 let kek: KeyEncryptionKey;
 let pool: Pool;
@@ -50,19 +55,24 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ledgerline-privacy-'));
   const kekFile = join(dir, 'kek');
   kek = await fileKek(kekFile, { createIfMissing: true });
-  stack = await startOrdersStack({
-    env: {
-      PRIVACY_KEK_FILE: kekFile,
-      RELAY_PERSONAL_DATA: 'ciphertext',
-      PRIVACY_KEY_CACHE_MS: '0',
-    },
+  // The services as processes of their own, logging everything down to debug (where payloads
+  // would show first), so the scan below reads what a log collector would be handed.
+  stack = await startOrdersProcesses({
+    env: { PRIVACY_KEK_FILE: kekFile, PRIVACY_KEY_CACHE_MS: '0', LOG_LEVEL: 'debug' },
   });
   const env = await servers();
   // A rebuild holds a connection through its freeze while it catches up and compares on others.
   pool = new Pool({ connectionString: env.postgresUrl, max: 10 });
+  // The orders event store as its service reads it: personal fields opened with the master key.
+  store = new PostgresEventStore({
+    pool,
+    schema: stack.sourceSchema,
+    codec: personalDataCodec({
+      keyring: postgresKeyring({ pool, schema: stack.sourceSchema, kek, cacheTtlMs: 0 }),
+    }),
+  });
   search = createSearchClient(env.elasticsearchUrl);
   redis = new Redis(env.redisUrl);
-  kafka = await readCategory(ORDER_STREAM_CATEGORY, undefined, { namespace: stack.namespace });
 }, 60_000);
 afterAll(async () => {
   await kafka?.close();
@@ -119,7 +129,7 @@ const replayDeps = (): ReplayDeps => ({
 });
 
 /** A view of the stack as replay addresses it. */
-const replayable = (view: OrdersStack['definition']['views'][number]) => ({
+const replayable = (view: OrdersProcesses['definition']['views'][number]) => ({
   projection: view.projection,
   runtimeSchema: stack.readSchema,
   source: { schema: stack.sourceSchema, categories: [ORDER_STREAM_CATEGORY] },
@@ -149,9 +159,12 @@ describe('a customer forgotten', () => {
     const raw = await rawEventsText();
     for (const text of [...adaTexts, BOB.saucer]) expect(raw).not.toContain(text);
     // The decider saw plaintext: the stream reads back what was written.
-    const [placedEvent] = await stack.store.readStream(orderStreamId(placed.orderId));
+    const [placedEvent] = await store.readStream(orderStreamId(placed.orderId));
     expect(placedEvent!.data).toMatchObject({ lines: [{ description: ADA.mug }] });
 
+    // A raw consumer of the topic, from its beginning (one joining while the services' own groups
+    // form may sit unassigned, so it starts once they have).
+    kafka = await readCategory(ORDER_STREAM_CATEGORY, undefined, { namespace: stack.namespace });
     const published = await kafka.waitForDistinct(6);
     const onTheWire = JSON.stringify(published.map((event) => event.data));
     for (const text of [...adaTexts, BOB.saucer]) expect(onTheWire).not.toContain(text);
@@ -209,7 +222,7 @@ describe('a customer forgotten', () => {
       lines: [{ description: BOB.saucer }],
     });
 
-    const [placedEvent] = await stack.store.readStream(orderStreamId(orders.ada[0]!));
+    const [placedEvent] = await store.readStream(orderStreamId(orders.ada[0]!));
     expect(placedEvent!.data).toMatchObject({
       totalMinor: 2500,
       lines: [{ description: REDACTED }],
@@ -253,6 +266,20 @@ describe('a customer forgotten', () => {
     for (const text of adaTexts) expect(replayed).not.toContain(text);
     expect(replayed).toContain(BOB.saucer);
   }, 90_000);
+});
+
+describe('the logs of the services', () => {
+  it('hold none of the personal text written, served, forgotten and replayed above', async () => {
+    // given every line both services wrote to stdout and stderr, their shutdown included
+    await stack.stopServices();
+    const logs = stack.logs();
+    // (both services', at debug level: entries below the default level would be scanned too)
+    expect(logs).toContain('"service":"orders"');
+    expect(logs).toContain('"service":"orders-query"');
+
+    // then no personal text of either customer is in them, only the redaction marker at most
+    for (const text of [...adaTexts, BOB.saucer]) expect(logs).not.toContain(text);
+  }, 60_000);
 });
 
 type Order = NonNullable<Awaited<ReturnType<typeof get>>['order']>;
