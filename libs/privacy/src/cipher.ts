@@ -109,13 +109,19 @@ export const textSealer = (key: Buffer, keyId: string): ((text: string) => strin
 export const sealText = (key: Buffer, keyId: string, text: string): string =>
   textSealer(key, keyId)(text);
 
+/** The key id of a stored value, its payload left undecoded; throws when it is not one. */
+export const keyIdOf = (value: string): string => {
+  if (!isSealed(value)) throw new Error('not a sealed value');
+  const colon = value.indexOf(':', SEALED_PREFIX.length);
+  if (colon <= SEALED_PREFIX.length) throw new Error('sealed value without a key id');
+  return value.slice(SEALED_PREFIX.length, colon);
+};
+
 /** The key id and payload of a stored value; throws when it is not one. */
 export const parseSealed = (value: string): SealedValue => {
-  if (!isSealed(value)) throw new Error('not a sealed value');
-  const rest = value.slice(SEALED_PREFIX.length);
-  const colon = rest.indexOf(':');
-  if (colon <= 0) throw new Error('sealed value without a key id');
-  return { keyId: rest.slice(0, colon), payload: Buffer.from(rest.slice(colon + 1), 'base64url') };
+  const keyId = keyIdOf(value);
+  const payload = Buffer.from(value.slice(SEALED_PREFIX.length + keyId.length + 1), 'base64url');
+  return { keyId, payload };
 };
 
 /** The text of a stored value under `key`; throws when it was altered or sealed under another key. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openText, parseSealed, SEALED_PREFIX, sealText, textSealer } from './cipher';
+import { keyIdOf, openText, parseSealed, SEALED_PREFIX, sealText, textSealer } from './cipher';
 import { inMemoryKek } from './kms';
 
 const KEY_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -56,6 +56,12 @@ describe('sealing a personal value (AES-256-GCM)', () => {
 
   it('refuses a data key of the wrong size before sealing anything', () => {
     expect(() => textSealer(randomBytes(16), KEY_ID)).toThrow(/32 bytes/);
+  });
+
+  it('reads the key id of a stored value from its prefix', () => {
+    expect(keyIdOf(sealText(key, KEY_ID, 'a reference'))).toBe(KEY_ID);
+    expect(() => keyIdOf(`${SEALED_PREFIX}:payload`)).toThrow(/without a key id/);
+    expect(() => keyIdOf('plain text')).toThrow(/not a sealed value/);
   });
 
   it('refuses a tampered ciphertext', () => {

@@ -1,6 +1,6 @@
 import { holdsPersonal, mapPersonal, type PrivacyCatalog, REDACTED } from '@ledgerline/domain';
 import { type EventCodec, type NewEvent, type RecordedEvent } from '@ledgerline/event-store';
-import { isSealed, openText, parseSealed, textSealer } from './cipher';
+import { isSealed, keyIdOf, openText, textSealer } from './cipher';
 import { type Keyring } from './keyring';
 
 /**
@@ -12,14 +12,16 @@ export const openAll = async (
   datas: readonly unknown[],
   describe: (index: number) => string,
 ): Promise<unknown[]> => {
-  const ids = datas.flatMap(keyIdsIn);
+  // Key ids are read from each value's prefix; its payload is decoded once, when it is opened.
+  const idsOf = datas.map(keyIdsIn);
+  const ids = idsOf.flat();
   if (ids.length === 0) return [...datas];
   const keys = await keyring.keysById(ids);
   return datas.map((data, index) => {
-    if (keyIdsIn(data).length === 0) return data;
+    if (idsOf[index]!.length === 0) return data;
     return mapStrings(data, (text) => {
       if (!isSealed(text)) return text;
-      const key = keys.get(parseSealed(text).keyId);
+      const key = keys.get(keyIdOf(text));
       if (!key) return REDACTED;
       try {
         return openText(key, text);
@@ -62,7 +64,7 @@ const mapStrings = (value: unknown, transform: (text: string) => string): unknow
 const keyIdsIn = (data: unknown): string[] => {
   const ids: string[] = [];
   eachString(data, (text) => {
-    if (isSealed(text)) ids.push(parseSealed(text).keyId);
+    if (isSealed(text)) ids.push(keyIdOf(text));
   });
   return ids;
 };
