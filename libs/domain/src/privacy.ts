@@ -111,6 +111,30 @@ export const mapPersonal = (
   return out;
 };
 
+/**
+ * Whether `mapPersonal` would transform anything in `data`. Walks the classification (a few names)
+ * rather than the data, and copies nothing: the store asks it of every event it appends.
+ */
+export const holdsPersonal = (fields: FieldsPrivacy<unknown>, data: unknown): boolean => {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  const marks = fields as Record<string, unknown>;
+  const values = data as Record<string, unknown>;
+  for (const name in marks) {
+    if (!Object.hasOwn(marks, name) || !Object.hasOwn(values, name)) continue;
+    const mark = marks[name];
+    const value = values[name];
+    if (typeof value === 'string') {
+      if (mark === 'personal') return true;
+    } else if (Array.isArray(value)) {
+      const each = (mark as { each?: FieldsPrivacy<unknown> } | undefined)?.each;
+      if (each && value.some((item) => holdsPersonal(each, item))) return true;
+    } else if (value !== null && typeof value === 'object' && mark !== undefined) {
+      if (holdsPersonal(mark as FieldsPrivacy<unknown>, value)) return true;
+    }
+  }
+  return false;
+};
+
 /** A context's declarations as the store looks them up (by event type name, data unknown). */
 export const privacyCatalog = <Event extends DomainEvent>(
   declarations: PrivacyDeclarations<Event>,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openText, parseSealed, SEALED_PREFIX, sealText } from './cipher';
+import { keyIdOf, openText, parseSealed, SEALED_PREFIX, sealText, textSealer } from './cipher';
 import { inMemoryKek } from './kms';
 
 const KEY_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -27,6 +27,41 @@ describe('sealing a personal value (AES-256-GCM)', () => {
     );
     // then every IV is distinct
     expect(new Set(ivs).size).toBe(ivs.length);
+  });
+
+  it('opens values stored before sealing was batched (same format, stored data stays readable)', () => {
+    // given a value sealed by the earlier per-value code under a known key
+    const stored =
+      'enc:v1:7c9e6679-7425-40de-944b-e07fc1f90ae7:9EUUAOBmbegyRxIlMkln1cDecLJkUWcUJz_g3p-q2BoaZrT6H3sfnaZ7lNKdylaQ1TljLpshsl4n6WmTbLzE';
+    // then it opens as written
+    expect(openText(Buffer.alloc(32, 7), stored)).toBe('Ada Lovelace, 12 Analytical Row ✓');
+  });
+
+  it('a sealer prepared once per key seals each value with its own IV, each opening alone', () => {
+    // given one sealer used for several values
+    const seal = textSealer(key, KEY_ID);
+    const values = ['first', 'second', '', 'fourth ✓'].map(seal);
+    // then each value carries the key id, a distinct IV, and opens on its own
+    expect(values.every((value) => value.startsWith(`${SEALED_PREFIX}${KEY_ID}:`))).toBe(true);
+    const ivs = values.map((value) => parseSealed(value).payload.subarray(0, 12).toString('hex'));
+    expect(new Set(ivs).size).toBe(values.length);
+    expect(values.map((value) => openText(key, value))).toEqual([
+      'first',
+      'second',
+      '',
+      'fourth ✓',
+    ]);
+    expect(sealText(key, KEY_ID, 'same')).toMatch(/^enc:v1:[^:]+:[A-Za-z0-9_-]+$/);
+  });
+
+  it('refuses a data key of the wrong size before sealing anything', () => {
+    expect(() => textSealer(randomBytes(16), KEY_ID)).toThrow(/32 bytes/);
+  });
+
+  it('reads the key id of a stored value from its prefix', () => {
+    expect(keyIdOf(sealText(key, KEY_ID, 'a reference'))).toBe(KEY_ID);
+    expect(() => keyIdOf(`${SEALED_PREFIX}:payload`)).toThrow(/without a key id/);
+    expect(() => keyIdOf('plain text')).toThrow(/not a sealed value/);
   });
 
   it('refuses a tampered ciphertext', () => {

@@ -1,6 +1,6 @@
-import { mapPersonal, type PrivacyCatalog, REDACTED } from '@ledgerline/domain';
+import { holdsPersonal, mapPersonal, type PrivacyCatalog, REDACTED } from '@ledgerline/domain';
 import { type EventCodec, type NewEvent, type RecordedEvent } from '@ledgerline/event-store';
-import { isSealed, openText, parseSealed, sealText } from './cipher';
+import { isSealed, keyIdOf, openText, textSealer } from './cipher';
 import { type Keyring } from './keyring';
 
 /**
@@ -12,14 +12,16 @@ export const openAll = async (
   datas: readonly unknown[],
   describe: (index: number) => string,
 ): Promise<unknown[]> => {
-  const ids = datas.flatMap(keyIdsIn);
+  // Key ids are read from each value's prefix; its payload is decoded once, when it is opened.
+  const idsOf = datas.map(keyIdsIn);
+  const ids = idsOf.flat();
   if (ids.length === 0) return [...datas];
   const keys = await keyring.keysById(ids);
   return datas.map((data, index) => {
-    if (keyIdsIn(data).length === 0) return data;
+    if (idsOf[index]!.length === 0) return data;
     return mapStrings(data, (text) => {
       if (!isSealed(text)) return text;
-      const key = keys.get(parseSealed(text).keyId);
+      const key = keys.get(keyIdOf(text));
       if (!key) return REDACTED;
       try {
         return openText(key, text);
@@ -62,7 +64,7 @@ const mapStrings = (value: unknown, transform: (text: string) => string): unknow
 const keyIdsIn = (data: unknown): string[] => {
   const ids: string[] = [];
   eachString(data, (text) => {
-    if (isSealed(text)) ids.push(parseSealed(text).keyId);
+    if (isSealed(text)) ids.push(keyIdOf(text));
   });
   return ids;
 };
@@ -77,6 +79,17 @@ export const personalDataCodec = ({
   catalog = {},
 }: PersonalDataCodecOptions): EventCodec => ({
   async seal(streamId: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]> {
+    // Each subject's key is looked up once per append, and its sealer (imported key, key id as
+    // associated data) built once: a batch pays per value only its cipher.
+    const sealers = new Map<string, ((text: string) => string) | undefined>();
+    const sealerOf = async (subject: string) => {
+      if (sealers.has(subject)) return sealers.get(subject);
+      const key = await keyring.keyFor(subject);
+      const sealer = key && textSealer(key.key, key.keyId);
+      sealers.set(subject, sealer);
+      return sealer;
+    };
+    let recorded: string | undefined;
     const sealed: NewEvent[] = [];
     for (const event of events) {
       const declaration = catalog[event.type];
@@ -85,20 +98,20 @@ export const personalDataCodec = ({
         continue;
       }
       const named = declaration.subject(event.data);
-      if (named !== undefined) await keyring.recordStreamSubject(streamId, named);
-      let holdsPersonal = false;
-      mapPersonal(declaration.fields, event.data, (text) => ((holdsPersonal = true), text));
-      if (!holdsPersonal) {
+      // Recording the same subject again is a no-op: once per run of events naming it.
+      if (named !== undefined && named !== recorded) {
+        await keyring.recordStreamSubject(streamId, named);
+        recorded = named;
+      }
+      if (!holdsPersonal(declaration.fields, event.data)) {
         sealed.push(event);
         continue;
       }
       // Not named by the event: the stream's subject; a stream written before any event named
       // its subject is its own subject.
       const subject = named ?? (await keyring.subjectOfStream(streamId)) ?? streamId;
-      const key = await keyring.keyFor(subject);
-      const data = mapPersonal(declaration.fields, event.data, (text) =>
-        key ? sealText(key.key, key.keyId, text) : REDACTED,
-      );
+      const sealer = sealers.has(subject) ? sealers.get(subject) : await sealerOf(subject);
+      const data = mapPersonal(declaration.fields, event.data, sealer ?? (() => REDACTED));
       sealed.push({ ...event, data });
     }
     return sealed;

@@ -113,6 +113,36 @@ describe('the personal data codec', () => {
     expect(sealed!.data).toEqual({ noteId: 'n-1', ownerId: 'ada', text: REDACTED });
   });
 
+  it('looks up each subject’s key once per append and records the stream’s subject once', async () => {
+    // given a keyring that counts its calls
+    const keyring = memoryKeyring();
+    const keyFor = jest.spyOn(keyring, 'keyFor');
+    const record = jest.spyOn(keyring, 'recordStreamSubject');
+    const codec = personalDataCodec({ keyring, catalog });
+    // when one append seals 50 events of one subject and one of another
+    const events = Array.from({ length: 50 }, (_, index) => ({
+      type: 'NoteAdded',
+      data: { noteId: `n-${index}`, ownerId: 'ada', text: `note ${index}` },
+    }));
+    const sealed = await codec.seal('note-1', [
+      ...events,
+      { type: 'NoteAdded', data: { noteId: 'n-b', ownerId: 'bob', text: 'his' } },
+    ]);
+    // then each subject's key was asked for once, and every event opens on its own
+    expect(keyFor.mock.calls).toEqual([['ada'], ['bob']]);
+    expect(record.mock.calls).toEqual([
+      ['note-1', 'ada'],
+      ['note-1', 'bob'],
+    ]);
+    const opened = await Promise.all(
+      sealed.map(async (event) => (await codec.open([recorded('note-1', event.data)]))[0]!.data),
+    );
+    expect(opened.map((data) => (data as { text: string }).text)).toEqual([
+      ...events.map((event) => event.data.text),
+      'his',
+    ]);
+  });
+
   it('leaves events of unclassified types and null personal fields as they are', async () => {
     const codec = personalDataCodec({ keyring: memoryKeyring(), catalog });
     const other = { type: 'Other', data: { text: 'plain' } };
