@@ -14,6 +14,7 @@ import {
   type RecordedEvent,
 } from './types';
 import { currentSchemaVersion, upcast, type Upcasters } from './upcasters';
+import { statementName } from './statement-name';
 
 /** The part of one stream in an append to several. */
 export interface StreamAppend {
@@ -118,7 +119,7 @@ export const appendMany = async (
   try {
     ({ rows } = await db.query<Row>({
       rowMode: 'array',
-      name: `event-store:${schema}:append-many`,
+      name: statementName(`event-store:${schema}:append-many`),
       text: `SELECT * FROM ${s}.append_events_many($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       values: [
         appends.map((a) => a.streamId),

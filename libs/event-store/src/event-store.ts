@@ -41,6 +41,7 @@ import {
   type Snapshot,
 } from './types';
 import { currentSchemaVersion, upcast, type Upcasters } from './upcasters';
+import { statementName } from './statement-name';
 
 /** Below this much time left, an append's statement is cut exactly at the caller's deadline. */
 export const EXACT_DEADLINE_BELOW_MS = 1_000;
@@ -347,7 +348,7 @@ export class PostgresEventStore {
       ({ rows } = await db.query<AppendRow>({
         rowMode: 'array',
         // Named: each connection parses and plans it once.
-        name: `event-store:${this.schema}:append`,
+        name: statementName(`event-store:${this.schema}:append`),
         text: `SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         values: [
           streamId,
@@ -473,7 +474,7 @@ export class PostgresEventStore {
   ): Promise<RecordedEvent[]> {
     const forward = direction === 'forward';
     const { rows } = await this.pool.query<EventRow>({
-      name: `event-store:${this.schema}:read-stream:${direction}`,
+      name: statementName(`event-store:${this.schema}:read-stream:${direction}`),
       text: `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
         WHERE stream_id = $1 AND stream_version ${forward ? '>=' : '<='} $2
         ORDER BY stream_version ${forward ? 'ASC' : 'DESC'}
@@ -527,7 +528,7 @@ export class PostgresEventStore {
     const params: unknown[] = [after.transactionId, after.position, limit];
     if (categories) params.push(categories);
     const { rows } = await this.pool.query<EventRow>({
-      name: `event-store:${this.schema}:read-all${categories ? ':categories' : ''}`,
+      name: statementName(`event-store:${this.schema}:read-all${categories ? ':categories' : ''}`),
       text: `SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
