@@ -23,7 +23,8 @@ node deploy/local/pki.mjs ensure --dir "$TLS_DIR"
 rm -rf dist/test-results && mkdir -p dist/test-results
 status=0
 npx prettier --check . --log-level warn || status=$?
-npx nx run-many -t typecheck lint --outputStyle=stream "$@" || status=$?
+# Type checks and lints use no server: two at a time, one per core.
+npx nx run-many -t typecheck lint --parallel=2 --outputStyle=stream "$@" || status=$?
 npx nx run-many -t test --outputStyle=stream "$@" || status=$?
 node tools/test-summary.mjs dist/test-results || status=$?
 exit "$status"

@@ -105,6 +105,6 @@ describe('rebuilding an Elasticsearch index into a new mapping while commands fl
     expect(fromStore.size).toBeGreaterThan(200);
     const fromRebuild = documents.filter((d) => fromStore.has(d.paymentId));
     expect(fromRebuild).toHaveLength(fromStore.size);
-    expect(fromRebuild.every((d) => d.amountBand === band(d.amount))).toBe(true);
+    expect(fromRebuild.filter((d) => d.amountBand !== band(d.amount))).toEqual([]);
   }, 90_000);
 });

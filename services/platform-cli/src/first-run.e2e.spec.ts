@@ -54,7 +54,13 @@ describe('the first `up --detach` on a brand-new broker', () => {
         expect(output.split('\n').filter((line) => /exited|killed by|restart/.test(line))).toEqual(
           [],
         );
-        const checkout = await clients.checkout();
+        const checkout = await clients.checkout().catch((error: unknown) => {
+          // What each service said last is the only trace left once the platform is destroyed.
+          process.stderr.write(
+            `checkout failed; the services' last log lines:\n${platform.logTails()}\n`,
+          );
+          throw error;
+        });
         expect(checkout.found.orderId).toBe(checkout.orderId);
         process.stdout.write(`first run: up --detach took ${upSeconds.toFixed(1)} s\n`);
       } finally {

@@ -70,12 +70,11 @@ export const paymentsSearchProjection = (options: PaymentsSearchOptions = {}) =>
     handlers: forEveryPaymentEvent<SearchHandler>(async (published, context) => {
       const event = paymentEvent(published);
       const { paymentId } = event.data;
-      // A payment's first event builds its document from nothing: no read of the index (a
-      // replayed one finds its document there already, and external versioning keeps that).
-      const current =
-        published.streamVersion === 1
-          ? undefined
-          : ((await context.get(paymentId)) as PaymentDocument | undefined);
+      // Read even for a payment's first event: the index may hold a document this projection
+      // did not write (a rebuild into a new mapping took over the alias), and a later event of
+      // the same batch must build on that document, not on one made from nothing whose write
+      // external versioning then rejects.
+      const current = (await context.get(paymentId)) as PaymentDocument | undefined;
       // Already there (a replay after lost checkpoints): nothing to write, nothing to build on.
       if (current && current.streamVersion >= published.streamVersion) return [];
       const document = paymentDocument(current, event, published.streamVersion);
