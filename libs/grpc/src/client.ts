@@ -15,7 +15,7 @@ export interface ClientOptions {
   readonly channelOptions?: grpc.ChannelOptions;
 }
 
-type ClientConstructor<C extends grpc.Client> = new (
+export type ClientConstructor<C extends grpc.Client> = new (
   address: string,
   credentials: grpc.ChannelCredentials,
   options?: grpc.ClientOptions,

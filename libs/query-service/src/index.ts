@@ -16,3 +16,4 @@ export * from './search-plan';
 export * from './search-values';
 export * from './call-scope';
 export * from './refresh';
+export * from './view-reads';

@@ -18,7 +18,7 @@ import {
  * The search messages of a query proto. Each context's package declares its own copy of these
  * messages, with the same shape, so one plan serves every query service.
  */
-interface ProtoSearchRequest {
+export interface ProtoSearchRequest {
   readonly filters: readonly {
     readonly field: string;
     readonly op: string | number;

@@ -1,2 +1,3 @@
 export * from './view-harness';
 export * from './search-index-under-test';
+export * from './context-stack';

@@ -12,6 +12,7 @@ import {
   pageSize,
   type QueryServiceContext,
   readerOf,
+  readKeysetPage,
   tokenVersionOf,
 } from '@ledgerline/query-service';
 import { accountStreamId } from '@ledgerline/accounts-domain';
@@ -56,7 +57,7 @@ const afterOf = (values: readonly CursorValue[]): string => {
  * accounts: GetAccount refuses another's, ListAccounts leaves them out.
  */
 export const directoryHandlers = (context: QueryServiceContext, view: DirectoryView): Handlers => {
-  const { consistency, cursors, pool, unary } = context;
+  const { consistency, pool, unary } = context;
   return {
     GetAccount: unary(
       async (
@@ -105,28 +106,27 @@ export const directoryHandlers = (context: QueryServiceContext, view: DirectoryV
           view: LIST_VIEW,
           filterHash: filterHash({ ...filters, ...(only !== undefined && { only }) }),
         };
-        const after = request.pageToken
-          ? afterOf(cursors.decodeCursor(request.pageToken, scope))
-          : undefined;
-        await consistency.awaitToken({
+        const page = await readKeysetPage(context, call, {
           projection: view.projection,
+          scope,
+          pageToken: request.pageToken,
           token: consistencyToken(request.consistencyToken),
-          scope: 'list',
-          ...callBounds(call),
+          cursorOf: afterOf,
+          valuesOf: (next) => [next],
+          load: async (after) => {
+            // Another owner's accounts are left out for a restricted caller, as orders' lists do.
+            if (only !== undefined && filters.ownerId !== undefined && filters.ownerId !== only)
+              return { rows: [], next: null };
+            const { accounts, next } = await listAccounts(pool, view.tables, {
+              ...filters,
+              ownerId: only ?? filters.ownerId,
+              limit,
+              after,
+            });
+            return { rows: accounts, next };
+          },
         });
-        // Another owner's accounts are left out for a restricted caller, as orders' lists do.
-        if (only !== undefined && filters.ownerId !== undefined && filters.ownerId !== only)
-          return { accounts: [], nextPageToken: '' };
-        const page = await listAccounts(pool, view.tables, {
-          ...filters,
-          ownerId: only ?? filters.ownerId,
-          limit,
-          after,
-        });
-        return {
-          accounts: page.accounts.map(toAccount),
-          nextPageToken: page.next === null ? '' : cursors.encodeCursor([page.next], scope),
-        };
+        return { accounts: page.rows.map(toAccount), nextPageToken: page.nextPageToken };
       },
     ),
   };

@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound, parseId } from '@ledgerline/domain';
+import { InvalidInput, parseId } from '@ledgerline/domain';
 import { type ServiceBinding } from '@ledgerline/grpc';
 import { orderStreamId } from '@ledgerline/orders-domain';
 import {
@@ -10,21 +10,19 @@ import {
 } from '@ledgerline/orders-views';
 import { loadPackage, type ordersV1 } from '@ledgerline/proto';
 import {
-  assertMayRead,
-  awaitCallToken,
   consistencyToken,
   type CursorValue,
   filterHash,
   ownerOfReads,
-  ownerOfSearches,
   pageSize,
   type QueryServiceContext,
-  readCachedEntity,
   readerOf,
+  readKeysetPage,
+  readOwnedEntity,
+  searchView,
 } from '@ledgerline/query-service';
 import { orderMessage, orderOfDocument } from './order-message';
 import { ORDER_SEARCH } from './order-search';
-import { planSearch } from '@ledgerline/query-service';
 
 export interface OrderViews {
   readonly orders: {
@@ -58,7 +56,7 @@ export const orderQueryService = (
   context: QueryServiceContext,
   views: OrderViews,
 ): ServiceBinding => {
-  const { consistency, cursors, pool, searchClient, unary } = context;
+  const { consistency, pool, unary } = context;
   const cache = context.cache(views.orders.cacheNamespace);
   const { OrderQueryService } = loadPackage(['ledgerline/orders/v1/orders_query.proto']).ledgerline
     .orders.v1;
@@ -66,9 +64,12 @@ export const orderQueryService = (
 
   const implementation: ordersV1.OrderQueryServiceHandlers = {
     GetOrder: unary(async (request, call) => {
-      const caller = readerOf(call.metadata);
       const orderId = parseId('orderId', request.orderId);
-      const order = await readCachedEntity(consistency, call, {
+      const order = await readOwnedEntity(consistency, call, {
+        kind: 'order',
+        id: orderId,
+        // Namespace v2: every cached value carries placedBy.
+        ownerOf: (o) => o.placedBy,
         projection: views.orders.projection,
         cache,
         streamId: orderStreamId(orderId),
@@ -76,10 +77,6 @@ export const orderQueryService = (
         ttlMs: CACHE_TTL_MS,
         load: () => getOrder(pool, tables, orderId),
       });
-      if (!order) throw new NotFound('order', orderId);
-      // On the value itself, cached or not: the cache holds one entry per order for every caller
-      // (namespace v2: every cached value carries placedBy).
-      assertMayRead(caller, order.placedBy, 'order');
       return { order: orderMessage(order) };
     }),
 
@@ -87,51 +84,41 @@ export const orderQueryService = (
       const placedBy = ownerOfReads(readerOf(call.metadata));
       const customerId = parseId('customerId', request.customerId);
       const limit = pageSize(request.pageSize, LIST_LIMITS);
-      // An owner's pages are its own: their tokens do not fit another owner's list.
-      const scope = {
-        view: LIST_VIEW,
-        filterHash: filterHash({ customerId, ...(placedBy !== undefined && { placedBy }) }),
-      };
-      const after = request.pageToken
-        ? listCursor(cursors.decodeCursor(request.pageToken, scope))
-        : undefined;
-      await awaitCallToken(consistency, call, {
+      const page = await readKeysetPage(context, call, {
         projection: views.orders.projection,
+        // An owner's pages are its own: their tokens do not fit another owner's list.
+        scope: {
+          view: LIST_VIEW,
+          filterHash: filterHash({ customerId, ...(placedBy !== undefined && { placedBy }) }),
+        },
+        pageToken: request.pageToken,
         token: consistencyToken(request.consistencyToken),
-        scope: 'list',
+        cursorOf: listCursor,
+        valuesOf: (next) => [next.placedAt, next.orderId],
+        load: async (after) => {
+          const { orders, next } = await listOrdersByCustomer(pool, tables, {
+            customerId,
+            placedBy,
+            limit,
+            after,
+          });
+          return { rows: orders, next };
+        },
       });
-      const page = await listOrdersByCustomer(pool, tables, {
-        customerId,
-        placedBy,
-        limit,
-        after,
-      });
-      return {
-        orders: page.orders.map(orderMessage),
-        nextPageToken: page.next
-          ? cursors.encodeCursor([page.next.placedAt, page.next.orderId], scope)
-          : '',
-      };
+      return { orders: page.rows.map(orderMessage), nextPageToken: page.nextPageToken };
     }),
 
     SearchOrders: unary(async (request, call) => {
-      const owner = ownerOfSearches(readerOf(call.metadata));
-      const plan = planSearch(cursors, ORDER_SEARCH, request, owner);
-      await awaitCallToken(consistency, call, {
+      const found = await searchView<OrderDocument>(context, call, {
         projection: views.search.projection,
-        token: consistencyToken(request.consistencyToken),
-        scope: 'list',
-      });
-      const result = await searchClient.search<OrderDocument>({
         index: views.search.index,
-        ...plan.body,
+        spec: ORDER_SEARCH,
+        request,
+        token: consistencyToken(request.consistencyToken),
       });
-      const { hits, nextPageToken } = plan.page(result.hits.hits);
       return {
-        orders: hits.flatMap((hit) =>
-          hit._source ? [orderMessage(orderOfDocument(hit._source))] : [],
-        ),
-        nextPageToken,
+        orders: found.documents.map((document) => orderMessage(orderOfDocument(document))),
+        nextPageToken: found.nextPageToken,
       };
     }),
   };

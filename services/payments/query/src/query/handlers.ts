@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound, parseId } from '@ledgerline/domain';
+import { InvalidInput, parseId } from '@ledgerline/domain';
 import { type ServiceBinding } from '@ledgerline/grpc';
 import { paymentStreamId } from '@ledgerline/payments-domain';
 import {
@@ -10,22 +10,20 @@ import {
 } from '@ledgerline/payments-views';
 import { loadPackage, type paymentsV1 } from '@ledgerline/proto';
 import {
-  assertMayRead,
-  awaitCallToken,
   consistencyToken,
   type CursorValue,
   filterHash,
   ownerOfReads,
-  ownerOfSearches,
   pageSize,
   type QueryServiceContext,
-  readCachedEntity,
   readerOf,
+  readKeysetPage,
+  readOwnedEntity,
+  searchView,
 } from '@ledgerline/query-service';
 import { paymentListFilters } from './list-filters';
 import { paymentMessage } from './payment-message';
 import { PAYMENT_SEARCH } from './payment-search';
-import { planSearch } from '@ledgerline/query-service';
 
 export interface PaymentViews {
   readonly payments: {
@@ -59,7 +57,7 @@ export const paymentQueryService = (
   context: QueryServiceContext,
   views: PaymentViews,
 ): ServiceBinding => {
-  const { consistency, cursors, pool, searchClient, unary } = context;
+  const { consistency, pool, unary } = context;
   const cache = context.cache(views.payments.cacheNamespace);
   const { PaymentQueryService } = loadPackage(['ledgerline/payments/v1/payments_query.proto'])
     .ledgerline.payments.v1;
@@ -67,9 +65,12 @@ export const paymentQueryService = (
 
   const implementation: paymentsV1.PaymentQueryServiceHandlers = {
     GetPayment: unary(async (request, call) => {
-      const caller = readerOf(call.metadata);
       const paymentId = parseId('paymentId', request.paymentId);
-      const payment = await readCachedEntity(consistency, call, {
+      const payment = await readOwnedEntity(consistency, call, {
+        kind: 'payment',
+        id: paymentId,
+        // Namespace v2: every cached value carries ownerId.
+        ownerOf: (p) => p.ownerId,
         projection: views.payments.projection,
         cache,
         streamId: paymentStreamId(paymentId),
@@ -77,10 +78,6 @@ export const paymentQueryService = (
         ttlMs: CACHE_TTL_MS,
         load: () => getPayment(pool, tables, paymentId),
       });
-      if (!payment) throw new NotFound('payment', paymentId);
-      // On the value itself, cached or not: the cache holds one entry per payment for every
-      // caller (namespace v2: every cached value carries ownerId).
-      assertMayRead(caller, payment.ownerId, 'payment');
       return { payment: paymentMessage(payment) };
     }),
 
@@ -89,40 +86,32 @@ export const paymentQueryService = (
       // The owner is one more filter: in the query, and in the hash that scopes page tokens.
       const filters = { ...paymentListFilters(request), ...(ownerId !== undefined && { ownerId }) };
       const limit = pageSize(request.pageSize, LIST_LIMITS);
-      const scope = { view: LIST_VIEW, filterHash: filterHash(filters) };
-      const after = request.pageToken
-        ? listCursor(cursors.decodeCursor(request.pageToken, scope))
-        : undefined;
-      await awaitCallToken(consistency, call, {
+      const page = await readKeysetPage(context, call, {
         projection: views.payments.projection,
+        scope: { view: LIST_VIEW, filterHash: filterHash(filters) },
+        pageToken: request.pageToken,
         token: consistencyToken(request.consistencyToken),
-        scope: 'list',
+        cursorOf: listCursor,
+        valuesOf: (next) => [next.createdAt, next.paymentId],
+        load: async (after) => {
+          const { payments, next } = await listPayments(pool, tables, { ...filters, limit, after });
+          return { rows: payments, next };
+        },
       });
-      const page = await listPayments(pool, tables, { ...filters, limit, after });
-      return {
-        payments: page.payments.map(paymentMessage),
-        nextPageToken: page.next
-          ? cursors.encodeCursor([page.next.createdAt, page.next.paymentId], scope)
-          : '',
-      };
+      return { payments: page.rows.map(paymentMessage), nextPageToken: page.nextPageToken };
     }),
 
     SearchPayments: unary(async (request, call) => {
-      const owner = ownerOfSearches(readerOf(call.metadata));
-      const plan = planSearch(cursors, PAYMENT_SEARCH, request, owner);
-      await awaitCallToken(consistency, call, {
+      const found = await searchView<PaymentDocument>(context, call, {
         projection: views.search.projection,
-        token: consistencyToken(request.consistencyToken),
-        scope: 'list',
-      });
-      const result = await searchClient.search<PaymentDocument>({
         index: views.search.index,
-        ...plan.body,
+        spec: PAYMENT_SEARCH,
+        request,
+        token: consistencyToken(request.consistencyToken),
       });
-      const { hits, nextPageToken } = plan.page(result.hits.hits);
       return {
-        payments: hits.flatMap((hit) => (hit._source ? [paymentMessage(hit._source)] : [])),
-        nextPageToken,
+        payments: found.documents.map(paymentMessage),
+        nextPageToken: found.nextPageToken,
       };
     }),
   };
