@@ -1,56 +1,26 @@
 import * as grpc from '@grpc/grpc-js';
 import { RpcError } from '@ledgerline/grpc';
-import { createLogger } from '@ledgerline/logging';
-import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
-import { type EventTopic, eventTopic } from '@ledgerline/testing-kafka';
-import { type Pool } from 'pg';
+import { eventually, uniqueName } from '@ledgerline/testing';
+import { sagaRuntimeBed } from './fixtures/runtime-bed';
 import { type TransferCommand, transferRequested, transferSaga } from './fixtures/transfer-saga';
 import { sagaOperator } from './operator';
-import { type DispatchMetadata, type SagaRuntime, startSagaRuntime } from './runtime';
+import { type DispatchMetadata } from './runtime';
 import { sagaTables } from './tables';
 
 // Two replicas of one saga runtime on one schema: the send fence (docs/adr/0021) must make a
 // superseded command impossible, not merely harmless.
 
-const logger = createLogger({ service: 'sagas-replicas-test', level: 'silent' });
-
-let db: { pool: Pool; schema: string; drop(): Promise<void> };
-let topic: EventTopic;
-const running: SagaRuntime[] = [];
-
-beforeAll(async () => {
-  db = await isolatedPostgres('saga_replicas');
-  topic = await eventTopic(3);
-});
-afterAll(async () => {
-  await Promise.all(running.splice(0).map((r) => r.stop()));
-  await topic.close();
-  await db.drop();
-});
+const bed = sagaRuntimeBed('saga_replicas', { stopAfter: 'all' });
 
 type Dispatch = (command: TransferCommand, meta: DispatchMetadata) => Promise<unknown>;
 
 const replica = (dispatch: Dispatch) =>
-  startSagaRuntime({
-    definition: transferSaga(topic.topic),
-    pool: db.pool,
-    schema: db.schema,
-    messaging: topic.messaging,
-    logger,
-    dispatch,
-    groupId: uniqueName('saga-group'),
-    consumer: { sessionTimeoutMs: 6_000 },
-    pollIntervalMs: 50,
-    claimMs: 3_000,
-  }).then((runtime) => {
-    running.push(runtime);
-    return runtime;
-  });
+  bed.start({ definition: transferSaga(bed.topic.topic), dispatch, claimMs: 3_000 });
 
 const commandStatus = async (sagaId: string, step: string) =>
   (
-    await db.pool.query<{ status: string }>(
-      `SELECT status FROM ${sagaTables(db.schema).commands} WHERE saga_id = $1 AND step = $2`,
+    await bed.db.pool.query<{ status: string }>(
+      `SELECT status FROM ${sagaTables(bed.db.schema).commands} WHERE saga_id = $1 AND step = $2`,
       [sagaId, step],
     )
   ).rows[0]?.status;
@@ -97,7 +67,7 @@ describe('saga replicas', () => {
       entry.after = await commandStatus(sagaId, command.step);
       return {};
     });
-    await topic.publish([transferRequested(sagaId, 200)]);
+    await bed.topic.publish([transferRequested(sagaId, 200)]);
     await eventually(() => expect(sendStarted).toBeGreaterThan(0));
     // Replica B polls deadlines every 50 ms: it finds the due one while A's debit is in flight.
     const sentByB: string[] = [];
@@ -107,11 +77,11 @@ describe('saga replicas', () => {
     });
 
     await eventually(async () =>
-      expect((await sagaOperator({ pool: db.pool, schema: db.schema }).show(sagaId)).status).toBe(
-        'completed',
-      ),
+      expect(
+        (await sagaOperator({ pool: bed.db.pool, schema: bed.db.schema }).show(sagaId)).status,
+      ).toBe('completed'),
     );
-    const shown = await sagaOperator({ pool: db.pool, schema: db.schema }).show(sagaId);
+    const shown = await sagaOperator({ pool: bed.db.pool, schema: bed.db.schema }).show(sagaId);
     // Every command was pending in the store from the start of its send to its end.
     expect(seen.map((s) => [s.step, s.before, s.after])).toEqual([
       ['debit', 'pending', 'pending'],

@@ -1,32 +1,15 @@
 import * as grpc from '@grpc/grpc-js';
 import { RpcError } from '@ledgerline/grpc';
-import { createLogger } from '@ledgerline/logging';
-import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
-import { type EventTopic, eventTopic } from '@ledgerline/testing-kafka';
-import { type Pool } from 'pg';
+import { eventually, uniqueName } from '@ledgerline/testing';
+import { sagaRuntimeBed } from './fixtures/runtime-bed';
 import { type TransferCommand, transferRequested, transferSaga } from './fixtures/transfer-saga';
 import { sagaOperator } from './operator';
-import { type DispatchMetadata, type SagaRuntime, startSagaRuntime } from './runtime';
+import { type DispatchMetadata } from './runtime';
 
-const logger = createLogger({ service: 'sagas-test', level: 'silent' });
 const rpcError = (code: grpc.status, details = 'test') =>
   new RpcError(code, details, new grpc.Metadata(), undefined);
 
-let db: { pool: Pool; schema: string; drop(): Promise<void> };
-let topic: EventTopic;
-const running: SagaRuntime[] = [];
-
-beforeAll(async () => {
-  db = await isolatedPostgres('sagas');
-  topic = await eventTopic(3);
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.stop()));
-});
-afterAll(async () => {
-  await topic.close();
-  await db.drop();
-});
+const bed = sagaRuntimeBed('sagas');
 
 type Dispatch = (command: TransferCommand, meta: DispatchMetadata) => Promise<unknown>;
 
@@ -34,25 +17,16 @@ const start = (
   dispatch: Dispatch,
   extra: { faults?: { afterCommit?(): void }; groupId?: string } = {},
 ) =>
-  startSagaRuntime({
-    definition: transferSaga(topic.topic),
-    pool: db.pool,
-    schema: db.schema,
-    messaging: topic.messaging,
-    logger,
+  bed.start({
+    definition: transferSaga(bed.topic.topic),
     dispatch,
-    groupId: extra.groupId ?? uniqueName('saga-group'),
-    consumer: { sessionTimeoutMs: 6_000 },
-    pollIntervalMs: 50,
+    ...(extra.groupId && { groupId: extra.groupId }),
     claimMs: 300,
     retry: { baseDelayMs: 20, maxDelayMs: 100, compensationAttempts: 3 },
     ...(extra.faults && { faults: extra.faults }),
-  }).then((runtime) => {
-    running.push(runtime);
-    return runtime;
   });
 
-const operator = () => sagaOperator({ pool: db.pool, schema: db.schema });
+const operator = () => sagaOperator({ pool: bed.db.pool, schema: bed.db.schema });
 const statusOf = async (sagaId: string) => (await operator().show(sagaId)).status;
 const newId = () => uniqueName('t');
 
@@ -73,10 +47,10 @@ describe('the saga runtime', () => {
     const { sent, dispatch } = recorder(() => ({ ok: true }));
     await start(dispatch);
     const sagaId = newId();
-    await topic.publish([transferRequested(sagaId)]);
+    await bed.topic.publish([transferRequested(sagaId)]);
     await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
-    await topic.republish();
-    await topic.publish([transferRequested(sagaId)]); // a second event with another id: no restart
+    await bed.topic.republish();
+    await bed.topic.publish([transferRequested(sagaId)]); // a second event with another id: no restart
     const details = await operator().show(sagaId);
     expect(sent.map((s) => [s.step, s.key])).toEqual([
       ['debit', `saga:${sagaId}:debit`],
@@ -106,7 +80,7 @@ describe('the saga runtime', () => {
     });
     await start(dispatch);
     const sagaId = newId();
-    await topic.publish([transferRequested(sagaId)]);
+    await bed.topic.publish([transferRequested(sagaId)]);
     await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
     expect(sent.map((s) => s.step)).toEqual(['debit', 'debit', 'debit', 'credit', 'credit']);
     expect(new Set(sent.filter((s) => s.step === 'debit').map((s) => s.key)).size).toBe(1);
@@ -122,7 +96,7 @@ describe('the saga runtime', () => {
     });
     await start(dispatch);
     const sagaId = newId();
-    await topic.publish([transferRequested(sagaId)]);
+    await bed.topic.publish([transferRequested(sagaId)]);
     await eventually(async () => expect(await statusOf(sagaId)).toBe('compensation_failed'));
     expect(sent.filter((s) => s.step === 'refund')).toHaveLength(3);
     const failed = await operator().list({ status: 'compensation_failed' });
@@ -157,7 +131,7 @@ describe('the saga runtime', () => {
     });
     const first = await start(dispatch);
     const sagaId = newId();
-    await topic.publish([transferRequested(sagaId, 1_500)]);
+    await bed.topic.publish([transferRequested(sagaId, 1_500)]);
     await eventually(() => expect(sent.length).toBeGreaterThan(0));
     await first.stop();
     const groupId = uniqueName('saga-group');
@@ -181,14 +155,14 @@ describe('the saga runtime', () => {
       },
     });
     const sagaId = newId();
-    await topic.publish([transferRequested(sagaId)]);
+    await bed.topic.publish([transferRequested(sagaId)]);
     await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
     expect(sent.map((s) => s.step)).toEqual(['debit', 'credit']);
   });
 
   it('parks inputs its code throws on, keeps the rest flowing, and handles them again on restart', async () => {
     const buggy = { react: true, route: true };
-    const correct = transferSaga(topic.topic);
+    const correct = transferSaga(bed.topic.topic);
     const poisoned = newId();
     const unroutable = `unroutable-${newId()}`;
     const definition: typeof correct = {
@@ -205,26 +179,11 @@ describe('the saga runtime', () => {
       },
     };
     const { sent, dispatch } = recorder(() => ({ ok: true }));
-    const runtimeOf = () =>
-      startSagaRuntime({
-        definition,
-        pool: db.pool,
-        schema: db.schema,
-        messaging: topic.messaging,
-        logger,
-        dispatch,
-        groupId,
-        consumer: { sessionTimeoutMs: 6_000 },
-        pollIntervalMs: 50,
-        claimMs: 300,
-      }).then((runtime) => {
-        running.push(runtime);
-        return runtime;
-      });
+    const runtimeOf = () => bed.start({ definition, dispatch, groupId, claimMs: 300 });
     const groupId = uniqueName('saga-group');
     const first = await runtimeOf();
     const healthy = newId();
-    await topic.publish([
+    await bed.topic.publish([
       transferRequested(poisoned),
       transferRequested(unroutable),
       transferRequested(healthy),
@@ -244,8 +203,7 @@ describe('the saga runtime', () => {
     expect(await statusOf(poisoned)).toBe('running');
 
     // A fixed release: the restarted runtime handles both parked inputs.
-    await first.stop();
-    running.splice(running.indexOf(first), 1);
+    await bed.stop(first);
     buggy.react = false;
     buggy.route = false;
     await runtimeOf();

@@ -1,40 +1,21 @@
 import * as grpc from '@grpc/grpc-js';
 import { RpcError } from '@ledgerline/grpc';
-import { createLogger } from '@ledgerline/logging';
-import { eventually, isolatedPostgres, uniqueName } from '@ledgerline/testing';
-import { type EventTopic, eventTopic } from '@ledgerline/testing-kafka';
-import { type Pool } from 'pg';
+import { eventually, uniqueName } from '@ledgerline/testing';
+import { sagaRuntimeBed } from './fixtures/runtime-bed';
 import { type TransferCommand, transferRequested, transferSaga } from './fixtures/transfer-saga';
 import { sagaOperator } from './operator';
-import { type SagaRuntime, startSagaRuntime } from './runtime';
 import { type SagaDefinition } from './saga';
 
 // Commands a saga sends together: their outcomes are one write, and a retry of one of them goes
 // out when its backoff ends, not at the next round of polling.
 
-const logger = createLogger({ service: 'sagas-test', level: 'silent' });
-
-let db: { pool: Pool; schema: string; drop(): Promise<void> };
-let topic: EventTopic;
-const running: SagaRuntime[] = [];
-
-beforeAll(async () => {
-  db = await isolatedPostgres('sagas_together');
-  topic = await eventTopic(3);
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.stop()));
-});
-afterAll(async () => {
-  await topic.close();
-  await db.drop();
-});
+const bed = sagaRuntimeBed('sagas_together');
 
 type Step = TransferCommand['step'];
 
 /** TransferRequested → `debit` and `credit` together → `refund` (a stand-in third step) → done. */
 const pairSaga = (): SagaDefinition<{ waiting: Step[] }, unknown, TransferCommand, 'transfer'> => {
-  const base = transferSaga(topic.topic);
+  const base = transferSaga(bed.topic.topic);
   return {
     ...base,
     react: (input, state, { ids }) => {
@@ -63,24 +44,15 @@ const pairSaga = (): SagaDefinition<{ waiting: Step[] }, unknown, TransferComman
 };
 
 const start = (dispatch: (command: TransferCommand) => Promise<unknown>, pollIntervalMs: number) =>
-  startSagaRuntime({
+  bed.start({
     definition: pairSaga(),
-    pool: db.pool,
-    schema: db.schema,
-    messaging: topic.messaging,
-    logger,
     dispatch,
-    groupId: uniqueName('saga-group'),
-    consumer: { sessionTimeoutMs: 6_000 },
     pollIntervalMs,
     claimMs: 1_000,
     retry: { baseDelayMs: 20, maxDelayMs: 100, compensationAttempts: 3 },
-  }).then((runtime) => {
-    running.push(runtime);
-    return runtime;
   });
 
-const operator = () => sagaOperator({ pool: db.pool, schema: db.schema });
+const operator = () => sagaOperator({ pool: bed.db.pool, schema: bed.db.schema });
 const statusOf = async (sagaId: string) => (await operator().show(sagaId)).status;
 
 describe('commands a saga sends together', () => {
@@ -91,10 +63,10 @@ describe('commands a saga sends together', () => {
       return Promise.resolve({});
     }, 50);
     const sagaId = uniqueName('pair');
-    await topic.publish([transferRequested(sagaId)]);
+    await bed.topic.publish([transferRequested(sagaId)]);
     await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'));
-    const { rows } = await db.pool.query<{ input_id: string; version: number; at: string }>(
-      `SELECT input_id, version, recorded_at::text AS at FROM "${db.schema}".saga_history
+    const { rows } = await bed.db.pool.query<{ input_id: string; version: number; at: string }>(
+      `SELECT input_id, version, recorded_at::text AS at FROM "${bed.db.schema}".saga_history
        WHERE saga_id = $1 AND input_id LIKE 'reply:%' ORDER BY version`,
       [sagaId],
     );
@@ -126,7 +98,7 @@ describe('commands a saga sends together', () => {
       return Promise.resolve({});
     }, 60_000);
     const sagaId = uniqueName('pair');
-    await topic.publish([transferRequested(sagaId)]);
+    await bed.topic.publish([transferRequested(sagaId)]);
     // The poller's first round ran at start-up; the next would be a minute later.
     await eventually(async () => expect(await statusOf(sagaId)).toBe('completed'), {
       timeoutMs: 8_000,
