@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { workspaceRoot } from './servers';
 
@@ -17,13 +17,16 @@ export interface TestProcess {
 
 const bundles = new Map<string, Promise<string>>();
 
-/** Bundles a TypeScript entry point once per test run (workspace libs inlined, packages external). */
-const bundle = (entry: string): Promise<string> => {
-  const absolute = join(workspaceRoot, entry);
+/**
+ * Bundles a TypeScript entry point of the checkout at `root` once per test run (that checkout's
+ * workspace libs inlined, packages external).
+ */
+const bundle = (root: string, entry: string): Promise<string> => {
+  const absolute = join(root, entry);
   let out = bundles.get(absolute);
   if (!out) {
     const name = createHash('sha1').update(absolute).digest('hex').slice(0, 10);
-    const outfile = join(workspaceRoot, 'dist', 'test-processes', `${name}.js`);
+    const outfile = join(root, 'dist', 'test-processes', `${name}.js`);
     out = build({
       entryPoints: [absolute],
       outfile,
@@ -33,7 +36,7 @@ const bundle = (entry: string): Promise<string> => {
       format: 'cjs',
       sourcemap: 'inline',
       packages: 'external',
-      tsconfig: join(workspaceRoot, 'tsconfig.base.json'),
+      tsconfig: join(root, 'tsconfig.base.json'),
       logLevel: 'error',
     }).then(() => outfile);
     bundles.set(absolute, out);
@@ -41,20 +44,29 @@ const bundle = (entry: string): Promise<string> => {
   return out;
 };
 
+export interface ProcessOptions {
+  /**
+   * The checkout the entry point belongs to and runs in (default: this workspace): a benchmark
+   * runs another checkout's code beside this one's, each with its own libraries.
+   */
+  readonly root?: string;
+}
+
 /**
- * Runs a TypeScript entry point (path relative to the workspace root) as a real child process,
+ * Runs a TypeScript entry point (path relative to the checkout's root) as a real child process,
  * so tests can kill it mid-flight with a real signal.
  */
 export const startProcess = async (
   entry: string,
   env: Record<string, string> = {},
+  { root = workspaceRoot }: ProcessOptions = {},
 ): Promise<TestProcess> => {
-  const script = await bundle(entry);
+  const script = await bundle(root, entry);
   // LEDGERLINE_CHILD_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the children
   // of a benchmark or test; Node refuses such flags in NODE_OPTIONS.
   const nodeArgs = (process.env['LEDGERLINE_CHILD_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', script], {
-    cwd: workspaceRoot,
+    cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,14 +78,15 @@ export const startProcess = async (
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
+  // Set before the waiters look: one woken by the exit must see it, or it waits out its timeout.
+  let hasExited = false;
   const exited = new Promise<number | NodeJS.Signals>((resolve) => {
     child.on('exit', (code, signal) => {
+      hasExited = true;
       resolve(signal ?? code ?? 0);
       for (const listener of listeners) listener();
     });
   });
-  let hasExited = false;
-  void exited.then(() => (hasExited = true));
 
   return {
     child,
@@ -86,11 +99,7 @@ export const startProcess = async (
           if (line !== undefined) return finish(() => resolve(line));
           if (hasExited)
             finish(() =>
-              reject(
-                new Error(
-                  `${relative(workspaceRoot, entry)} exited before printing ${pattern}:\n${output}`,
-                ),
-              ),
+              reject(new Error(`${entry} exited before printing ${pattern}:\n${output}`)),
             );
         };
         const timer = setTimeout(
