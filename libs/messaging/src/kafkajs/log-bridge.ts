@@ -7,15 +7,26 @@ export interface BridgeLogger {
   debug(obj: object, msg?: string): void;
 }
 
+type Level = 'error' | 'warn' | 'info' | 'debug';
+
+/**
+ * The level a kafkajs line is logged at. A broker's error answer ("Response CreateTopics…",
+ * "Response GroupCoordinator…") is logged by kafkajs's connection at error level and then thrown
+ * to whoever sent the request, which retries it or fails with it and says so: on a healthy start
+ * (topics that exist, a coordinator still loading) those lines would be errors that need nothing.
+ */
+export const bridgedLevel = (level: logLevel, message: string): Level => {
+  if (level === logLevel.ERROR) return message.startsWith('Response ') ? 'debug' : 'error';
+  if (level === logLevel.WARN) return 'warn';
+  if (level === logLevel.INFO) return 'info';
+  return 'debug';
+};
+
 /** Routes kafkajs's own log lines into the service logger instead of its console format. */
 export const kafkajsLogCreator =
   (logger: BridgeLogger): logCreator =>
   () =>
   ({ level, log }) => {
     const { message, ...extra } = log;
-    const entry = { component: 'kafkajs', ...extra };
-    if (level === logLevel.ERROR) logger.error(entry, message);
-    else if (level === logLevel.WARN) logger.warn(entry, message);
-    else if (level === logLevel.INFO) logger.info(entry, message);
-    else logger.debug(entry, message);
+    logger[bridgedLevel(level, message)]({ component: 'kafkajs', ...extra }, message);
   };
