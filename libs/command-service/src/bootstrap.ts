@@ -99,7 +99,11 @@ export const startCommandService = async (
     schema: definition.schema,
     ...(definition.privacy && { catalog: definition.privacy }),
   });
-  const store = new PostgresEventStore({ ...storeOptions, codec });
+  const store = new PostgresEventStore({
+    ...storeOptions,
+    codec,
+    groupCommit: config.EVENT_STORE_GROUP_COMMIT,
+  });
   // With ciphertext (the default) the relay reads events as stored: Kafka then carries sealed
   // personal fields with their key ids, which nothing opens once the subject is forgotten.
   const relayStore =

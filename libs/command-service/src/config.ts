@@ -14,6 +14,10 @@ export const commandServiceSettings = {
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
   ...platformServiceSettings,
   RELAY_ENABLED: bool({ description: 'run the outbox relay in this process', default: true }),
+  EVENT_STORE_GROUP_COMMIT: bool({
+    description: 'appends that find the PostgreSQL pool busy share one round trip and commit',
+    default: false,
+  }),
   ...privacySettings,
   ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.commandService }),
   IDEMPOTENCY_RETENTION_HOURS: int({

@@ -72,7 +72,10 @@ export class GroupCommit {
     private readonly ctx: AppendContext,
     options: GroupCommitOptions = {},
   ) {
-    this.maxEntries = Math.min(MAX_GROUP_ENTRIES, Math.max(1, options.maxEntries ?? MAX_GROUP_ENTRIES));
+    this.maxEntries = Math.min(
+      MAX_GROUP_ENTRIES,
+      Math.max(1, options.maxEntries ?? MAX_GROUP_ENTRIES),
+    );
     this.maxInFlight = Math.max(1, options.maxInFlight ?? this.poolSize());
   }
 
@@ -122,7 +125,8 @@ export class GroupCommit {
         const group = this.queue.splice(0, this.maxEntries);
         // More than one batch waiting: the next may go on another connection straight away.
         this.kick();
-        this.send(client, group).finally(() => this.done());
+        // send() settles every caller itself and never rejects.
+        void this.send(client, group).finally(() => this.done());
       },
       (error: unknown) => {
         this.connecting = false;
@@ -138,7 +142,7 @@ export class GroupCommit {
     const live = group.filter((waiting) => {
       const expired = waiting.deadline !== undefined && waiting.deadline.getTime() <= now;
       if (expired)
-        waiting.reject(new DeadlineExceeded(waiting.append.streamId, waiting.deadline as Date));
+        waiting.reject(new DeadlineExceeded(waiting.append.streamId, waiting.deadline));
       return !expired;
     });
     let broken: Error | undefined;
