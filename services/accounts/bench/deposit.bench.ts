@@ -55,6 +55,9 @@ const serviceEnv = {
   ...(process.env['EVENT_STORE_GROUP_COMMIT'] && {
     EVENT_STORE_GROUP_COMMIT: process.env['EVENT_STORE_GROUP_COMMIT'],
   }),
+  ...(process.env['EVENT_STORE_GROUP_COMMIT_IN_FLIGHT'] && {
+    EVENT_STORE_GROUP_COMMIT_IN_FLIGHT: process.env['EVENT_STORE_GROUP_COMMIT_IN_FLIGHT'],
+  }),
 };
 
 interface GrpcRun {
