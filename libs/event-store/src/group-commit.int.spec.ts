@@ -5,6 +5,7 @@ import {
   START,
   WrongExpectedVersion,
   type AppendOptions,
+  type EventCodec,
   type NewEvent,
 } from './index';
 import { migratedStore, streamOf, type StoreFixture } from './store.fixture';
@@ -198,5 +199,42 @@ describe('PostgresEventStore group commit', () => {
     expect(onTimeOutcome!.status).toBe('fulfilled');
     expect(await fx.store.readStream(late)).toEqual([]);
     expect(await fx.store.streamVersion(onTime)).toBe(1);
+  });
+
+  it('seals each grouped append for its own stream and hands back what the caller gave', async () => {
+    // A codec that stores the amount under its stream's name, and opens it again.
+    const codec: EventCodec = {
+      seal: (streamId, events) =>
+        Promise.resolve(
+          events.map((e) => ({ ...e, data: { sealedFor: streamId, inner: e.data } })),
+        ),
+      open: (events) =>
+        Promise.resolve(events.map((e) => ({ ...e, data: (e.data as { inner: unknown }).inner }))),
+    };
+    store = new PostgresEventStore({
+      pool: fx.pool,
+      schema: fx.schema,
+      codec,
+      groupCommit: { maxInFlight: 1 },
+    });
+    const plug = await plugged();
+    const streams = Array.from({ length: 3 }, () => streamOf('account'));
+    const options = (i: number): AppendOptions => ({
+      expectedVersion: 'any',
+      idempotency: { key: `seal-${streams[i]!}` },
+    });
+    const pending = streams.map((s, i) => store.append(s, [deposited(i)], options(i)));
+    // The same request again in the same group: replayed, opened like a read.
+    pending.push(store.append(streams[0]!, [deposited(0)], options(0)));
+    await plug.open();
+    const results = await Promise.all(pending);
+
+    expect(store.groupCommitStats).toEqual({ batches: 1, batchedAppends: 4 });
+    for (const [i, streamId] of streams.entries()) {
+      expect(results[i]!.events[0]!.data).toEqual({ amount: i });
+      const [raw] = await fx.store.readStream(streamId);
+      expect(raw!.data).toEqual({ sealedFor: streamId, inner: { amount: i } });
+    }
+    expect(results[3]).toMatchObject({ replayed: true, events: [{ data: { amount: 0 } }] });
   });
 });
