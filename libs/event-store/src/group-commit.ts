@@ -141,8 +141,7 @@ export class GroupCommit {
     const now = Date.now();
     const live = group.filter((waiting) => {
       const expired = waiting.deadline !== undefined && waiting.deadline.getTime() <= now;
-      if (expired)
-        waiting.reject(new DeadlineExceeded(waiting.append.streamId, waiting.deadline));
+      if (expired) waiting.reject(new DeadlineExceeded(waiting.append.streamId, waiting.deadline));
       return !expired;
     });
     let broken: Error | undefined;
