@@ -99,7 +99,15 @@ export const startCommandService = async (
     schema: definition.schema,
     ...(definition.privacy && { catalog: definition.privacy }),
   });
-  const store = new PostgresEventStore({ ...storeOptions, codec });
+  const store = new PostgresEventStore({
+    ...storeOptions,
+    codec,
+    groupCommit: config.EVENT_STORE_GROUP_COMMIT && {
+      ...(config.EVENT_STORE_GROUP_COMMIT_IN_FLIGHT > 0 && {
+        maxInFlight: config.EVENT_STORE_GROUP_COMMIT_IN_FLIGHT,
+      }),
+    },
+  });
   // With ciphertext (the default) the relay reads events as stored: Kafka then carries sealed
   // personal fields with their key ids, which nothing opens once the subject is forgotten.
   const relayStore =

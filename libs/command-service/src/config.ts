@@ -14,6 +14,17 @@ export const commandServiceSettings = {
   KAFKA_BROKERS: serverSettings.KAFKA_BROKERS,
   ...platformServiceSettings,
   RELAY_ENABLED: bool({ description: 'run the outbox relay in this process', default: true }),
+  EVENT_STORE_GROUP_COMMIT: bool({
+    description: 'appends that find the PostgreSQL pool busy share one round trip and commit',
+    default: false,
+  }),
+  EVENT_STORE_GROUP_COMMIT_IN_FLIGHT: int({
+    description:
+      'with group commit, appends in flight before the next ones go together (0: pool size)',
+    default: 0,
+    min: 0,
+    max: 1_000,
+  }),
   ...privacySettings,
   ...postgresPoolSettings({ poolSize: DEFAULT_POOL_SIZES.commandService }),
   IDEMPOTENCY_RETENTION_HOURS: int({

@@ -72,28 +72,31 @@ const perSecond = ({ operations, elapsedMs }: Outcome, factor = 1): number =>
  * else on the machine drifts over both alike; returns the totals of each.
  */
 const ROUNDS = 4;
+type Operation = (client: number, iteration: number) => Promise<void>;
 const compare = async (
   clients: number,
-  bare: (client: number, iteration: number) => Promise<void>,
-  store: (client: number, iteration: number) => Promise<void>,
-): Promise<{ bare: Outcome; store: Outcome }> => {
-  const total = {
-    bare: { operations: 0, elapsedMs: 0, clientCpuMs: 0 },
-    store: { operations: 0, elapsedMs: 0, clientCpuMs: 0 },
+  bare: Operation,
+  store: Operation,
+  grouped?: Operation,
+): Promise<{ bare: Outcome; store: Outcome; grouped: Outcome }> => {
+  const zero = (): Outcome => ({ operations: 0, elapsedMs: 0, clientCpuMs: 0 });
+  const total = { bare: zero(), store: zero(), grouped: zero() };
+  const add = (side: keyof typeof total, o: Outcome) => {
+    total[side] = {
+      operations: total[side].operations + o.operations,
+      elapsedMs: total[side].elapsedMs + o.elapsedMs,
+      clientCpuMs: total[side].clientCpuMs + o.clientCpuMs,
+    };
   };
   const slice = (seconds * 1000) / ROUNDS;
   let iteration = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const offset = iteration;
     const b = await closedLoop(clients, slice, (client, i) => bare(client, offset + i));
-    const s = await closedLoop(clients, slice, store);
     iteration += b.operations + 1;
-    total.bare.operations += b.operations;
-    total.bare.elapsedMs += b.elapsedMs;
-    total.bare.clientCpuMs += b.clientCpuMs;
-    total.store.clientCpuMs += s.clientCpuMs;
-    total.store.operations += s.operations;
-    total.store.elapsedMs += s.elapsedMs;
+    add('bare', b);
+    add('store', await closedLoop(clients, slice, store));
+    if (grouped) add('grouped', await closedLoop(clients, slice, grouped));
   }
   return total;
 };
@@ -113,6 +116,14 @@ const main = async (): Promise<void> => {
       recorded_at timestamptz DEFAULT now(), transaction_id xid8 DEFAULT pg_current_xact_id()
     )`);
   const store = new PostgresEventStore({ pool, schema });
+  // The same store with group commit (ADR 0033), its appends in flight capped at
+  // BENCH_GROUP_IN_FLIGHT (default 4, about the server's cores): the rest go together.
+  const groupInFlight = Number(process.env['BENCH_GROUP_IN_FLIGHT'] ?? 4);
+  const grouped = new PostgresEventStore({
+    pool,
+    schema,
+    groupCommit: { maxInFlight: groupInFlight },
+  });
   // Warm every connection so connection setup is not measured.
   await Promise.all(Array.from({ length: 34 }, () => pool.query('SELECT 1')));
 
@@ -150,7 +161,7 @@ const main = async (): Promise<void> => {
   };
 
   let run = 0;
-  const appendLoop = (batch: number) => {
+  const appendLoop = (batch: number, through = store) => {
     const prefix = `bench-${run++}x`;
     const versions = new Map<number, number>();
     return async (client: number): Promise<void> => {
@@ -159,7 +170,7 @@ const main = async (): Promise<void> => {
         type: 'FundsDeposited',
         data: payload(),
       }));
-      const result = await store.append(`${prefix}${client}`, events, {
+      const result = await through.append(`${prefix}${client}`, events, {
         expectedVersion: version,
         metadata: { actor: 'bench', correlationId: 'bench-run' },
       });
@@ -179,6 +190,7 @@ const main = async (): Promise<void> => {
     clients: number,
     o: { bare: Outcome; store: Outcome },
     rowsPerOp: number,
+    keySuffix = '',
   ) => {
     const store = perSecond(o.store, rowsPerOp);
     const bare = perSecond(o.bare, rowsPerOp);
@@ -186,7 +198,7 @@ const main = async (): Promise<void> => {
     const line = `| ${name} | ${clients} | ${store.toFixed(0)} | ${bare.toFixed(0)} | **${ratio}** | ${cpuPerOp(o.store)} / ${cpuPerOp(o.bare)} |`;
     rows.push(line);
     console.error(line);
-    const key = `${rowsPerOp === 1 ? 'single' : `batch${rowsPerOp}`}.${clients}`;
+    const key = `${rowsPerOp === 1 ? 'single' : `batch${rowsPerOp}`}${keySuffix}.${clients}`;
     const writers = `${clients} writer${clients === 1 ? '' : 's'}`;
     const target = targetOf(rowsPerOp, clients);
     figures.push(
@@ -205,11 +217,14 @@ const main = async (): Promise<void> => {
 
   let peak32 = 0;
   for (const clients of [1, 8, 32]) {
-    const appended = report(
-      '1 event per append',
+    const o = await compare(clients, bareInsert(1), appendLoop(1), appendLoop(1, grouped));
+    const appended = report('1 event per append', clients, o, 1);
+    report(
+      `1 event per append, group commit (${groupInFlight} in flight)`,
       clients,
-      await compare(clients, bareInsert(1), appendLoop(1)),
+      { bare: o.bare, store: o.grouped },
       1,
+      '.grouped',
     );
     if (clients === 32) peak32 = appended;
   }
@@ -226,22 +241,26 @@ const main = async (): Promise<void> => {
   // scheduled start (so a stall counts against every append queued behind it).
   const rate = peak32 / 2;
   const interval = (32 * 1000) / rate;
-  const latencies: number[] = [];
-  const append = appendLoop(1);
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: 32 }, async (_, client) => {
-      for (let due = started + (client * interval) / 32; due < deadline; due += interval) {
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        await append(client);
-        latencies.push(performance.now() - due);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const achieved = (latencies.length * 1000) / (performance.now() - started);
+  const pacedLatencies = async (through: PostgresEventStore) => {
+    const latencies: number[] = [];
+    const append = appendLoop(1, through);
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: 32 }, async (_, client) => {
+        for (let due = started + (client * interval) / 32; due < deadline; due += interval) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          await append(client);
+          latencies.push(performance.now() - due);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    return { latencies, achieved: (latencies.length * 1000) / (performance.now() - started) };
+  };
+  const { latencies, achieved } = await pacedLatencies(store);
+  const groupedPaced = await pacedLatencies(grouped);
 
   console.log(
     `\n### Event store append benchmark (${seconds} s per case, ${new Date().toISOString()})\n`,
@@ -254,6 +273,11 @@ const main = async (): Promise<void> => {
   console.log(
     `\nLatency at half the 32-writer peak (target ${rate.toFixed(0)}/s, achieved ${achieved.toFixed(0)}/s, ${latencies.length} appends): ` +
       `p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms, max ${(latencies[latencies.length - 1] ?? 0).toFixed(2)} ms`,
+  );
+  const g = groupedPaced.latencies;
+  console.log(
+    `With group commit (${groupInFlight} in flight, same target, achieved ${groupedPaced.achieved.toFixed(0)}/s, ${g.length} appends): ` +
+      `p50 ${quantile(g, 0.5).toFixed(2)} ms, p99 ${quantile(g, 0.99).toFixed(2)} ms, max ${(g[g.length - 1] ?? 0).toFixed(2)} ms`,
   );
 
   emitResult({
@@ -273,6 +297,12 @@ const main = async (): Promise<void> => {
         'halfPeak.p99',
         'append latency at half the 32-writer peak, p99',
         quantile(latencies, 0.99),
+        'ms',
+      ),
+      figure(
+        'halfPeak.grouped.p99',
+        'append latency at half the 32-writer peak with group commit, p99',
+        quantile(groupedPaced.latencies, 0.99),
         'ms',
       ),
     ],

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { DatabaseError, type ClientBase, type Pool } from 'pg';
+import { DatabaseError, type Pool } from 'pg';
 
 import {
   appendMany,
@@ -10,14 +9,17 @@ import {
   type StreamAppend,
 } from './append-many';
 import {
-  AppendNotFirstWrite,
-  DeadlineExceeded,
-  DuplicateEventId,
-  IdempotencyKeyConflict,
-  WrongExpectedVersion,
-} from './errors';
-import { notifyChannel, quoteSchema, SQLSTATE } from './migrations';
-import { hashEvents } from './request-hash';
+  appendResultOf,
+  prepareAppend,
+  sendAppend,
+  translateAppendError,
+  type AppendContext,
+  type AppendRow,
+  type Queryable,
+} from './append-one';
+import { DeadlineExceeded, IdempotencyKeyConflict } from './errors';
+import { GroupCommit, type GroupCommitOptions, type GroupCommitStats } from './group-commit';
+import { notifyChannel, quoteSchema } from './migrations';
 import {
   subscribe,
   type Subscription,
@@ -32,7 +34,6 @@ import {
   type Checkpoint,
   type EventCodec,
   type EventMetadata,
-  type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
   type ReadAllResult,
@@ -56,25 +57,12 @@ export interface EventStoreOptions {
    * stored and read as given: a store without a codec reads sealed values as they are stored.
    */
   readonly codec?: EventCodec;
+  /**
+   * Group commit (ADR 0033): appends that find the pool busy share one round trip and one commit.
+   * Off unless given (`true` for the defaults).
+   */
+  readonly groupCommit?: boolean | GroupCommitOptions;
 }
-
-/** Anything that runs a query: the pool, or a client inside the caller's transaction. */
-type Queryable = Pick<ClientBase, 'query'>;
-
-/** One row of append_events, in array mode: position, version, transaction id, time, replayed event. */
-type AppendRow = [
-  position: string,
-  version: number,
-  transactionId: string,
-  recordedAt: Date,
-  replayed: {
-    eventId: string;
-    type: string;
-    schemaVersion: number;
-    data: unknown;
-    metadata: EventMetadata;
-  } | null,
-];
 
 interface EventRow {
   global_position: string;
@@ -94,31 +82,6 @@ const NOTIFY_INTERVAL_MS = 5;
 
 const EVENT_COLUMNS = `global_position, transaction_id, stream_id, stream_version, event_id,
   event_type, schema_version, data, metadata, recorded_at`;
-
-const expectedCode = (expected: ExpectedVersion): number => {
-  switch (expected) {
-    case 'any':
-      return -1;
-    case 'no_stream':
-      return -2;
-    case 'stream_exists':
-      return -3;
-    default:
-      if (!Number.isInteger(expected) || expected < 0) {
-        throw new RangeError(`expectedVersion must be a non-negative integer, got ${expected}`);
-      }
-      return expected;
-  }
-};
-
-/** Drops undefined fields so stored metadata holds only what was given. */
-const compact = (metadata: EventMetadata): EventMetadata => {
-  const kept: Record<string, string> = {};
-  for (const [key, value] of Object.entries(metadata)) {
-    if (typeof value === 'string') kept[key] = value;
-  }
-  return kept;
-};
 
 /** Event types and data fields that may be written into SQL as literals. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -163,14 +126,25 @@ export class PostgresEventStore {
   private readonly s: string;
   private notifyPending = false;
   private lastNotifyAt = 0;
+  private readonly ctx: AppendContext;
+  private readonly group: GroupCommit | undefined;
 
-  constructor({ pool, schema, upcasters = {}, codec }: EventStoreOptions) {
+  constructor({ pool, schema, upcasters = {}, codec, groupCommit }: EventStoreOptions) {
     this.codec = codec;
     this.s = quoteSchema(schema);
     this.pool = pool;
     this.schema = schema;
     this.channel = notifyChannel(schema);
     this.upcasters = upcasters;
+    this.ctx = { s: this.s, schema, upcasters, codec };
+    this.group = groupCommit
+      ? new GroupCommit(pool, this.ctx, groupCommit === true ? {} : groupCommit)
+      : undefined;
+  }
+
+  /** How many appends went out together; undefined without group commit. */
+  get groupCommitStats(): GroupCommitStats | undefined {
+    return this.group?.stats;
   }
 
   /**
@@ -191,7 +165,7 @@ export class PostgresEventStore {
     const result =
       leftMs < Math.min(EXACT_DEADLINE_BELOW_MS, this.poolStatementTimeoutMs())
         ? await this.appendBefore(deadline as Date, streamId, events, options)
-        : await this.runAppend(this.pool, streamId, events, options, false);
+        : await this.runAppend(this.group ?? this.pool, streamId, events, options, false);
     if (!result.replayed) this.announce();
     return result;
   }
@@ -309,139 +283,30 @@ export class PostgresEventStore {
     return this.runAppend(client, streamId, events, options, true);
   }
 
+  /** Alone on `db`, or through group commit, which may send it with others in one call. */
   private async runAppend(
-    db: Queryable,
+    db: Queryable | GroupCommit,
     streamId: string,
     events: readonly NewEvent[],
-    { expectedVersion, idempotency, metadata = {}, deadline }: AppendOptions,
+    options: AppendOptions,
     notifyInTransaction: boolean,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`append to ${streamId}: no events`);
+    const { deadline } = options;
     // The last moment to refuse: a command whose caller has given up is not recorded.
     if (deadline !== undefined && deadline.getTime() <= Date.now())
       throw new DeadlineExceeded(streamId, deadline);
-    const category = categoryOf(streamId);
-    const stored = this.codec ? await this.codec.seal(streamId, events) : events;
-    const prepared = stored.map((event, index) => {
-      // Postgres prints uuids in lower case; so does every id the store hands out.
-      const id = event.eventId?.toLowerCase() ?? randomUUID();
-      return {
-        id,
-        type: event.type,
-        v: currentSchemaVersion(this.upcasters, event.type),
-        data: event.data,
-        // What the caller appended: the result hands back plaintext, not the sealed data.
-        given: events[index]!.data,
-        meta: compact({
-          ...metadata,
-          ...(idempotency ? { idempotencyKey: idempotency.key } : {}),
-          ...event.metadata,
-          eventId: id,
-        }),
-      };
-    });
-    const requestHash = idempotency
-      ? (idempotency.requestHash ?? hashEvents(streamId, events))
-      : null;
+    const prepared = await prepareAppend(this.ctx, streamId, events, options);
     let rows: AppendRow[];
     try {
-      ({ rows } = await db.query<AppendRow>({
-        rowMode: 'array',
-        // Named: each connection parses and plans it once.
-        name: statementName(`event-store:${this.schema}:append`),
-        text: `SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        values: [
-          streamId,
-          category,
-          expectedCode(expectedVersion),
-          prepared.map((e) => e.id),
-          prepared.map((e) => e.type),
-          prepared.map((e) => e.v),
-          prepared.map((e) => JSON.stringify(e.data)),
-          prepared.map((e) => JSON.stringify(e.meta)),
-          events.some((event) => event.eventId !== undefined),
-          idempotency?.key ?? null,
-          requestHash,
-          notifyInTransaction,
-        ],
-      }));
+      rows =
+        db instanceof GroupCommit
+          ? await db.append(prepared, deadline)
+          : await sendAppend(db, this.ctx, prepared, notifyInTransaction);
     } catch (error) {
-      throw this.translate(error, streamId, category, expectedVersion, idempotency?.key);
+      throw translateAppendError(error, prepared);
     }
-    const first = rows[0];
-    const last = rows[rows.length - 1];
-    if (!first || !last) throw new Error(`append to ${streamId}: the store returned no rows`);
-    const replayed = first[4] !== null;
-    const recorded: RecordedEvent[] = rows.map(
-      ([position, version, transactionId, recordedAt, original], index) => {
-        if (original) {
-          return {
-            type: original.type,
-            data: upcast(this.upcasters, original.type, original.schemaVersion, original.data),
-            eventId: original.eventId,
-            streamId,
-            streamVersion: version,
-            globalPosition: Number(position),
-            transactionId,
-            schemaVersion: currentSchemaVersion(this.upcasters, original.type),
-            metadata: original.metadata,
-            recordedAt,
-          };
-        }
-        const input = prepared[index]!;
-        return {
-          type: input.type,
-          data: input.given,
-          eventId: input.id,
-          streamId,
-          streamVersion: version,
-          globalPosition: Number(position),
-          transactionId,
-          schemaVersion: input.v,
-          metadata: input.meta,
-          recordedAt,
-        };
-      },
-    );
-    return {
-      streamId,
-      firstVersion: first[1],
-      nextVersion: last[1],
-      position: Number(last[0]),
-      transactionId: last[2],
-      // A replayed append hands back the stored (sealed) events: opened like any read.
-      events: replayed ? await this.opened(recorded) : recorded,
-      replayed,
-    };
-  }
-
-  private translate(
-    error: unknown,
-    streamId: string,
-    category: string,
-    expected: ExpectedVersion,
-    key: string | undefined,
-  ): unknown {
-    if (!(error instanceof DatabaseError)) return error;
-    switch (error.code ?? '') {
-      case SQLSTATE.wrongExpectedVersion:
-        return new WrongExpectedVersion(streamId, expected, Number(error.detail));
-      case SQLSTATE.idempotencyKeyConflict:
-        return new IdempotencyKeyConflict(category, key ?? '');
-      case SQLSTATE.duplicateEventId:
-        return new DuplicateEventId(streamId, error.detail ?? '');
-      case SQLSTATE.notFirstWrite:
-        return new AppendNotFirstWrite(streamId);
-      case '23505':
-        // The same client id raced into another stream between our check and our insert.
-        if (error.constraint === 'events_event_id_key') {
-          const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? '')?.[1] ?? '';
-          return new DuplicateEventId(streamId, id);
-        }
-        return error;
-      default:
-        return error;
-    }
+    return appendResultOf(this.ctx, prepared, rows);
   }
 
   /**

@@ -1,6 +1,7 @@
 export * from './command-loop';
 export * from './errors';
 export * from './event-store';
+export { MAX_GROUP_ENTRIES, type GroupCommitOptions, type GroupCommitStats } from './group-commit';
 export {
   MIGRATIONS,
   migrate,

@@ -2,6 +2,7 @@ import { type Pool } from 'pg';
 import { maySetUpSchema } from './schema-privileges';
 
 import { appendManyFunction } from './append-many.sql';
+import { appendBatchFunction } from './group-commit.sql';
 import { SQLSTATE } from './sqlstate';
 
 /** One forward-only schema change; `sql` receives the quoted schema name. */
@@ -290,6 +291,11 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: privacyTables,
   },
   { version: 6, name: 'events are append-only; relay checkpoints', sql: appendOnly },
+  {
+    version: 7,
+    name: 'append_events_batch function (group commit of independent appends)',
+    sql: (s) => appendBatchFunction(s, s.slice(1, -1)),
+  },
 ];
 
 /**

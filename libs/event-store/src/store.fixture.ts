@@ -16,10 +16,13 @@ export interface StoreFixture {
 export const migratedStore = async (upcasters?: Upcasters): Promise<StoreFixture> => {
   const pg = await isolatedPostgres('es');
   await migrate(pg.pool, { schema: pg.schema });
+  // EVENT_STORE_TEST_GROUP_COMMIT=<n>: every spec's store with group commit, n appends in flight.
+  const inFlight = Number(process.env['EVENT_STORE_TEST_GROUP_COMMIT'] ?? 0);
   const store = new PostgresEventStore({
     pool: pg.pool,
     schema: pg.schema,
     ...(upcasters ? { upcasters } : {}),
+    ...(inFlight > 0 && { groupCommit: { maxInFlight: inFlight } }),
   });
   return { store, pool: pg.pool, schema: pg.schema, drop: () => pg.drop() };
 };

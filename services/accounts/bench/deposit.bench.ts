@@ -51,6 +51,13 @@ const serviceEnv = {
   LOG_LEVEL: 'info',
   RELAY_ENABLED: String(relay),
   ...(process.env['PG_POOL_SIZE'] && { PG_POOL_SIZE: process.env['PG_POOL_SIZE'] }),
+  // This checkout's service with group commit on (a checkout without it ignores the setting).
+  ...(process.env['EVENT_STORE_GROUP_COMMIT'] && {
+    EVENT_STORE_GROUP_COMMIT: process.env['EVENT_STORE_GROUP_COMMIT'],
+  }),
+  ...(process.env['EVENT_STORE_GROUP_COMMIT_IN_FLIGHT'] && {
+    EVENT_STORE_GROUP_COMMIT_IN_FLIGHT: process.env['EVENT_STORE_GROUP_COMMIT_IN_FLIGHT'],
+  }),
 };
 
 interface GrpcRun {
