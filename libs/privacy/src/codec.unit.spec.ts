@@ -143,6 +143,39 @@ describe('the personal data codec', () => {
     ]);
   });
 
+  it('seals top-level and nested classifications alike, every other field as given', async () => {
+    // given a flat classification (top-level marks only) and a nested one, each with fields the
+    // classification leaves alone (a number, an unmarked object)
+    const nested = {
+      OrderPlaced: {
+        subject: (data: { customerId: string }) => data.customerId,
+        fields: { customerId: 'safe', address: { street: 'personal', city: 'safe' } },
+      },
+    } as unknown as PrivacyCatalog;
+    const keyring = memoryKeyring();
+    const codec = personalDataCodec({ keyring, catalog: { ...catalog, ...nested } });
+    const meta = { source: 'import' };
+    const note = { noteId: 'n-1', ownerId: 'ada', text: 'call me', count: 3, meta };
+    const order = { customerId: 'ada', address: { street: '12 Analytical Row', city: 'London' } };
+    // when both are sealed in one append
+    const [sealedNote, sealedOrder] = await codec.seal('s-1', [
+      { type: 'NoteAdded', data: note },
+      { type: 'OrderPlaced', data: order },
+    ]);
+    // then only the personal strings changed (the given data untouched), and both open again
+    expect(sealedNote!.data).toEqual({ ...note, text: expect.stringMatching(/^enc:v1:/) });
+    expect(sealedOrder!.data).toEqual({
+      customerId: 'ada',
+      address: { street: expect.stringMatching(/^enc:v1:/), city: 'London' },
+    });
+    expect(note.text).toBe('call me');
+    const opened = await codec.open([
+      recorded('s-1', sealedNote!.data),
+      recorded('s-1', sealedOrder!.data),
+    ]);
+    expect(opened.map((event) => event.data)).toEqual([note, order]);
+  });
+
   it('leaves events of unclassified types and null personal fields as they are', async () => {
     const codec = personalDataCodec({ keyring: memoryKeyring(), catalog });
     const other = { type: 'Other', data: { text: 'plain' } };
