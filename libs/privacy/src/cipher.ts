@@ -51,11 +51,19 @@ const keyObjectOf = (key: Buffer): KeyObject => {
   return object;
 };
 
+// Sealed bytes are assembled here and encoded straight from it: no buffer per value.
+let scratch = Buffer.allocUnsafeSlow(1_024);
+const room = (bytes: number): Buffer => {
+  if (scratch.length < bytes) scratch = Buffer.allocUnsafeSlow(Math.max(bytes, scratch.length * 2));
+  return scratch;
+};
+
 /**
- * AES-256-GCM of `plaintext` under an imported key: `iv‖ct‖tag` in one buffer. `associated` is
- * authenticated, not secret. Each call is one cipher with its own IV (values open one by one).
+ * AES-256-GCM of `plaintext` under an imported key, written as `iv‖ct‖tag` at the start of the
+ * scratch buffer; returns its length. `associated` is authenticated, not secret. Each call is one
+ * cipher with its own IV (values open one by one).
  */
-const seal = (key: KeyObject, plaintext: Buffer | string, associated: Buffer): Buffer => {
+const sealToScratch = (key: KeyObject, plaintext: Buffer | string, associated: Buffer): number => {
   const iv = nextIv();
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(associated);
@@ -63,20 +71,18 @@ const seal = (key: KeyObject, plaintext: Buffer | string, associated: Buffer): B
     typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
   // GCM is a stream mode: final() only computes the tag, its output is empty; kept general anyway.
   const tail = cipher.final();
-  const bodyLength = body.length + tail.length;
-  // One small buffer (from Node's pool) instead of two concatenations per value.
-  const out = Buffer.allocUnsafe(IV_BYTES + bodyLength + TAG_BYTES);
-  iv.copy(out, 0);
-  body.copy(out, IV_BYTES);
-  tail.copy(out, IV_BYTES + body.length);
-  cipher.getAuthTag().copy(out, IV_BYTES + bodyLength);
-  return out;
+  const out = room(IV_BYTES + body.length + tail.length + TAG_BYTES);
+  let end = iv.copy(out, 0);
+  end += body.copy(out, end);
+  end += tail.copy(out, end);
+  return end + cipher.getAuthTag().copy(out, end);
 };
 
 /** Encrypts bytes under `key`, binding `associated` (authenticated, not secret). */
 export const encrypt = (key: Buffer, plaintext: Buffer, associated: string): Buffer => {
   if (key.length !== KEY_BYTES) throw new RangeError(`an AES-256 key has ${KEY_BYTES} bytes`);
-  return seal(keyObjectOf(key), plaintext, Buffer.from(associated, 'utf8'));
+  const end = sealToScratch(keyObjectOf(key), plaintext, Buffer.from(associated, 'utf8'));
+  return Buffer.from(scratch.subarray(0, end));
 };
 
 /** Decrypts what `encrypt` produced; throws when the key, the data or `associated` differ. */
@@ -95,14 +101,15 @@ export const decrypt = (key: Buffer, sealed: Buffer, associated: string): Buffer
 /**
  * Seals text values under one data key: `enc:v1:<keyId>:<payload>`. What every value of the key
  * shares (the imported key, the key id as associated data, the prefix) is prepared once, so a
- * batch of values pays only its ciphers.
+ * batch of values pays only its ciphers and their strings.
  */
 export const textSealer = (key: Buffer, keyId: string): ((text: string) => string) => {
   if (key.length !== KEY_BYTES) throw new RangeError(`an AES-256 key has ${KEY_BYTES} bytes`);
   const imported = keyObjectOf(key);
   const associated = Buffer.from(keyId, 'utf8');
   const prefix = `${SEALED_PREFIX}${keyId}:`;
-  return (text) => prefix + seal(imported, text, associated).toString('base64url');
+  return (text) =>
+    prefix + scratch.toString('base64url', 0, sealToScratch(imported, text, associated));
 };
 
 /** One personal text value as stored: `enc:v1:<keyId>:<payload>`. */

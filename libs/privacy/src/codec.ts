@@ -69,6 +69,44 @@ const keyIdsIn = (data: unknown): string[] => {
   return ids;
 };
 
+const redact = (): string => REDACTED;
+
+// Most classifications mark top-level fields only: their personal fields are a list of names,
+// found once per classification, and an event's data is copied once with those fields sealed
+// (what mapPersonal yields, without walking every field).
+const flatFields = new WeakMap<object, readonly string[] | null>();
+const flatPersonalFields = (fields: object): readonly string[] | null => {
+  let names = flatFields.get(fields);
+  if (names === undefined) {
+    const marks = Object.entries(fields);
+    names = marks.every(([, mark]) => mark === 'personal' || mark === 'safe')
+      ? marks.filter(([, mark]) => mark === 'personal').map(([name]) => name)
+      : null;
+    flatFields.set(fields, names);
+  }
+  return names;
+};
+
+const isRecord = (data: unknown): data is Record<string, unknown> =>
+  data !== null && typeof data === 'object' && !Array.isArray(data);
+
+const holdsFlat = (names: readonly string[], data: unknown): boolean =>
+  isRecord(data) &&
+  names.some((name) => typeof data[name] === 'string' && Object.hasOwn(data, name));
+
+const mapFlat = (
+  names: readonly string[],
+  data: Record<string, unknown>,
+  transform: (text: string) => string,
+): Record<string, unknown> => {
+  const out = { ...data };
+  for (const name of names) {
+    const value = out[name];
+    if (typeof value === 'string' && Object.hasOwn(out, name)) out[name] = transform(value);
+  }
+  return out;
+};
+
 /**
  * Seals personal fields at append and opens them where events are read. Sealed values carry their
  * key id, so opening needs no classification: any reader with the keyring opens them, and a value
@@ -103,15 +141,19 @@ export const personalDataCodec = ({
         await keyring.recordStreamSubject(streamId, named);
         recorded = named;
       }
-      if (!holdsPersonal(declaration.fields, event.data)) {
+      const flat = flatPersonalFields(declaration.fields);
+      if (flat ? !holdsFlat(flat, event.data) : !holdsPersonal(declaration.fields, event.data)) {
         sealed.push(event);
         continue;
       }
       // Not named by the event: the stream's subject; a stream written before any event named
       // its subject is its own subject.
       const subject = named ?? (await keyring.subjectOfStream(streamId)) ?? streamId;
-      const sealer = sealers.has(subject) ? sealers.get(subject) : await sealerOf(subject);
-      const data = mapPersonal(declaration.fields, event.data, sealer ?? (() => REDACTED));
+      const sealer =
+        (sealers.has(subject) ? sealers.get(subject) : await sealerOf(subject)) ?? redact;
+      const data = flat
+        ? mapFlat(flat, event.data as Record<string, unknown>, sealer)
+        : mapPersonal(declaration.fields, event.data, sealer);
       sealed.push({ ...event, data });
     }
     return sealed;

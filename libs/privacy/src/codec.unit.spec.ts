@@ -2,6 +2,7 @@ import { type PrivacyCatalog, type PrivacyDeclarations, REDACTED } from '@ledger
 import { type DomainEvent } from '@ledgerline/domain';
 import { type RecordedEvent } from '@ledgerline/event-store';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SEALED_PREFIX } from './cipher';
 import { personalDataCodec } from './codec';
 import { type DataKey, type Keyring } from './keyring';
 
@@ -141,6 +142,43 @@ describe('the personal data codec', () => {
       ...events.map((event) => event.data.text),
       'his',
     ]);
+  });
+
+  it('seals top-level and nested classifications alike, every other field as given', async () => {
+    // given a flat classification (top-level marks only) and a nested one, each with fields the
+    // classification leaves alone (a number, an unmarked object)
+    const nested = {
+      OrderPlaced: {
+        subject: (data: { customerId: string }) => data.customerId,
+        fields: { customerId: 'safe', address: { street: 'personal', city: 'safe' } },
+      },
+    } as unknown as PrivacyCatalog;
+    const keyring = memoryKeyring();
+    const codec = personalDataCodec({ keyring, catalog: { ...catalog, ...nested } });
+    const meta = { source: 'import' };
+    const note = { noteId: 'n-1', ownerId: 'ada', text: 'call me', count: 3, meta };
+    const order = { customerId: 'ada', address: { street: '12 Analytical Row', city: 'London' } };
+    // when both are sealed in one append
+    const [sealedNote, sealedOrder] = await codec.seal('s-1', [
+      { type: 'NoteAdded', data: note },
+      { type: 'OrderPlaced', data: order },
+    ]);
+    // then only the personal strings changed (the given data untouched), and both open again
+    const noteData = sealedNote!.data as typeof note;
+    const orderData = sealedOrder!.data as typeof order;
+    expect(noteData.text.startsWith(SEALED_PREFIX)).toBe(true);
+    expect({ ...noteData, text: 'call me' }).toEqual(note);
+    expect(orderData.address.street.startsWith(SEALED_PREFIX)).toBe(true);
+    expect({
+      ...orderData,
+      address: { ...orderData.address, street: '12 Analytical Row' },
+    }).toEqual(order);
+    expect(note.text).toBe('call me');
+    const opened = await codec.open([
+      recorded('s-1', sealedNote!.data),
+      recorded('s-1', sealedOrder!.data),
+    ]);
+    expect(opened.map((event) => event.data)).toEqual([note, order]);
   });
 
   it('leaves events of unclassified types and null personal fields as they are', async () => {
