@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { servers, uniqueName } from '@ledgerline/testing';
 import { Redis } from 'ioredis';
 import { type Cache, createCache, type Versioned } from './cache';
 import { capturedLogger, deferred, dropNamespaces, readModel } from './fixtures/controls';
 import { cacheKeys } from './keys';
+import { scripts } from './scripts';
 
 type Balance = { accountId: string; balance: { amount: string; currency: string }; tags: string[] };
 const balance = (amount: string): Balance => ({
@@ -43,6 +45,22 @@ describe('the read cache against a running Redis', () => {
     await Promise.all(opened.map((c) => c.close()));
     await dropNamespaces(raw, namespaces);
     raw.disconnect();
+  });
+
+  describe('start-up', () => {
+    it('loads its scripts as it connects, before the first read or invalidation', async () => {
+      // Given a Redis that holds none of the cache's scripts
+      await raw.script('FLUSH');
+
+      // When a cache connects
+      await open(uniqueName('cache'));
+
+      // Then every one of them is loaded
+      const shas = Object.values(scripts).map(({ lua }) =>
+        createHash('sha1').update(lua).digest('hex'),
+      );
+      expect(await raw.script('EXISTS', ...shas)).toEqual(shas.map(() => 1));
+    });
   });
 
   describe('cache-aside', () => {

@@ -94,6 +94,13 @@ export const connectGuarded = async (settings: GuardSettings): Promise<GuardedRe
   });
   if (redis.status !== 'ready') {
     logger.warn({ namespace }, 'cache: Redis unreachable at start-up; reading from the read model');
+  } else {
+    // Loaded now, so the first read or invalidation of a cold start does not pay a script's
+    // load (NOSCRIPT, then EVAL) inside its command timeout: a timed-out invalidation trips the
+    // breaker and leaves the cache off for a while.
+    await Promise.all(Object.values(scripts).map(({ lua }) => redis.script('LOAD', lua))).catch(
+      (error: unknown) => logger.debug({ err: error, namespace }, 'cache: script load failed'),
+    );
   }
 
   return {
