@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests may use the shared test harness
 import { poolAsRole } from '@ledgerline/testing';
 import { DatabaseError, type Pool } from 'pg';
 
