@@ -15,6 +15,7 @@ import {
 } from './types';
 import { currentSchemaVersion, upcast, type Upcasters } from './upcasters';
 import { statementName } from './statement-name';
+import { type ReplayedEvent } from './append-one';
 
 /** The part of one stream in an append to several. */
 export interface StreamAppend {
@@ -45,13 +46,7 @@ type Row = [
   version: number,
   transactionId: string,
   recordedAt: Date,
-  replayed: {
-    eventId: string;
-    type: string;
-    schemaVersion: number;
-    data: unknown;
-    metadata: EventMetadata;
-  } | null,
+  replayed: ReplayedEvent | null,
 ];
 
 const expectedCode = (expected: ExpectedVersion): number => {

@@ -33,19 +33,22 @@ export interface AppendContext {
   readonly codec: EventCodec | undefined;
 }
 
+/** The stored event an idempotent replay hands back in place of the new one. */
+export interface ReplayedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
 /** One row of append_events, in array mode: position, version, transaction id, time, replayed event. */
 export type AppendRow = [
   position: string,
   version: number,
   transactionId: string,
   recordedAt: Date,
-  replayed: {
-    eventId: string;
-    type: string;
-    schemaVersion: number;
-    data: unknown;
-    metadata: EventMetadata;
-  } | null,
+  replayed: ReplayedEvent | null,
 ];
 
 interface PreparedEvent {
