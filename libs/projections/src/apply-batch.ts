@@ -38,6 +38,11 @@ export type ApplyResult =
 
 /** One batch's work against a sink (Postgres: inside the batch's transaction). */
 export interface SinkSession<Handler> {
+  /**
+   * Reads ahead, in one request, what the handlers of these events will read (Elasticsearch: the
+   * documents they build on), before the first of them is applied. Optional.
+   */
+  prefetch?(events: readonly PublishedEvent[]): Promise<void>;
   /** Applies (Postgres) or prepares (Elasticsearch) one event; `index` is its place in the batch. */
   apply(index: number, event: PublishedEvent, handler: Handler): Promise<ApplyResult>;
   /**
@@ -184,6 +189,18 @@ export const applyDeliveries = async <Handler>(
     error,
     attempts,
   });
+  if (session.prefetch) {
+    // Events that may reach a handler: newer than their stream's applied version, of a type the
+    // projection handles. A stream parked on the way only makes a prefetched read unused.
+    const ahead = deliveries.flatMap((delivery) =>
+      delivery.kind === 'event' &&
+      projection.handlers[delivery.event.type] !== undefined &&
+      delivery.event.streamVersion > (versions.get(delivery.event.streamId) ?? 0)
+        ? [delivery.event]
+        : [],
+    );
+    if (ahead.length > 0) await session.prefetch(ahead);
+  }
   for (const [index, delivery] of deliveries.entries()) {
     const streamId = streamOf(delivery);
     const applied = versions.get(streamId) ?? 0;

@@ -79,6 +79,12 @@ export interface ElasticsearchProjection extends ProjectionBase<SearchHandler> {
    * with these mappings (a new `version` = a new `<alias>-v<version>` index) and moves the alias.
    */
   readonly searchIndex?: VersionedIndex;
+  /**
+   * The ids of the documents the handler of `event` reads (`context.get`): a batch reads them all
+   * in one request before its first handler runs, instead of one request per event. Throws or
+   * returns nothing for an event it cannot tell; the handler then reads as before.
+   */
+  readonly documentsRead?: (event: PublishedEvent) => readonly string[];
 }
 
 export type Projection = PostgresProjection<TableNames> | ElasticsearchProjection;

@@ -21,7 +21,25 @@ export interface SearchSessionSettings {
   /** Aborts the endless retry of 429/503/connection failures (the batch is then not committed). */
   readonly signal: AbortSignal;
   readonly onRetry?: (reason: string, attempt: number) => void;
+  /** The projection's `documentsRead`: what `prefetch` reads for a batch in one `_mget`. */
+  readonly documentsRead?: (event: PublishedEvent) => readonly string[];
 }
+
+/** The ids `documentsRead` names for these events, once each; none for an event it cannot tell. */
+const idsToRead = (
+  documentsRead: (event: PublishedEvent) => readonly string[],
+  events: readonly PublishedEvent[],
+): string[] => {
+  const ids = new Set<string>();
+  for (const event of events) {
+    try {
+      for (const id of documentsRead(event)) ids.add(id);
+    } catch {
+      // Its handler reads (or fails) as it would have without the read-ahead.
+    }
+  }
+  return [...ids];
+};
 
 class Stopping extends Error {
   override readonly name = 'Stopping';
@@ -40,10 +58,13 @@ export const searchSession = (settings: SearchSessionSettings): SinkSession<Sear
   const prepared: Prepared[] = [];
   /** Documents as this batch's operations leave them (null: deleted). */
   const overlay = new Map<string, Record<string, unknown> | null>();
+  /** Documents as the index held them when the batch began (null: none), from `prefetch`. */
+  const fetched = new Map<string, Record<string, unknown> | null>();
   const context = {
     index,
     async get(id: string) {
       if (overlay.has(id)) return overlay.get(id) ?? undefined;
+      if (fetched.has(id)) return fetched.get(id) ?? undefined;
       const found = await withRetry(settings, () =>
         client.get<Record<string, unknown>>({ index, id }, { ignore: [404] }),
       );
@@ -52,6 +73,27 @@ export const searchSession = (settings: SearchSessionSettings): SinkSession<Sear
   };
 
   return {
+    async prefetch(events: readonly PublishedEvent[]) {
+      if (!settings.documentsRead) return;
+      const ids = idsToRead(settings.documentsRead, events);
+      if (ids.length === 0) return;
+      let docs;
+      try {
+        ({ docs } = await withRetry(settings, () =>
+          client.mget<Record<string, unknown>>({ index, ids }),
+        ));
+      } catch (error) {
+        if (error instanceof Stopping) throw error;
+        // Refused outright (say, the index is missing): each handler's get asks on its own.
+        return;
+      }
+      for (const doc of docs) {
+        // A document the index could not read here is read again by its handler's get.
+        if ('error' in doc) continue;
+        fetched.set(doc._id, doc.found && doc._source ? doc._source : null);
+      }
+    },
+
     async apply(batchIndex: number, event: PublishedEvent, handler: SearchHandler) {
       let lastError: unknown;
       for (let attempt = 1; attempt <= retry.attempts; attempt += 1) {

@@ -61,5 +61,6 @@ export const openSearchSession = (
     retry: deps.retry,
     signal: deps.signal,
     ...(deps.onRetry ? { onRetry: deps.onRetry } : {}),
+    ...(projection.documentsRead && { documentsRead: projection.documentsRead }),
   });
 };

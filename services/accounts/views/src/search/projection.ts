@@ -52,6 +52,10 @@ export const accountsSearchProjection = (options: AccountsSearchOptions = {}) =>
     setup: async (client, alias) => {
       await ensureVersionedIndex(client, accountsIndex(alias));
     },
+    documentsRead: (published) => {
+      const change = balanceChange(accountEvent(published), published.streamVersion);
+      return [change.kind === 'insert' ? change.row.accountId : change.update.accountId];
+    },
     handlers: forEveryAccountEvent<SearchHandler>(async (published, context) => {
       const change = balanceChange(accountEvent(published), published.streamVersion);
       const accountId = change.kind === 'insert' ? change.row.accountId : change.update.accountId;

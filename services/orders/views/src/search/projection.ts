@@ -78,6 +78,7 @@ export const ordersSearchProjection = (options: OrdersSearchOptions = {}) =>
       await ensureVersionedIndex(client, ordersIndex(alias));
       await ensureMappedFields(client, alias, ADDED_FIELDS);
     },
+    documentsRead: (published) => [orderEvent(published).data.orderId],
     handlers: forEveryOrderEvent<SearchHandler>(async (published, context) => {
       const event = orderEvent(published);
       const { orderId } = event.data;

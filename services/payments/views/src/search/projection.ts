@@ -67,6 +67,7 @@ export const paymentsSearchProjection = (options: PaymentsSearchOptions = {}) =>
       await ensureVersionedIndex(client, paymentsIndex(alias));
       await ensureMappedFields(client, alias, ADDED_FIELDS);
     },
+    documentsRead: (published) => [paymentEvent(published).data.paymentId],
     handlers: forEveryPaymentEvent<SearchHandler>(async (published, context) => {
       const event = paymentEvent(published);
       const { paymentId } = event.data;
