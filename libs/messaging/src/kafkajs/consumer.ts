@@ -1,12 +1,15 @@
-import { type EachBatchPayload, type Kafka } from 'kafkajs';
+import { type ConsumerRunConfig, type EachBatchPayload, type Kafka } from 'kafkajs';
 import { type ConsumerSettings, type MessageConsumer, type PartitionAssignment } from '../ports';
 import { type StartupBudget, untilBrokerSettles } from './broker-states';
+import { restartAfterCrashes } from './crash-restart';
 import { decodeHeaders } from './headers';
+import { type BridgeLogger } from './log-bridge';
 
 export const createKafkaConsumer = async (
   kafka: Kafka,
   settings: ConsumerSettings,
   budget: StartupBudget,
+  logger?: BridgeLogger,
 ): Promise<MessageConsumer> => {
   const consumer = kafka.consumer({
     groupId: settings.groupId,
@@ -52,6 +55,11 @@ export const createKafkaConsumer = async (
   const unsent = new Map<string, { topic: string; partition: number; offset: string }>();
   const inFlight = new Set<Promise<void>>();
   let closing = false;
+  const restarts = restartAfterCrashes(consumer, {
+    groupId: settings.groupId,
+    isClosing: () => closing,
+    ...(logger ? { logger } : {}),
+  });
   return {
     async run(handler) {
       const handleBatch = async (payload: EachBatchPayload) => {
@@ -72,6 +80,7 @@ export const createKafkaConsumer = async (
             timestamp: m.timestamp,
           })),
         });
+        restarts.handled();
         const last = batch.messages[batch.messages.length - 1];
         // A handler that sought elsewhere has abandoned the batch: nothing of it is resolved.
         if (last && !payload.isStale()) {
@@ -97,7 +106,7 @@ export const createKafkaConsumer = async (
         }
         await payload.heartbeat();
       };
-      await consumer.run({
+      const config: ConsumerRunConfig = {
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: settings.partitionsConcurrently ?? 1,
@@ -106,7 +115,9 @@ export const createKafkaConsumer = async (
           inFlight.add(work);
           return work.finally(() => inFlight.delete(work));
         },
-      });
+      };
+      restarts.running(config);
+      await consumer.run(config);
     },
     seek(topic, partition, offset) {
       consumer.seek({ topic, partition, offset });
@@ -117,6 +128,7 @@ export const createKafkaConsumer = async (
     async close() {
       // The batches in progress commit on their way out; then what earlier ones left.
       closing = true;
+      restarts.cancel();
       await Promise.allSettled([...inFlight]);
       if (unsent.size > 0)
         await consumer.commitOffsets([...unsent.values()]).catch(() => undefined);

@@ -192,6 +192,35 @@ describe('kafkajs messaging against the real broker', () => {
         '6',
       ]);
     }));
+  it('runs a member again after a crash kafkajs would not restart (a handler’s TypeError)', () =>
+    withTopic('messaging-crash', 1, async ({ messaging, topic, producer }) => {
+      // kafkajs's retrier treats a TypeError as unrecoverable and stops the member for good.
+      const consumer = await messaging.consumer({
+        groupId: uniqueName('group'),
+        topics: [topic],
+        sessionTimeoutMs: 6_000,
+      });
+      const deliveries: string[] = [];
+      await producer.send(topic, [{ key: 'k', value: 'poisoned once' }]);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`deliveries: ${deliveries.join(', ')}`)),
+            20_000,
+          );
+          void consumer.run(async (batch) => {
+            deliveries.push(...batch.messages.map((m) => m.value!.toString()));
+            if (deliveries.length === 1) throw new TypeError('a bug in the handler');
+            clearTimeout(timer);
+            resolve();
+            return Promise.resolve();
+          });
+        });
+      } finally {
+        await consumer.close();
+      }
+      expect(deliveries).toEqual(['poisoned once', 'poisoned once']);
+    }));
   it('finds offsets by time and reports each partition’s range, raised by deleted records', () =>
     withTopic('messaging-ranges', 1, async ({ topic, admin, producer }) => {
       await producer.send(

@@ -42,7 +42,8 @@ export const createKafkaMessaging = (settings: KafkaSettings): Messaging => {
   };
   return {
     producer: () => createKafkaProducer(kafka),
-    consumer: (consumerSettings) => createKafkaConsumer(kafka, consumerSettings, budget),
+    consumer: (consumerSettings) =>
+      createKafkaConsumer(kafka, consumerSettings, budget, settings.logger),
     admin: () => createKafkaAdmin(kafka, budget),
   };
 };

@@ -14,9 +14,16 @@ type Level = 'error' | 'warn' | 'info' | 'debug';
  * "Response GroupCoordinator…") is logged by kafkajs's connection at error level and then thrown
  * to whoever sent the request, which retries it or fails with it and says so: on a healthy start
  * (topics that exist, a coordinator still loading) those lines would be errors that need nothing.
+ * A consumer's crash is a warning: every crashed member runs again, by kafkajs or by
+ * `restartAfterCrashes`, which turns to error level when a member keeps crashing.
  */
 export const bridgedLevel = (level: logLevel, message: string): Level => {
-  if (level === logLevel.ERROR) return message.startsWith('Response ') ? 'debug' : 'error';
+  if (level === logLevel.ERROR) {
+    if (message.startsWith('Response ')) return 'debug';
+    if (message.startsWith('Crash: ') || message.startsWith('Restarting the consumer'))
+      return 'warn';
+    return 'error';
+  }
   if (level === logLevel.WARN) return 'warn';
   if (level === logLevel.INFO) return 'info';
   return 'debug';

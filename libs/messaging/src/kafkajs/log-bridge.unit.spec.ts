@@ -17,11 +17,25 @@ describe('the level of a kafkajs log line', () => {
     expect(levels).toEqual(['debug', 'debug', 'debug']);
   });
 
+  it('is warn for a consumer crash, after which the member always runs again', () => {
+    // Given the two lines kafkajs logs at error level when a consumer crashes
+    const crash = [
+      'Crash: KafkaJSNumberOfRetriesExceeded: The coordinator is loading',
+      'Restarting the consumer in 300ms',
+    ];
+
+    // When they are bridged
+    const levels = crash.map((message) => bridgedLevel(logLevel.ERROR, message));
+
+    // Then they are warnings
+    expect(levels).toEqual(['warn', 'warn']);
+  });
+
   it("keeps kafkajs's own level for everything else", () => {
-    // Given a consumer crash, a warning and an informational line
+    // Given another error, a warning and an informational line
     // When they are bridged
     // Then each keeps its level
-    expect(bridgedLevel(logLevel.ERROR, '[Consumer] Crash: KafkaJSNumberOfRetriesExceeded')).toBe(
+    expect(bridgedLevel(logLevel.ERROR, 'Caught error when disconnecting the consumer')).toBe(
       'error',
     );
     expect(bridgedLevel(logLevel.WARN, 'Limiting retries for the idempotent producer')).toBe(
