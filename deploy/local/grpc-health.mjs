@@ -1,5 +1,5 @@
 // Asks a gRPC server's standard health service (grpc.health.v1) whether it is SERVING.
-//   node deploy/local/grpc-health.mjs 127.0.0.1:50051 [service] [--timeout-ms 2000]
+//   node deploy/local/grpc-health.mjs 127.0.0.1:15051 [service] [--timeout-ms 2000]
 // Exits 0 when SERVING; otherwise prints one line saying what answered (or did not) and exits 1.
 // Unless GRPC_TLS=off it calls with mTLS: trusts TLS_DIR/ca.crt and presents the certificate
 // TLS_DIR/<TLS_IDENTITY or operator>.crt (the health service needs no bearer token). TLS_DIR

@@ -6,8 +6,8 @@
 #   bash deploy/local/up.sh --detach   return once everything is healthy (stop later with: bash deploy/local/stack.sh down)
 #   bash deploy/local/up.sh --replicas N   N instances of every service (default 1); replica i > 0
 #                                      listens on grpcPort + 100*i (and metricsPort + 100*i when
-#                                      deploy/platform.json gives one), e.g. accounts on 50051 and
-#                                      50151; its log and pid are <stack>/services/<name>.r<i>.*
+#                                      deploy/platform.json gives one), e.g. accounts on 15051 and
+#                                      15151; its log and pid are <stack>/services/<name>.r<i>.*
 #
 # 1. `npm ci` when node_modules is missing or older than package-lock.json
 # 2. deploy/local/stack.sh up (PostgreSQL, Redis, Kafka, Elasticsearch)

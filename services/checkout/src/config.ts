@@ -23,15 +23,15 @@ export const checkoutSettings = {
   }),
   ACCOUNTS_ADDRESS: str({
     description: 'accounts command service, host:port[,host:port…] (replicas: round robin)',
-    default: '127.0.0.1:50051',
+    default: '127.0.0.1:15051',
   }),
   PAYMENTS_ADDRESS: str({
     description: 'payments command service, host:port[,host:port…] (replicas: round robin)',
-    default: '127.0.0.1:50052',
+    default: '127.0.0.1:15052',
   }),
   ORDERS_ADDRESS: str({
     description: 'orders command service, host:port[,host:port…] (replicas: round robin)',
-    default: '127.0.0.1:50053',
+    default: '127.0.0.1:15053',
   }),
   CHECKOUT_PAYMENT_TIMEOUT_MS: int({
     description: 'how long a checkout waits for its payment before compensating',

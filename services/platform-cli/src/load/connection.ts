@@ -50,11 +50,11 @@ const platformPorts = (workspace: string): Record<string, number> => {
 };
 
 const FALLBACK_PORTS: Readonly<Record<string, number>> = {
-  accounts: 50051,
-  orders: 50053,
-  'accounts-query': 50061,
-  'orders-query': 50063,
-  'payments-query': 50062,
+  accounts: 15051,
+  orders: 15053,
+  'accounts-query': 15061,
+  'orders-query': 15063,
+  'payments-query': 15062,
 };
 
 /**
