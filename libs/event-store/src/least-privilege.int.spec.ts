@@ -111,6 +111,25 @@ describe('least privilege in the event store', () => {
     expect(await migrate(accounts, { schema: fx.schema })).toEqual({ applied: [] });
   });
 
+  it('lets the command service role append a group through append_events_batch and its shared body', async () => {
+    const [one, two] = [streamOf('account'), streamOf('account')];
+    const { rows } = await accounts.query<{ r_entry: number; r_error_code: string | null }>(
+      `SELECT r_entry, r_error_code FROM "${fx.schema}".append_events_batch(
+         $1::text[], ARRAY['account', 'account'], ARRAY[-2, -2]::bigint[], ARRAY[false, false],
+         ARRAY[NULL, NULL]::text[], ARRAY[NULL, NULL]::text[], ARRAY[1, 2], ARRAY[1, 1],
+         ARRAY[gen_random_uuid(), gen_random_uuid()], ARRAY['AccountOpened', 'AccountOpened'],
+         ARRAY[1, 1], ARRAY['{}', '{}']::jsonb[], ARRAY['{}', '{}']::jsonb[])`,
+      [[one, two]],
+    );
+
+    expect(rows).toEqual([
+      { r_entry: 1, r_error_code: null },
+      { r_entry: 2, r_error_code: null },
+    ]);
+    expect(await fx.store.streamVersion(one)).toBe(1);
+    expect(await fx.store.streamVersion(two)).toBe(1);
+  });
+
   it("lets the command service role keep its context's own tables, never the migrations' record", async () => {
     const subject = `subject-${Date.now()}`;
     expect(
@@ -140,6 +159,14 @@ describe('least privilege in the event store', () => {
         accountsQuery,
         `SELECT * FROM "${fx.schema}".append_events('account-x', 'account', -1, ARRAY[gen_random_uuid()],
            ARRAY['AccountOpened'], ARRAY[1], ARRAY['{}'::jsonb], ARRAY['{}'::jsonb], false, NULL, NULL, false)`,
+      ),
+    ).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(
+      await outcome(
+        accountsQuery,
+        `SELECT * FROM "${fx.schema}".append_events_body('account-x', 'account', -1,
+           ARRAY[gen_random_uuid()], ARRAY['AccountOpened'], ARRAY[1], ARRAY['{}'::jsonb],
+           ARRAY['{}'::jsonb], false, NULL, NULL, false, true)`,
       ),
     ).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await outcome(accountsQuery, `SELECT * FROM "${fx.schema}".idempotency_keys`)).toBe(

@@ -1,6 +1,7 @@
 import { type Pool } from 'pg';
 import { maySetUpSchema } from './schema-privileges';
 
+import { appendBodyFunctions } from './append-body.sql';
 import { appendManyFunction } from './append-many.sql';
 import { appendBatchFunction } from './group-commit.sql';
 import { SQLSTATE } from './sqlstate';
@@ -295,6 +296,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'append_events_batch function (group commit of independent appends)',
     sql: (s) => appendBatchFunction(s, s.slice(1, -1)),
+  },
+  {
+    version: 8,
+    name: 'append_events_body, the one append body of append_events and append_events_batch',
+    sql: (s) => appendBodyFunctions(s, s.slice(1, -1), notifyChannel(s.slice(1, -1))),
   },
 ];
 
