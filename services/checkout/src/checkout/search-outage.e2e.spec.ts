@@ -3,7 +3,9 @@ import { createSearchClient, type SearchClient } from '@ledgerline/search';
 import { controlServerInBackground, eventually, servers } from '@ledgerline/testing';
 import { type Platform, startPlatform } from '../fixtures/platform';
 
-const OUTAGE_MS = 60_000;
+// Longer than the search client's 30 s request timeout, so requests in flight at the stop time out
+// inside the outage as well.
+const OUTAGE_MS = 40_000;
 /** One checkout every 400 ms: a steady load well below what the platform sustains. */
 const PACE_MS = 400;
 
@@ -73,7 +75,7 @@ const searchStatuses = async (search: SearchClient, alias: string, ids: readonly
   return new Map(found.hits.hits.map((hit) => [hit._id!, hit._source!.status]));
 };
 
-describe('Elasticsearch stopped for 60 s under a steady checkout load', () => {
+describe('Elasticsearch stopped for 40 s under a steady checkout load', () => {
   it('keeps checkouts and the Postgres views at their normal latency, and search catches up after', async () => {
     const search = createSearchClient((await servers()).elasticsearchUrl);
     const platform = await startPlatform({ search });
@@ -99,7 +101,7 @@ describe('Elasticsearch stopped for 60 s under a steady checkout load', () => {
         }
       })();
 
-      await sleep(12_000);
+      await sleep(10_000);
       elasticsearchStopped = true;
       await controlServerInBackground('stop', 'elasticsearch');
       phase = 'outage';
@@ -139,7 +141,7 @@ describe('Elasticsearch stopped for 60 s under a steady checkout load', () => {
       const early = checkouts.filter(
         (c) => c.phase === 'outage' && c.placedAt < outageStarted + OUTAGE_MS - 15_000,
       );
-      expect(early.length).toBeGreaterThan(50);
+      expect(early.length).toBeGreaterThan(40);
       expect(early.filter((c) => c.confirmedAt! >= restartBegan)).toEqual([]);
       expect(figures['outage']!.p99).toBeLessThan(Math.max(5 * figures['before']!.p99, 5_000));
       expect(transactions.longest().seconds).toBeLessThan(5);
