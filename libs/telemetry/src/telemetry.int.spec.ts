@@ -1,14 +1,6 @@
+import { freePort } from '@ledgerline/testing';
 import { metrics } from '@opentelemetry/api';
-import { createServer } from 'node:net';
 import { MetricsEndpointError, startMetrics, startTelemetry } from './telemetry';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 describe('startTelemetry', () => {
   it('is off when nothing is configured', async () => {

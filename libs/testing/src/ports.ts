@@ -1,16 +1,27 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now (the OS picks it; a race with another taker is possible). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
+// The operating system hands out ports from its ephemeral range (Linux from 32768, macOS and
+// Windows from 49152) to outgoing connections. A port picked there can be taken by any connection
+// before the process under test binds it, or held for a pooled connection's whole life, and that
+// process then fails with EADDRINUSE (ADR 0034). Test ports are picked below the range instead.
+const LOWEST = 20_000;
+const HIGHEST = 32_000;
+
+const canListen = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/**
+ * A TCP port free on 127.0.0.1 right now, below the ephemeral range: only another listener can
+ * take it before it is used (a race this narrow window leaves possible).
+ */
+export const freePort = async (): Promise<number> => {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${LOWEST} and ${HIGHEST} on 127.0.0.1`);
+};

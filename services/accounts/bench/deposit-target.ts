@@ -2,7 +2,8 @@
 // its accounts opened, its callers warmed up; the closed loop measured with the service's CPU.
 import { randomUUID } from 'node:crypto';
 import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
-import { closedLoop, freePort, type Outcome, processCpuMs } from './loops';
+import { freePort } from '@ledgerline/testing';
+import { closedLoop, type Outcome, processCpuMs } from './loops';
 import { startAccountsService } from './service-from';
 
 export const CALLERS = 32;

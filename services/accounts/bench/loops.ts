@@ -1,6 +1,5 @@
 // Load loops and measures shared by the accounts benchmarks.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 export interface Outcome {
   readonly operations: number;
@@ -62,14 +61,6 @@ export const quantile = (sorted: readonly number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 export const cpuPerOp = (o: Outcome): string =>
   `${((o.cpuMs * 1000) / o.operations).toFixed(0)} µs`;
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 /** CPU time (ms) a process has used so far, from /proc (Linux): user + system clock ticks. */
 export const processCpuMs = (pid: number | undefined): number => {

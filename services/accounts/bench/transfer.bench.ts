@@ -10,12 +10,11 @@
 //    idempotency key, as a client's retries need.
 import { randomUUID } from 'node:crypto';
 import { type AccountsClient, createAccountsClient } from '@ledgerline/accounts-client';
-import { startProcess } from '@ledgerline/testing';
+import { freePort, startProcess } from '@ledgerline/testing';
 import { Pool } from 'pg';
 import {
   closedLoop,
   cpuPerOp,
-  freePort,
   type Outcome,
   pacedLoop,
   perSecond,

@@ -24,7 +24,6 @@
 // The last line of output is the machine-readable result (`BENCH_JSON {…}`, @ledgerline/bench).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { PostgresEventStore } from '@ledgerline/event-store';
 import { createClient, unary } from '@ledgerline/grpc';
@@ -34,7 +33,7 @@ import { migrateRuntime } from '@ledgerline/projections';
 import { loadPackage, type paymentsV1 } from '@ledgerline/proto';
 import { categoryTopicSpec, topicForCategory } from '@ledgerline/relay';
 import { createSearchClient } from '@ledgerline/search';
-import { startProcess, type TestProcess, uniqueName } from '@ledgerline/testing';
+import { freePort, startProcess, type TestProcess, uniqueName } from '@ledgerline/testing';
 import { emitResult, figure, type Figure } from '@ledgerline/bench';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Pool } from 'pg';
@@ -72,14 +71,6 @@ const ms = (value: number) =>
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 const log = (message: string) =>
   console.error(`[read-side ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 /** CPU time (ms) a process has used so far, from /proc (Linux): user + system clock ticks. */
 const processCpuMs = (pid: number | undefined): number => {
