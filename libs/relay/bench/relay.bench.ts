@@ -100,15 +100,14 @@ const main = async () => {
 
   // 2. Latency: events appended one by one at RATE/s, timed from commit to Kafka's ack.
   const latencyRun = async (variant: Variant, round: number) => {
+    // Both times are kept by event id: an ack can arrive before the appending caller has seen its
+    // commit (the relay woke on another append's notification), and must still be counted.
     const committedAt = new Map<string, number>();
-    const latencies: number[] = [];
+    const ackedAt = new Map<string, number>();
     const live = await relayOf(variant, `live-${variant.label}`, {
       onAcknowledged: (events) => {
         const now = performance.now();
-        for (const e of events) {
-          const t = committedAt.get(e.eventId);
-          if (t !== undefined) latencies.push(now - t);
-        }
+        for (const e of events) if (!ackedAt.has(e.eventId)) ackedAt.set(e.eventId, now);
       },
     });
     // A variant's first run starts from the beginning of the log: let it catch up first.
@@ -133,8 +132,16 @@ const main = async () => {
       );
     }
     await Promise.all(inFlight);
-    while (latencies.length < total) await sleep(20);
+    const deadline = performance.now() + 30_000;
+    const unacked = () => [...committedAt.keys()].filter((id) => !ackedAt.has(id));
+    while (unacked().length > 0 && performance.now() < deadline) await sleep(20);
     await live.stop();
+    const missing = unacked();
+    if (missing.length > 0)
+      throw new Error(
+        `latency ${variant.label} #${round}: ${missing.length} of ${total} committed events never acknowledged within 30 s (first: ${missing[0]})`,
+      );
+    const latencies = [...committedAt].map(([id, at]) => Math.max(0, ackedAt.get(id)! - at));
     latencies.sort((a, b) => a - b);
     const p50 = percentile(latencies, 0.5);
     const p99 = percentile(latencies, 0.99);
