@@ -1,7 +1,8 @@
 import { elasticsearchProjection, type SearchHandler } from '@ledgerline/projections';
+import { type PublishedEvent } from '@ledgerline/relay';
 import { ensureVersionedIndex, type VersionedIndex } from '@ledgerline/search';
 import { ACCOUNT_EVENTS_TOPIC, accountEvent, forEveryAccountEvent } from '../account-event';
-import { balanceChange } from '../balances/balance-change';
+import { type BalanceChange, balanceChange } from '../balances/balance-change';
 import { type AccountDocument, accountDocument } from './account-document';
 
 const id = { type: 'keyword' } as const;
@@ -37,6 +38,13 @@ export interface AccountsSearchOptions {
   readonly topics?: readonly string[];
 }
 
+const balanceChangeOf = (published: PublishedEvent) =>
+  balanceChange(accountEvent(published), published.streamVersion);
+
+/** The account whose document a change builds on: the one it inserts or updates. */
+const accountIdOf = (change: BalanceChange): string =>
+  change.kind === 'insert' ? change.row.accountId : change.update.accountId;
+
 /**
  * One document per account (id = account id), written whole on every event with the stream
  * version as its external version, so an older event can never overwrite a newer document.
@@ -52,13 +60,10 @@ export const accountsSearchProjection = (options: AccountsSearchOptions = {}) =>
     setup: async (client, alias) => {
       await ensureVersionedIndex(client, accountsIndex(alias));
     },
-    documentsRead: (published) => {
-      const change = balanceChange(accountEvent(published), published.streamVersion);
-      return [change.kind === 'insert' ? change.row.accountId : change.update.accountId];
-    },
+    documentsRead: (published) => [accountIdOf(balanceChangeOf(published))],
     handlers: forEveryAccountEvent<SearchHandler>(async (published, context) => {
-      const change = balanceChange(accountEvent(published), published.streamVersion);
-      const accountId = change.kind === 'insert' ? change.row.accountId : change.update.accountId;
+      const change = balanceChangeOf(published);
+      const accountId = accountIdOf(change);
       const current = (await context.get(accountId)) as AccountDocument | undefined;
       // Already there (a replay after lost checkpoints): nothing to write, nothing to build on.
       if (current && current.streamVersion >= published.streamVersion) return [];
