@@ -7,6 +7,10 @@ import { createServer } from 'node:net';
 const LOWEST = 20_000;
 const HIGHEST = 32_000;
 
+// Every port handed out by this process: a port given to one server is not given to the next while
+// the first has not bound it yet (a platform's services get theirs one after another).
+const handedOut = new Set<number>();
+
 const canListen = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const server = createServer();
@@ -21,7 +25,9 @@ const canListen = (port: number): Promise<boolean> =>
 export const freePort = async (): Promise<number> => {
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST));
-    if (await canListen(port)) return port;
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
   }
   throw new Error(`no free port between ${LOWEST} and ${HIGHEST} on 127.0.0.1`);
 };
